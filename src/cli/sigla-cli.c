@@ -1,0 +1,839 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-cli.c: the core on the command line, for batch work, scripts and tests. */
+
+#define G_LOG_DOMAIN "sigla-cli"
+
+#include <errno.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "sigla-core.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int    argc,
+                            char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  run;
+  const char  *usage;
+} Command;
+
+static gboolean opt_json;
+
+static const GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, "Print JSON", NULL },
+  { NULL }
+};
+
+static int
+fail (GError *error)
+{
+  g_printerr ("sigla-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (const char *usage,
+             const char *message)
+{
+  if (message != NULL)
+    g_printerr ("sigla-cli: %s\n", message);
+  g_printerr ("Usage: sigla-cli %s\n", usage);
+  return EXIT_USAGE;
+}
+
+/* Parses options, leaving the positional arguments in @argv; they must number @n_args. */
+static gboolean
+parse_options (int                *argc,
+               char             ***argv,
+               const GOptionEntry *entries,
+               int                 n_args,
+               const char         *usage,
+               int                *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (usage, error->message);
+      return FALSE;
+    }
+
+  if (n_args >= 0 ? *argc - 1 != n_args : *argc - 1 < -n_args)
+    {
+      *status = usage_error (usage, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *id = value;
+  return TRUE;
+}
+
+static gboolean
+parse_offset (const char *text,
+              gint64     *offset)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *offset = value;
+  return TRUE;
+}
+
+static SiglaProject *
+open_project (const char      *path,
+              SiglaOpenFlags   flags,
+              GError         **error)
+{
+  return sigla_project_open (path, flags, error);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* sigla-cli init PROJECT */
+static int
+cmd_init (int    argc,
+          char **argv)
+{
+  const char *usage = "init PROJECT";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options (&argc, &argv, NULL, 1, usage, &status))
+    return status;
+
+  project = sigla_project_create (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
+/* sigla-cli import PROJECT FILE... : each file is its own action, so one
+ * refused file does not cost the others. */
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  const char *usage = "import PROJECT FILE...";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options (&argc, &argv, NULL, -2, usage, &status))
+    return status;
+
+  project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    return fail (error);
+
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GError) import_error = NULL;
+      g_autoptr(SiglaDocument) document = NULL;
+      gint64 id = sigla_import_file (project, argv[i], &import_error);
+
+      if (id == 0)
+        {
+          status = fail (import_error);
+          continue;
+        }
+
+      document = sigla_document_get (project, id, &import_error);
+      if (document == NULL)
+        {
+          status = fail (import_error);
+          continue;
+        }
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\n", id, document->title);
+    }
+
+  return status;
+}
+
+/* sigla-cli list PROJECT [--json] */
+static int
+cmd_list (int    argc,
+          char **argv)
+{
+  const char *usage = "list PROJECT [--json]";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options (&argc, &argv, json_entries, 1, usage, &status))
+    return status;
+
+  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
+  if (project == NULL || (documents = sigla_document_list (project, &error)) == NULL)
+    return fail (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SiglaDocument *document = documents->pdata[i];
+
+      if (!opt_json)
+        {
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", document->id,
+                   document->date != NULL ? document->date : "", document->title);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", document->id);
+      add_string (builder, "title", document->title);
+      add_string (builder, "date", document->date);
+      add_string (builder, "source_name", document->source_name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (opt_json)
+    print_json (builder);
+  return EXIT_SUCCESS;
+}
+
+static void
+build_document_json (JsonBuilder   *builder,
+                     SiglaDocument *document,
+                     GArray        *blocks)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "id", document->id);
+  add_string (builder, "uuid", document->uuid);
+  add_string (builder, "title", document->title);
+  add_string (builder, "date", document->date);
+  add_string (builder, "date_text", document->date_text);
+  add_string (builder, "citation", document->citation);
+  add_string (builder, "archive", document->archive);
+  add_string (builder, "url", document->url);
+  add_string (builder, "language", document->language);
+  add_string (builder, "original_language", document->original_language);
+  add_string (builder, "summary", document->summary);
+  add_string (builder, "source_name", document->source_name);
+  add_string (builder, "source_sha256", document->source_sha256);
+  add_int (builder, "source_size", document->source_size);
+  add_string (builder, "imported", document->imported);
+  add_int (builder, "length", document->length);
+  add_string (builder, "text", document->text);
+
+  json_builder_set_member_name (builder, "blocks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const SiglaBlock *block = &g_array_index (blocks, SiglaBlock, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "start", block->start);
+      add_int (builder, "end", block->end);
+      add_string (builder, "kind", sigla_block_kind_to_string (block->kind));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* sigla-cli show PROJECT DOC [--json] */
+static int
+cmd_show (int    argc,
+          char **argv)
+{
+  const char *usage = "show PROJECT DOC [--json]";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  if (!parse_options (&argc, &argv, json_entries, 2, usage, &status))
+    return status;
+  if (!parse_id (argv[2], &id))
+    return usage_error (usage, "DOC is a document id, as “list” prints it");
+
+  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
+  if (project == NULL ||
+      (document = sigla_document_get (project, id, &error)) == NULL ||
+      (blocks = sigla_document_get_blocks (project, id, &error)) == NULL)
+    return fail (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      build_document_json (builder, document, blocks);
+      print_json (builder);
+    }
+  else
+    g_print ("%s\n", document->text);
+
+  return EXIT_SUCCESS;
+}
+
+/* sigla-cli search PROJECT QUERY [--json] */
+static int
+cmd_search (int    argc,
+            char **argv)
+{
+  const char *usage = "search PROJECT QUERY [--json]";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options (&argc, &argv, json_entries, 2, usage, &status))
+    return status;
+
+  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
+  if (project == NULL || (hits = sigla_search (project, argv[2], 0, &error)) == NULL)
+    return fail (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SiglaSearchHit *hit = hits->pdata[i];
+
+      if (!opt_json)
+        {
+          g_print ("%" G_GINT64_FORMAT "\t%s%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
+                   hit->document_id, hit->in_title ? "title:" : "", hit->start, hit->end, hit->snippet);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      add_int (builder, "document", hit->document_id);
+      add_string (builder, "field", hit->in_title ? "title" : "text");
+      add_int (builder, "start", hit->start);
+      add_int (builder, "end", hit->end);
+      add_string (builder, "snippet", hit->snippet);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (opt_json)
+    print_json (builder);
+  return EXIT_SUCCESS;
+}
+
+/* "Filippov:pseudonym" → name and type; a name may itself hold colons. */
+static void
+add_alias_argument (SiglaEntity *entity,
+                    const char  *argument)
+{
+  const char *colon = strrchr (argument, ':');
+  gboolean typed = colon != NULL && colon != argument && colon[1] != '\0';
+
+  for (const char *p = colon != NULL ? colon + 1 : ""; typed && *p != '\0'; p++)
+    typed = g_ascii_islower (*p);
+
+  if (typed)
+    {
+      g_autofree char *name = g_strndup (argument, colon - argument);
+
+      sigla_entity_add_alias (entity, name, colon + 1);
+    }
+  else
+    sigla_entity_add_alias (entity, argument, NULL);
+}
+
+static gboolean
+parse_geo (const char  *text,
+           double      *lat,
+           double      *lon)
+{
+  g_autofree char *copy = g_strdelimit (g_strdup (text), ",;", ' ');
+  char *end = NULL;
+
+  errno = 0;
+  *lat = g_ascii_strtod (copy, &end);
+  if (end == copy || errno != 0)
+    return FALSE;
+
+  text = end;
+  *lon = g_ascii_strtod (text, &end);
+  if (end == text || errno != 0)
+    return FALSE;
+
+  while (g_ascii_isspace (*end))
+    end++;
+  return *end == '\0';
+}
+
+/* sigla-cli entity add PROJECT --kind K --name NAME [--alias NAME[:TYPE]]... … */
+static int
+cmd_entity_add (int    argc,
+                char **argv)
+{
+  const char *usage = "entity add PROJECT --kind person|place|org --name NAME "
+                      "[--alias NAME[:TYPE]]... [--authority URI]... [--geo \"LAT LON\"] [--note TEXT]";
+  g_autofree char *kind_name = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *geo = NULL;
+  g_autofree char *note = NULL;
+  g_auto(GStrv) aliases = NULL;
+  g_auto(GStrv) authorities = NULL;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, NULL, NULL },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, NULL, NULL },
+    { "alias", 0, 0, G_OPTION_ARG_STRING_ARRAY, &aliases, NULL, NULL },
+    { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &authorities, NULL, NULL },
+    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, NULL, NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(SiglaEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaKind kind;
+  int status;
+
+  if (!parse_options (&argc, &argv, entries, 1, usage, &status))
+    return status;
+
+  if (!sigla_kind_from_string (kind_name, &kind) || kind == SIGLA_KIND_DATE)
+    return usage_error (usage, "--kind is person, place or org");
+  if (name == NULL)
+    return usage_error (usage, "--name is required");
+
+  entity = sigla_entity_new (kind, name);
+  entity->note = g_steal_pointer (&note);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    add_alias_argument (entity, aliases[i]);
+  for (guint i = 0; authorities != NULL && authorities[i] != NULL; i++)
+    g_ptr_array_add (entity->authorities, g_strdup (authorities[i]));
+  if (geo != NULL)
+    {
+      if (!parse_geo (geo, &entity->lat, &entity->lon))
+        return usage_error (usage, "--geo takes a latitude and a longitude: --geo \"37.97 126.55\"");
+      entity->has_geo = TRUE;
+    }
+
+  project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
+  if (project == NULL || !sigla_entity_insert (project, entity, &error))
+    return fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", entity->id);
+  return EXIT_SUCCESS;
+}
+
+static void
+build_entity_json (JsonBuilder *builder,
+                   SiglaEntity *entity)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "id", entity->id);
+  add_string (builder, "kind", sigla_kind_to_string (entity->kind));
+  add_string (builder, "name", entity->label);
+
+  json_builder_set_member_name (builder, "aliases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entity->aliases->len; i++)
+    json_builder_add_string_value (builder, ((SiglaAlias *) entity->aliases->pdata[i])->name);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "alias_types");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entity->aliases->len; i++)
+    json_builder_add_string_value (builder, ((SiglaAlias *) entity->aliases->pdata[i])->type);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "authorities");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entity->authorities->len; i++)
+    json_builder_add_string_value (builder, entity->authorities->pdata[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "geo");
+  if (entity->has_geo)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, entity->lat);
+      json_builder_add_double_value (builder, entity->lon);
+      json_builder_end_array (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  add_string (builder, "note", entity->note);
+  json_builder_end_object (builder);
+}
+
+/* sigla-cli entity list PROJECT [--json] */
+static int
+cmd_entity_list (int    argc,
+                 char **argv)
+{
+  const char *usage = "entity list PROJECT [--json]";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options (&argc, &argv, json_entries, 1, usage, &status))
+    return status;
+
+  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
+  if (project == NULL || (entities = sigla_entity_list (project, &error)) == NULL)
+    return fail (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      SiglaEntity *entity = entities->pdata[i];
+
+      if (opt_json)
+        {
+          build_entity_json (builder, entity);
+          continue;
+        }
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s", entity->id, sigla_kind_to_string (entity->kind),
+               entity->label);
+      for (guint k = 0; k < entity->aliases->len; k++)
+        g_print ("%s%s", k == 0 ? "\t" : ", ", ((SiglaAlias *) entity->aliases->pdata[k])->name);
+      g_print ("\n");
+    }
+  json_builder_end_array (builder);
+
+  if (opt_json)
+    print_json (builder);
+  return EXIT_SUCCESS;
+}
+
+/* "1951-07-12" is a day; "1951-07/1951-08" a range. */
+static gboolean
+set_mention_date (SiglaMention *mention,
+                  const char   *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value, "/", 2);
+
+  if (parts[1] == NULL)
+    {
+      mention->when = g_strdup (value);
+      return TRUE;
+    }
+
+  mention->not_before = *parts[0] != '\0' ? g_strdup (parts[0]) : NULL;
+  mention->not_after = *parts[1] != '\0' ? g_strdup (parts[1]) : NULL;
+  return mention->not_before != NULL || mention->not_after != NULL;
+}
+
+/* sigla-cli tag PROJECT DOC START END (--entity ID | --date ISO) */
+static int
+cmd_tag (int    argc,
+         char **argv)
+{
+  const char *usage = "tag PROJECT DOC START END (--entity ID | --date ISO[/ISO]) [--note TEXT]";
+  gint64 entity_id = 0;
+  g_autofree char *date = NULL;
+  g_autofree char *note = NULL;
+  const GOptionEntry entries[] = {
+    { "entity", 0, 0, G_OPTION_ARG_INT64, &entity_id, NULL, NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(SiglaMention) mention = sigla_mention_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options (&argc, &argv, entries, 4, usage, &status))
+    return status;
+
+  if (!parse_id (argv[2], &mention->document_id) ||
+      !parse_offset (argv[3], &mention->start) || !parse_offset (argv[4], &mention->end))
+    return usage_error (usage, "DOC is a document id; START and END are code-point offsets");
+  if ((entity_id != 0) == (date != NULL))
+    return usage_error (usage, "give either --entity or --date");
+
+  project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    return fail (error);
+
+  if (date != NULL)
+    {
+      mention->kind = SIGLA_KIND_DATE;
+      if (!set_mention_date (mention, date))
+        return usage_error (usage, "--date takes ISO 8601: 1951-07-12, or a range 1951-07/1951-08");
+    }
+  else if (!sigla_entity_get_kind (project, entity_id, &mention->kind, &error))
+    return fail (error);
+
+  mention->entity_id = entity_id;
+  mention->note = g_steal_pointer (&note);
+  if (!sigla_mention_insert (project, mention, &error))
+    return fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", mention->id);
+  return EXIT_SUCCESS;
+}
+
+/* sigla-cli claim add PROJECT DOC START END --speaker ID … */
+static int
+cmd_claim_add (int    argc,
+               char **argv)
+{
+  const char *usage = "claim add PROJECT DOC START END --speaker ID [--reporter ID] [--about ID]... "
+                      "[--stance STANCE] [--certainty high|medium|low] [--paraphrase TEXT] [--note TEXT]";
+  gint64 speaker = 0, reporter = 0;
+  g_auto(GStrv) about = NULL;
+  g_autofree char *stance = NULL;
+  g_autofree char *certainty = NULL;
+  g_autofree char *paraphrase = NULL;
+  g_autofree char *note = NULL;
+  const GOptionEntry entries[] = {
+    { "speaker", 0, 0, G_OPTION_ARG_INT64, &speaker, NULL, NULL },
+    { "reporter", 0, 0, G_OPTION_ARG_INT64, &reporter, NULL, NULL },
+    { "about", 0, 0, G_OPTION_ARG_STRING_ARRAY, &about, NULL, NULL },
+    { "stance", 0, 0, G_OPTION_ARG_STRING, &stance, NULL, NULL },
+    { "certainty", 0, 0, G_OPTION_ARG_STRING, &certainty, NULL, NULL },
+    { "paraphrase", 0, 0, G_OPTION_ARG_STRING, &paraphrase, NULL, NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options (&argc, &argv, entries, 4, usage, &status))
+    return status;
+
+  if (!parse_id (argv[2], &claim->document_id) ||
+      !parse_offset (argv[3], &claim->start) || !parse_offset (argv[4], &claim->end))
+    return usage_error (usage, "DOC is a document id; START and END are code-point offsets");
+  if (speaker == 0)
+    return usage_error (usage, "--speaker is required");
+
+  for (guint i = 0; about != NULL && about[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (!parse_id (about[i], &id))
+        return usage_error (usage, "--about takes an entity id");
+      g_array_append_val (claim->about, id);
+    }
+
+  claim->speaker_id = speaker;
+  claim->reporter_id = reporter;
+  claim->stance = g_steal_pointer (&stance);
+  claim->certainty = g_steal_pointer (&certainty);
+  claim->paraphrase = g_steal_pointer (&paraphrase);
+  claim->note = g_steal_pointer (&note);
+
+  project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
+  if (project == NULL || !sigla_claim_insert (project, claim, &error))
+    return fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", claim->id);
+  return EXIT_SUCCESS;
+}
+
+static int
+step_history (int       argc,
+              char    **argv,
+              gboolean  undo)
+{
+  const char *usage = undo ? "undo PROJECT" : "redo PROJECT";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean done;
+  int status;
+
+  if (!parse_options (&argc, &argv, NULL, 1, usage, &status))
+    return status;
+
+  project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    return fail (error);
+
+  done = undo ? sigla_project_undo (project, &label, &error)
+              : sigla_project_redo (project, &label, &error);
+  if (!done)
+    return fail (error);
+
+  g_print ("%s: %s\n", undo ? "Undone" : "Redone", label);
+  return EXIT_SUCCESS;
+}
+
+/* sigla-cli undo PROJECT */
+static int
+cmd_undo (int    argc,
+          char **argv)
+{
+  return step_history (argc, argv, TRUE);
+}
+
+/* sigla-cli redo PROJECT */
+static int
+cmd_redo (int    argc,
+          char **argv)
+{
+  return step_history (argc, argv, FALSE);
+}
+
+/* sigla-cli stats PROJECT [--json] */
+static int
+cmd_stats (int    argc,
+           char **argv)
+{
+  const char *usage = "stats PROJECT [--json]";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaCounts counts;
+  int status;
+
+  if (!parse_options (&argc, &argv, json_entries, 1, usage, &status))
+    return status;
+
+  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
+  if (project == NULL || !sigla_project_get_counts (project, &counts, &error))
+    return fail (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_int (builder, "documents", counts.documents);
+      add_int (builder, "entities", counts.entities);
+      add_int (builder, "mentions", counts.mentions);
+      add_int (builder, "claims", counts.claims);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print ("documents\t%" G_GINT64_FORMAT "\nentities\t%" G_GINT64_FORMAT "\n"
+             "mentions\t%" G_GINT64_FORMAT "\nclaims\t%" G_GINT64_FORMAT "\n",
+             counts.documents, counts.entities, counts.mentions, counts.claims);
+
+  return EXIT_SUCCESS;
+}
+
+static const Command commands[] = {
+  { "init", cmd_init, "init PROJECT" },
+  { "import", cmd_import, "import PROJECT FILE..." },
+  { "list", cmd_list, "list PROJECT [--json]" },
+  { "show", cmd_show, "show PROJECT DOC [--json]" },
+  { "search", cmd_search, "search PROJECT QUERY [--json]" },
+  { "entity add", cmd_entity_add, "entity add PROJECT --kind person|place|org --name NAME [--alias NAME[:TYPE]]... "
+                                  "[--authority URI]... [--geo \"LAT LON\"] [--note TEXT]" },
+  { "entity list", cmd_entity_list, "entity list PROJECT [--json]" },
+  { "tag", cmd_tag, "tag PROJECT DOC START END (--entity ID | --date ISO[/ISO]) [--note TEXT]" },
+  { "claim add", cmd_claim_add, "claim add PROJECT DOC START END --speaker ID [--reporter ID] [--about ID]... "
+                                "[--stance STANCE] [--certainty high|medium|low] [--paraphrase TEXT] [--note TEXT]" },
+  { "undo", cmd_undo, "undo PROJECT" },
+  { "redo", cmd_redo, "redo PROJECT" },
+  { "stats", cmd_stats, "stats PROJECT [--json]" },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "Usage:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  sigla-cli %s\n", commands[i].usage);
+  fprintf (out, "\nSTART and END are code-point offsets into a document's reading text "
+                "(“show” prints it).\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *space = strchr (commands[i].name, ' ');
+
+      if (space == NULL && g_str_equal (argv[1], commands[i].name))
+        return commands[i].run (argc - 1, argv + 1);
+
+      /* Two-word commands ("entity add") run with the second word as their name. */
+      if (space != NULL && argc >= 3 &&
+          strncmp (argv[1], commands[i].name, space - commands[i].name) == 0 &&
+          argv[1][space - commands[i].name] == '\0' && g_str_equal (argv[2], space + 1))
+        return commands[i].run (argc - 2, argv + 2);
+    }
+
+  g_printerr ("sigla-cli: unknown command “%s”\n", argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

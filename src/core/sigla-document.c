@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-document.c: the documents of a project: metadata, reading text and its blocks. */
+
+#define G_LOG_DOMAIN "sigla-document"
+
+#include "sigla-document.h"
+#include "sigla-error.h"
+#include "sigla-project-private.h"
+
+#define DOCUMENT_COLUMNS \
+  "id, uuid, title, date, date_text, citation, archive, url, language, original_language, " \
+  "summary, source_name, source_sha256, length(source_bytes), imported, length"
+
+static const char * const block_kind_names[] = {
+  [SIGLA_BLOCK_HEAD] = "head",
+  [SIGLA_BLOCK_P] = "p",
+  [SIGLA_BLOCK_ITEM] = "item",
+};
+
+const char *
+sigla_block_kind_to_string (SiglaBlockKind kind)
+{
+  g_return_val_if_fail (kind <= SIGLA_BLOCK_ITEM, NULL);
+
+  return block_kind_names[kind];
+}
+
+static SiglaBlockKind
+block_kind_from_string (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (block_kind_names); i++)
+    if (g_strcmp0 (text, block_kind_names[i]) == 0)
+      return i;
+
+  return SIGLA_BLOCK_P;
+}
+
+SiglaDocument *
+sigla_document_new (void)
+{
+  return g_new0 (SiglaDocument, 1);
+}
+
+void
+sigla_document_free (SiglaDocument *document)
+{
+  if (document == NULL)
+    return;
+
+  g_free (document->uuid);
+  g_free (document->title);
+  g_free (document->date);
+  g_free (document->date_text);
+  g_free (document->citation);
+  g_free (document->archive);
+  g_free (document->url);
+  g_free (document->language);
+  g_free (document->original_language);
+  g_free (document->summary);
+  g_free (document->source_name);
+  g_free (document->source_sha256);
+  g_free (document->imported);
+  g_free (document->text);
+  g_free (document);
+}
+
+static SiglaDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  SiglaDocument *document = sigla_document_new ();
+
+  document->id = sqlite3_column_int64 (stmt, 0);
+  document->uuid = sigla_stmt_dup_text (stmt, 1);
+  document->title = sigla_stmt_dup_text (stmt, 2);
+  document->date = sigla_stmt_dup_text (stmt, 3);
+  document->date_text = sigla_stmt_dup_text (stmt, 4);
+  document->citation = sigla_stmt_dup_text (stmt, 5);
+  document->archive = sigla_stmt_dup_text (stmt, 6);
+  document->url = sigla_stmt_dup_text (stmt, 7);
+  document->language = sigla_stmt_dup_text (stmt, 8);
+  document->original_language = sigla_stmt_dup_text (stmt, 9);
+  document->summary = sigla_stmt_dup_text (stmt, 10);
+  document->source_name = sigla_stmt_dup_text (stmt, 11);
+  document->source_sha256 = sigla_stmt_dup_text (stmt, 12);
+  document->source_size = sqlite3_column_int64 (stmt, 13);
+  document->imported = sigla_stmt_dup_text (stmt, 14);
+  document->length = sqlite3_column_int64 (stmt, 15);
+
+  return document;
+}
+
+static void
+set_document_not_found (gint64   id,
+                        GError **error)
+{
+  g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
+               "There is no document %" G_GINT64_FORMAT " in this project", id);
+}
+
+/**
+ * sigla_document_list:
+ *
+ * Returns: (transfer full) (element-type SiglaDocument): every document's
+ *   metadata, without the text, in the order they were imported
+ */
+GPtrArray *
+sigla_document_list (SiglaProject  *project,
+                     GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_document_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT " DOCUMENT_COLUMNS " FROM documents ORDER BY id", error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    g_ptr_array_add (documents, document_from_row (stmt));
+
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&documents) : NULL;
+}
+
+/**
+ * sigla_document_get:
+ *
+ * Returns: (transfer full): the document with its reading text
+ */
+SiglaDocument *
+sigla_document_get (SiglaProject  *project,
+                    gint64         id,
+                    GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT " DOCUMENT_COLUMNS ", text FROM documents WHERE id = ?", error);
+  SiglaDocument *document;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (sigla_db_step (db, stmt, error))
+    {
+    case SIGLA_STEP_ROW:
+      document = document_from_row (stmt);
+      document->text = sigla_stmt_dup_text (stmt, 16);
+      return document;
+    case SIGLA_STEP_DONE:
+      set_document_not_found (id, error);
+      return NULL;
+    case SIGLA_STEP_ERROR:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * sigla_document_get_blocks:
+ *
+ * Returns: (transfer full) (element-type SiglaBlock): the blocks in text order
+ */
+GArray *
+sigla_document_get_blocks (SiglaProject  *project,
+                           gint64         id,
+                           GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (SiglaBlock));
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db,
+                      "SELECT start, \"end\", kind FROM blocks WHERE document_id = ? ORDER BY start",
+                      error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    {
+      SiglaBlock block = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        block_kind_from_string ((const char *) sqlite3_column_text (stmt, 2)),
+      };
+
+      g_array_append_val (blocks, block);
+    }
+
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&blocks) : NULL;
+}
+
+static gboolean
+insert_blocks (SiglaDb  *db,
+               gint64    document_id,
+               GArray   *blocks,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db,
+                      "INSERT INTO blocks(document_id, start, \"end\", kind) VALUES (?, ?, ?, ?)",
+                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const SiglaBlock *block = &g_array_index (blocks, SiglaBlock, i);
+
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, block->start);
+      sqlite3_bind_int64 (stmt, 3, block->end);
+      sqlite3_bind_text (stmt, 4, sigla_block_kind_to_string (block->kind), -1, SQLITE_STATIC);
+      if (!sigla_db_run (db, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sigla_document_insert:
+ * @document: metadata and text; its id, uuid and imported time are set here
+ * @source: the imported file's bytes, kept untouched
+ *
+ * Stores a new document. Must run inside an action (the importer's).
+ */
+gboolean
+sigla_document_insert (SiglaProject   *project,
+                       SiglaDocument  *document,
+                       GArray         *blocks,
+                       const guint8   *source,
+                       gsize           source_size,
+                       GError        **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sigla_db_prepare (db,
+                           "INSERT INTO documents(uuid, title, date, date_text, citation, archive, "
+                           "url, language, original_language, summary, source_name, source_sha256, "
+                           "source_bytes, text, length, imported) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_free (document->uuid);
+  document->uuid = g_uuid_string_random ();
+  g_free (document->imported);
+  document->imported = sigla_project_now ();
+  document->source_size = source_size;
+  document->source_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, source, source_size);
+
+  sqlite3_bind_text (stmt, 1, document->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, document->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, document->date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, document->date_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, document->citation, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, document->archive, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, document->url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, document->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, document->original_language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, document->summary, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, document->source_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, document->source_sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 13, source, source_size, SQLITE_STATIC);
+  sqlite3_bind_text64 (stmt, 14, document->text, strlen (document->text), SQLITE_STATIC, SQLITE_UTF8);
+  sqlite3_bind_int64 (stmt, 15, document->length);
+  sqlite3_bind_text (stmt, 16, document->imported, -1, SQLITE_STATIC);
+
+  if (!sigla_db_run (db, stmt, error))
+    return FALSE;
+
+  document->id = sigla_db_last_rowid (db);
+  if (!insert_blocks (db, document->id, blocks, error))
+    return FALSE;
+
+  sigla_project_note_change (project, SIGLA_CHANGE_DOCUMENT, document->id);
+  return TRUE;
+}
+
+/* Checks that [start, end) is a non-empty span inside the document's text. */
+gboolean
+sigla_document_check_span (SiglaProject  *project,
+                           gint64         id,
+                           gint64         start,
+                           gint64         end,
+                           GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT length FROM documents WHERE id = ?", error);
+  gint64 length;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (sigla_db_step (db, stmt, error))
+    {
+    case SIGLA_STEP_ROW:
+      length = sqlite3_column_int64 (stmt, 0);
+      break;
+    case SIGLA_STEP_DONE:
+      set_document_not_found (id, error);
+      return FALSE;
+    case SIGLA_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+
+  if (start < 0 || end > length || start >= end)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                   "The span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " does not fit document %"
+                   G_GINT64_FORMAT ": offsets must satisfy 0 ≤ start < end ≤ %" G_GINT64_FORMAT,
+                   start, end, id, length);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,604 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-entity.c: the people, places and organisations of a project, with their other names. */
+
+#define G_LOG_DOMAIN "sigla-entity"
+
+#include "sigla-entity.h"
+#include "sigla-error.h"
+#include "sigla-project-private.h"
+
+#define ENTITY_COLUMNS "id, uuid, kind, label, description, lat, lon, note, created, modified"
+
+static void
+alias_free (SiglaAlias *alias)
+{
+  g_free (alias->name);
+  g_free (alias->type);
+  g_free (alias->note);
+  g_free (alias);
+}
+
+SiglaEntity *
+sigla_entity_new (SiglaKind   kind,
+                  const char *label)
+{
+  SiglaEntity *entity = g_new0 (SiglaEntity, 1);
+
+  entity->kind = kind;
+  entity->label = g_strdup (label);
+  entity->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) alias_free);
+  entity->authorities = g_ptr_array_new_with_free_func (g_free);
+
+  return entity;
+}
+
+void
+sigla_entity_free (SiglaEntity *entity)
+{
+  if (entity == NULL)
+    return;
+
+  g_free (entity->uuid);
+  g_free (entity->label);
+  g_free (entity->description);
+  g_ptr_array_unref (entity->aliases);
+  g_ptr_array_unref (entity->authorities);
+  g_free (entity->note);
+  g_free (entity->created);
+  g_free (entity->modified);
+  g_free (entity);
+}
+
+void
+sigla_entity_add_alias (SiglaEntity *entity,
+                        const char  *name,
+                        const char  *type)
+{
+  SiglaAlias *alias = g_new0 (SiglaAlias, 1);
+
+  alias->name = g_strdup (name);
+  alias->type = g_strdup (type != NULL && *type != '\0' ? type : "variant");
+  g_ptr_array_add (entity->aliases, alias);
+}
+
+static void
+set_entity_not_found (gint64   id,
+                      GError **error)
+{
+  g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
+               "There is no entity %" G_GINT64_FORMAT " in this project", id);
+}
+
+static gboolean
+check_entity (const SiglaEntity  *entity,
+              GError            **error)
+{
+  if (entity->kind == SIGLA_KIND_DATE || entity->kind > SIGLA_KIND_DATE)
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                           "An entity is a person, a place or an organisation");
+      return FALSE;
+    }
+
+  if (entity->label == NULL || *g_strstrip (entity->label) == '\0')
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "An entity needs a name");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      SiglaAlias *alias = entity->aliases->pdata[i];
+
+      if (alias->name == NULL || *g_strstrip (alias->name) == '\0')
+        {
+          g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                       "An alias of “%s” has no name", entity->label);
+          return FALSE;
+        }
+    }
+
+  if (entity->has_geo &&
+      (entity->lat < -90 || entity->lat > 90 || entity->lon < -180 || entity->lon > 180))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                   "The coordinates %g %g of “%s” are outside the globe "
+                   "(latitude −90…90, longitude −180…180)",
+                   entity->lat, entity->lon, entity->label);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes the names and links that belong to the entity, replacing any it had. */
+static gboolean
+write_names (SiglaDb            *db,
+             const SiglaEntity  *entity,
+             GError            **error)
+{
+  g_autoptr(sqlite3_stmt) clear_aliases =
+    sigla_db_prepare (db, "DELETE FROM aliases WHERE entity_id = ?", error);
+  g_autoptr(sqlite3_stmt) clear_authorities = NULL;
+  g_autoptr(sqlite3_stmt) insert_alias = NULL;
+  g_autoptr(sqlite3_stmt) insert_authority = NULL;
+
+  if (clear_aliases == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear_aliases, 1, entity->id);
+  if (!sigla_db_run (db, clear_aliases, error))
+    return FALSE;
+
+  clear_authorities = sigla_db_prepare (db, "DELETE FROM authorities WHERE entity_id = ?", error);
+  if (clear_authorities == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear_authorities, 1, entity->id);
+  if (!sigla_db_run (db, clear_authorities, error))
+    return FALSE;
+
+  insert_alias = sigla_db_prepare (db,
+                                   "INSERT INTO aliases(entity_id, name, type, note) VALUES (?, ?, ?, ?)",
+                                   error);
+  if (insert_alias == NULL)
+    return FALSE;
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      const SiglaAlias *alias = entity->aliases->pdata[i];
+
+      sqlite3_bind_int64 (insert_alias, 1, entity->id);
+      sqlite3_bind_text (insert_alias, 2, alias->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_alias, 3, alias->type != NULL ? alias->type : "variant", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_alias, 4, alias->note, -1, SQLITE_STATIC);
+      if (!sigla_db_run (db, insert_alias, error))
+        return FALSE;
+      sqlite3_reset (insert_alias);
+    }
+
+  insert_authority = sigla_db_prepare (db,
+                                       "INSERT OR IGNORE INTO authorities(entity_id, uri) VALUES (?, ?)",
+                                       error);
+  if (insert_authority == NULL)
+    return FALSE;
+  for (guint i = 0; i < entity->authorities->len; i++)
+    {
+      sqlite3_bind_int64 (insert_authority, 1, entity->id);
+      sqlite3_bind_text (insert_authority, 2, entity->authorities->pdata[i], -1, SQLITE_STATIC);
+      if (!sigla_db_run (db, insert_authority, error))
+        return FALSE;
+      sqlite3_reset (insert_authority);
+    }
+
+  return TRUE;
+}
+
+static void
+bind_entity_fields (sqlite3_stmt      *stmt,
+                    const SiglaEntity *entity)
+{
+  sqlite3_bind_text (stmt, 1, sigla_kind_to_string (entity->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity->label, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity->description, -1, SQLITE_STATIC);
+  if (entity->has_geo)
+    {
+      sqlite3_bind_double (stmt, 4, entity->lat);
+      sqlite3_bind_double (stmt, 5, entity->lon);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_null (stmt, 5);
+    }
+  sqlite3_bind_text (stmt, 6, entity->note, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, entity->modified, -1, SQLITE_STATIC);
+}
+
+/**
+ * sigla_entity_insert:
+ * @entity: the new entity; its id, uuid and times are set here
+ *
+ * Adds an entity with its aliases and authority links, as one action.
+ */
+gboolean
+sigla_entity_insert (SiglaProject  *project,
+                     SiglaEntity   *entity,
+                     GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *label = NULL;
+
+  if (!check_entity (entity, error))
+    return FALSE;
+
+  label = g_strdup_printf ("Add %s “%s”", sigla_kind_to_string (entity->kind), entity->label);
+  if (!sigla_project_begin_action (project, label, error))
+    return FALSE;
+
+  g_free (entity->uuid);
+  entity->uuid = g_uuid_string_random ();
+  g_free (entity->modified);
+  entity->modified = sigla_project_now ();
+  g_free (entity->created);
+  entity->created = g_strdup (entity->modified);
+
+  stmt = sigla_db_prepare (db,
+                           "INSERT INTO entities(kind, label, description, lat, lon, note, modified, "
+                           "uuid, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_entity_fields (stmt, entity);
+  sqlite3_bind_text (stmt, 8, entity->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, entity->created, -1, SQLITE_STATIC);
+  if (!sigla_db_run (db, stmt, error))
+    goto failed;
+
+  entity->id = sigla_db_last_rowid (db);
+  if (!write_names (db, entity, error))
+    goto failed;
+
+  sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, entity->id);
+  if (!sigla_project_end_action (project, error))
+    goto failed_committing;
+
+  return TRUE;
+
+failed:
+  sigla_project_abort_action (project);
+failed_committing:
+  entity->id = 0;
+  return FALSE;
+}
+
+/**
+ * sigla_entity_update:
+ * @entity: an entity read with sigla_entity_get() and edited
+ *
+ * Saves every field, the aliases and the authority links as one action.
+ * The kind cannot change while mentions of it exist.
+ */
+gboolean
+sigla_entity_update (SiglaProject  *project,
+                     SiglaEntity   *entity,
+                     GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *label = NULL;
+  SiglaKind old_kind;
+
+  if (!check_entity (entity, error) ||
+      !sigla_entity_get_kind (project, entity->id, &old_kind, error))
+    return FALSE;
+
+  label = g_strdup_printf ("Edit “%s”", entity->label);
+  if (!sigla_project_begin_action (project, label, error))
+    return FALSE;
+
+  if (old_kind != entity->kind)
+    {
+      gint64 mentions = 0;
+      g_autoptr(sqlite3_stmt) count =
+        sigla_db_prepare (db, "SELECT count(*) FROM mentions WHERE entity_id = ?", error);
+
+      if (count == NULL)
+        goto failed;
+      sqlite3_bind_int64 (count, 1, entity->id);
+      if (sigla_db_step (db, count, error) != SIGLA_STEP_ROW)
+        goto failed;
+      mentions = sqlite3_column_int64 (count, 0);
+      if (mentions > 0)
+        {
+          g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
+                       "“%s” cannot become a %s: it has %" G_GINT64_FORMAT " mentions as a %s",
+                       entity->label, sigla_kind_to_string (entity->kind), mentions,
+                       sigla_kind_to_string (old_kind));
+          goto failed;
+        }
+    }
+
+  g_free (entity->modified);
+  entity->modified = sigla_project_now ();
+
+  stmt = sigla_db_prepare (db,
+                           "UPDATE entities SET kind = ?, label = ?, description = ?, lat = ?, "
+                           "lon = ?, note = ?, modified = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_entity_fields (stmt, entity);
+  sqlite3_bind_int64 (stmt, 8, entity->id);
+  if (!sigla_db_run (db, stmt, error) || !write_names (db, entity, error))
+    goto failed;
+
+  sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, entity->id);
+  return sigla_project_end_action (project, error);
+
+failed:
+  sigla_project_abort_action (project);
+  return FALSE;
+}
+
+static gint64
+count_uses (SiglaDb  *db,
+            gint64    id,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db,
+                      "SELECT (SELECT count(*) FROM mentions WHERE entity_id = ?1)"
+                      " + (SELECT count(*) FROM claims WHERE speaker_id = ?1 OR reporter_id = ?1)"
+                      " + (SELECT count(*) FROM claim_about WHERE entity_id = ?1)",
+                      error);
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sigla_db_step (db, stmt, error) != SIGLA_STEP_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+run_with_id (SiglaDb     *db,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sigla_db_run (db, stmt, error);
+}
+
+/**
+ * sigla_entity_delete:
+ * @mode: what happens to the mentions and claims that point to the entity
+ *
+ * Deletes an entity as one action. With %SIGLA_DELETE_REFUSE, an entity that
+ * any annotation points to is kept and an error says how many point to it.
+ */
+gboolean
+sigla_entity_delete (SiglaProject     *project,
+                     gint64            id,
+                     SiglaDeleteMode   mode,
+                     GError          **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(SiglaEntity) entity = sigla_entity_get (project, id, error);
+  g_autofree char *label = NULL;
+  gint64 uses;
+
+  if (entity == NULL)
+    return FALSE;
+
+  label = g_strdup_printf ("Delete “%s”", entity->label);
+  if (!sigla_project_begin_action (project, label, error))
+    return FALSE;
+
+  uses = count_uses (db, id, error);
+  if (uses < 0)
+    goto failed;
+
+  if (uses > 0 && mode == SIGLA_DELETE_REFUSE)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
+                   "“%s” is still used by %" G_GINT64_FORMAT " annotations; "
+                   "detach or delete them to delete it",
+                   entity->label, uses);
+      goto failed;
+    }
+
+  if (mode == SIGLA_DELETE_MENTIONS
+      ? !run_with_id (db, "DELETE FROM mentions WHERE entity_id = ?", id, error)
+      : !run_with_id (db, "UPDATE mentions SET entity_id = NULL WHERE entity_id = ?", id, error))
+    goto failed;
+
+  if (!run_with_id (db, "UPDATE claims SET speaker_id = NULL WHERE speaker_id = ?", id, error) ||
+      !run_with_id (db, "UPDATE claims SET reporter_id = NULL WHERE reporter_id = ?", id, error) ||
+      !run_with_id (db, "DELETE FROM claim_about WHERE entity_id = ?", id, error) ||
+      !run_with_id (db, "DELETE FROM aliases WHERE entity_id = ?", id, error) ||
+      !run_with_id (db, "DELETE FROM authorities WHERE entity_id = ?", id, error) ||
+      !run_with_id (db, "DELETE FROM entities WHERE id = ?", id, error))
+    goto failed;
+
+  sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, id);
+  if (uses > 0)
+    {
+      sigla_project_note_change (project, SIGLA_CHANGE_MENTION, 0);
+      sigla_project_note_change (project, SIGLA_CHANGE_CLAIM, 0);
+    }
+  return sigla_project_end_action (project, error);
+
+failed:
+  sigla_project_abort_action (project);
+  return FALSE;
+}
+
+static SiglaEntity *
+entity_from_row (sqlite3_stmt *stmt)
+{
+  SiglaKind kind = SIGLA_KIND_PERSON;
+  SiglaEntity *entity;
+
+  sigla_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  entity = sigla_entity_new (kind, (const char *) sqlite3_column_text (stmt, 3));
+  entity->id = sqlite3_column_int64 (stmt, 0);
+  entity->uuid = sigla_stmt_dup_text (stmt, 1);
+  entity->description = sigla_stmt_dup_text (stmt, 4);
+  entity->has_geo = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+  entity->lat = sqlite3_column_double (stmt, 5);
+  entity->lon = sqlite3_column_double (stmt, 6);
+  entity->note = sigla_stmt_dup_text (stmt, 7);
+  entity->created = sigla_stmt_dup_text (stmt, 8);
+  entity->modified = sigla_stmt_dup_text (stmt, 9);
+
+  return entity;
+}
+
+/* Fills in the aliases and authority links of @entities, looked up by id. */
+static gboolean
+read_names (SiglaDb     *db,
+            GHashTable  *by_id,
+            gint64       only_id,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) aliases =
+    sigla_db_prepare (db,
+                      "SELECT entity_id, name, type, note FROM aliases "
+                      "WHERE ?1 = 0 OR entity_id = ?1 ORDER BY id",
+                      error);
+  g_autoptr(sqlite3_stmt) authorities = NULL;
+  SiglaStep step;
+
+  if (aliases == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (aliases, 1, only_id);
+  while ((step = sigla_db_step (db, aliases, error)) == SIGLA_STEP_ROW)
+    {
+      gint64 entity_id = sqlite3_column_int64 (aliases, 0);
+      SiglaEntity *entity = g_hash_table_lookup (by_id, &entity_id);
+
+      if (entity != NULL)
+        {
+          SiglaAlias *alias;
+
+          sigla_entity_add_alias (entity, (const char *) sqlite3_column_text (aliases, 1),
+                                  (const char *) sqlite3_column_text (aliases, 2));
+          alias = entity->aliases->pdata[entity->aliases->len - 1];
+          alias->note = sigla_stmt_dup_text (aliases, 3);
+        }
+    }
+  if (step == SIGLA_STEP_ERROR)
+    return FALSE;
+
+  authorities = sigla_db_prepare (db,
+                                  "SELECT entity_id, uri FROM authorities "
+                                  "WHERE ?1 = 0 OR entity_id = ?1 ORDER BY id",
+                                  error);
+  if (authorities == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (authorities, 1, only_id);
+  while ((step = sigla_db_step (db, authorities, error)) == SIGLA_STEP_ROW)
+    {
+      gint64 entity_id = sqlite3_column_int64 (authorities, 0);
+      SiglaEntity *entity = g_hash_table_lookup (by_id, &entity_id);
+
+      if (entity != NULL)
+        g_ptr_array_add (entity->authorities, sigla_stmt_dup_text (authorities, 1));
+    }
+
+  return step == SIGLA_STEP_DONE;
+}
+
+static GPtrArray *
+select_entities (SiglaProject  *project,
+                 gint64         only_id,
+                 GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_entity_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db,
+                      "SELECT " ENTITY_COLUMNS " FROM entities WHERE ?1 = 0 OR id = ?1 "
+                      "ORDER BY kind, label COLLATE NOCASE, id",
+                      error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, only_id);
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    {
+      SiglaEntity *entity = entity_from_row (stmt);
+
+      g_ptr_array_add (entities, entity);
+      g_hash_table_insert (by_id, &entity->id, entity);
+    }
+  if (step == SIGLA_STEP_ERROR || !read_names (db, by_id, only_id, error))
+    return NULL;
+
+  return g_steal_pointer (&entities);
+}
+
+/**
+ * sigla_entity_get:
+ *
+ * Returns: (transfer full): the entity with its aliases and authority links
+ */
+SiglaEntity *
+sigla_entity_get (SiglaProject  *project,
+                  gint64         id,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) entities = NULL;
+
+  if (id <= 0)
+    {
+      set_entity_not_found (id, error);
+      return NULL;
+    }
+
+  entities = select_entities (project, id, error);
+  if (entities == NULL)
+    return NULL;
+
+  if (entities->len == 0)
+    {
+      set_entity_not_found (id, error);
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (entities, 0);
+}
+
+/**
+ * sigla_entity_list:
+ *
+ * Returns: (transfer full) (element-type SiglaEntity): every entity, by kind
+ *   and name, with aliases and authority links
+ */
+GPtrArray *
+sigla_entity_list (SiglaProject  *project,
+                   GError       **error)
+{
+  return select_entities (project, 0, error);
+}
+
+gboolean
+sigla_entity_get_kind (SiglaProject  *project,
+                       gint64         id,
+                       SiglaKind     *kind,
+                       GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT kind FROM entities WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (sigla_db_step (db, stmt, error))
+    {
+    case SIGLA_STEP_ROW:
+      return sigla_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), kind);
+    case SIGLA_STEP_DONE:
+      set_entity_not_found (id, error);
+      return FALSE;
+    case SIGLA_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-entity.h: the people, places and organisations of a project, with their other names. */
+#pragma once
+
+#include "sigla-kind.h"
+#include "sigla-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *name;
+  char *type;   /* pseudonym, variant, transliteration … */
+  char *note;
+} SiglaAlias;
+
+typedef struct
+{
+  gint64     id;
+  char      *uuid;
+  SiglaKind  kind;
+  char      *label;         /* the preferred name */
+  char      *description;
+  GPtrArray *aliases;       /* SiglaAlias */
+  GPtrArray *authorities;   /* URIs: Wikidata, VIAF, GeoNames … */
+  gboolean   has_geo;
+  double     lat;
+  double     lon;
+  char      *note;
+  char      *created;
+  char      *modified;
+} SiglaEntity;
+
+/* What to do with the annotations that point to an entity being deleted. */
+typedef enum
+{
+  SIGLA_DELETE_REFUSE,   /* refuse while any annotation points to it */
+  SIGLA_DELETE_DETACH,   /* keep mentions and claims, without the entity */
+  SIGLA_DELETE_MENTIONS, /* delete its mentions; claims lose it as speaker, reporter or subject */
+} SiglaDeleteMode;
+
+SiglaEntity *sigla_entity_new          (SiglaKind         kind,
+                                        const char       *label);
+void         sigla_entity_free         (SiglaEntity      *entity);
+void         sigla_entity_add_alias    (SiglaEntity      *entity,
+                                        const char       *name,
+                                        const char       *type);
+
+gboolean     sigla_entity_insert       (SiglaProject     *project,
+                                        SiglaEntity      *entity,
+                                        GError          **error);
+gboolean     sigla_entity_update       (SiglaProject     *project,
+                                        SiglaEntity      *entity,
+                                        GError          **error);
+gboolean     sigla_entity_delete       (SiglaProject     *project,
+                                        gint64            id,
+                                        SiglaDeleteMode   mode,
+                                        GError          **error);
+SiglaEntity *sigla_entity_get          (SiglaProject     *project,
+                                        gint64            id,
+                                        GError          **error);
+GPtrArray   *sigla_entity_list         (SiglaProject     *project,
+                                        GError          **error);
+gboolean     sigla_entity_get_kind     (SiglaProject     *project,
+                                        gint64            id,
+                                        SiglaKind        *kind,
+                                        GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiglaEntity, sigla_entity_free)
+
+G_END_DECLS

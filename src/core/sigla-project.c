@@ -1,0 +1,667 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-project.c: one open project file, its user actions and their undo journal. */
+
+#define G_LOG_DOMAIN "sigla-project"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "sigla-error.h"
+#include "sigla-project-private.h"
+#include "sigla-schema.h"
+#include "sigla-search.h"
+
+#define SQLITE_HEADER "SQLite format 3"
+
+typedef struct
+{
+  SiglaChange change;
+  gint64      id;
+} PendingChange;
+
+struct _SiglaProject
+{
+  GObject  parent_instance;
+
+  SiglaDb *db;
+  gboolean read_only;
+  gboolean in_action;
+  GArray  *pending_changes;   /* PendingChange, emitted once the action is on disk */
+};
+
+G_DEFINE_FINAL_TYPE (SiglaProject, sigla_project, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Reads the file's first bytes ourselves, so that a file which is not a
+ * database is refused before SQLite touches it. */
+static gboolean
+check_is_sqlite (const char  *path,
+                 GError     **error)
+{
+  char header[sizeof SQLITE_HEADER] = { 0 };
+  int fd;
+  gssize n;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_SQLITE,
+                   "“%s” is a folder, not a Sigla project", path);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SIGLA_ERROR,
+                   saved_errno == ENOENT ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
+                   "The project “%s” cannot be opened: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n != sizeof header || memcmp (header, SQLITE_HEADER, sizeof header) != 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_SQLITE,
+                   "“%s” is not a Sigla project: it is not an SQLite database", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  /* SQLite keeps its write-ahead log beside the file, so the folder must be writable too. */
+  if (g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_READ_ONLY,
+                   "The project “%s” cannot be opened for writing: the file or its folder is read-only",
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (SiglaDb   *db,
+                      gboolean   read_only,
+                      GError   **error)
+{
+  if (!sigla_search_register (sigla_db_get_handle (db)))
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED,
+                           "This SQLite has no full-text search (FTS5)");
+      return FALSE;
+    }
+
+  if (!sigla_db_exec (db, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (read_only)
+    return TRUE;
+
+  return sigla_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
+         sigla_db_exec (db, "PRAGMA synchronous = NORMAL", error);
+}
+
+static gboolean
+check_identity (SiglaDb     *db,
+                const char  *path,
+                gint64      *version,
+                GError     **error)
+{
+  gint64 application_id;
+
+  if (!sigla_db_query_int (db, "PRAGMA application_id", &application_id, error) ||
+      !sigla_db_query_int (db, "PRAGMA user_version", version, error))
+    return FALSE;
+
+  if (application_id != SIGLA_APPLICATION_ID)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_PROJECT,
+                   "“%s” is an SQLite database but not a Sigla project", path);
+      return FALSE;
+    }
+
+  if (*version > sigla_schema_get_version ())
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TOO_NEW,
+                   "The project “%s” was saved by a newer version of Sigla "
+                   "(format %" G_GINT64_FORMAT "; this version reads up to format %u). "
+                   "It has been left untouched",
+                   path, *version, sigla_schema_get_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static SiglaChange
+change_for_table (const char *table)
+{
+  if (g_str_equal (table, "mentions"))
+    return SIGLA_CHANGE_MENTION;
+  if (g_str_equal (table, "claims") || g_str_equal (table, "claim_about"))
+    return SIGLA_CHANGE_CLAIM;
+  if (g_str_equal (table, "documents") || g_str_equal (table, "blocks"))
+    return SIGLA_CHANGE_DOCUMENT;
+  return SIGLA_CHANGE_ENTITY;
+}
+
+static void
+emit_pending_changes (SiglaProject *self)
+{
+  g_autoptr(GArray) changes = g_steal_pointer (&self->pending_changes);
+
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PendingChange *pending = &g_array_index (changes, PendingChange, i);
+
+      g_signal_emit (self, signals[CHANGED], 0, pending->change, pending->id);
+    }
+}
+
+static gboolean
+set_current_action (SiglaProject  *self,
+                    gint64         action_id,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (self->db, "UPDATE history_state SET action_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (action_id > 0)
+    sqlite3_bind_int64 (stmt, 1, action_id);
+
+  return sigla_db_run (self->db, stmt, error);
+}
+
+typedef struct
+{
+  char   *table;
+  gint64  row_id;
+  char   *sql;
+} JournalEntry;
+
+static void
+journal_entry_clear (gpointer data)
+{
+  JournalEntry *entry = data;
+
+  g_free (entry->table);
+  g_free (entry->sql);
+}
+
+/* Runs the reversing SQL of @action_id newest first. While it runs, the
+ * journal triggers log the reverse of the reverse under the same action, so
+ * that the action can be replayed the other way next time. */
+static gboolean
+replay_action (SiglaProject  *self,
+               gint64         action_id,
+               GError       **error)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (JournalEntry));
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  SiglaStep step;
+
+  g_array_set_clear_func (entries, journal_entry_clear);
+
+  select = sigla_db_prepare (self->db,
+                             "SELECT tbl, row_id, sql FROM history_log "
+                             "WHERE action_id = ? ORDER BY seq DESC",
+                             error);
+  if (select == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (select, 1, action_id);
+  while ((step = sigla_db_step (self->db, select, error)) == SIGLA_STEP_ROW)
+    {
+      JournalEntry entry = {
+        sigla_stmt_dup_text (select, 0),
+        sqlite3_column_int64 (select, 1),
+        sigla_stmt_dup_text (select, 2),
+      };
+
+      g_array_append_val (entries, entry);
+    }
+  if (step == SIGLA_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&select, sigla_stmt_release);
+
+  clear = sigla_db_prepare (self->db, "DELETE FROM history_log WHERE action_id = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, action_id);
+  if (!sigla_db_run (self->db, clear, error))
+    return FALSE;
+
+  /* Rows come back in reverse order of their dependencies (a mention before
+   * its document); the keys are checked once the whole action is replayed. */
+  if (!sigla_db_exec (self->db, "PRAGMA defer_foreign_keys = ON", error) ||
+      !set_current_action (self, action_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const JournalEntry *entry = &g_array_index (entries, JournalEntry, i);
+
+      if (!sigla_db_exec (self->db, entry->sql, error))
+        return FALSE;
+      sigla_project_note_change (self, change_for_table (entry->table), entry->row_id);
+    }
+
+  return set_current_action (self, 0, error);
+}
+
+static gboolean
+step_history (SiglaProject  *self,
+              gboolean       undo,
+              char         **label,
+              GError       **error)
+{
+  const char *find_sql = undo
+    ? "SELECT id, label FROM history_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+    : "SELECT id, label FROM history_actions WHERE undone = 1 ORDER BY id ASC LIMIT 1";
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) mark = NULL;
+  g_autofree char *action_label = NULL;
+  gint64 action_id;
+
+  g_return_val_if_fail (!self->in_action, FALSE);
+
+  if (!sigla_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  find = sigla_db_prepare (self->db, find_sql, error);
+  if (find == NULL)
+    goto failed;
+
+  switch (sigla_db_step (self->db, find, error))
+    {
+    case SIGLA_STEP_ROW:
+      action_id = sqlite3_column_int64 (find, 0);
+      action_label = sigla_stmt_dup_text (find, 1);
+      break;
+    case SIGLA_STEP_DONE:
+      g_set_error_literal (error, SIGLA_ERROR,
+                           undo ? SIGLA_ERROR_NOTHING_TO_UNDO : SIGLA_ERROR_NOTHING_TO_REDO,
+                           undo ? "There is nothing to undo" : "There is nothing to redo");
+      goto failed;
+    case SIGLA_STEP_ERROR:
+    default:
+      goto failed;
+    }
+  g_clear_pointer (&find, sigla_stmt_release);
+
+  if (!replay_action (self, action_id, error))
+    goto failed;
+
+  mark = sigla_db_prepare (self->db, "UPDATE history_actions SET undone = ? WHERE id = ?", error);
+  if (mark == NULL)
+    goto failed;
+  sqlite3_bind_int (mark, 1, undo);
+  sqlite3_bind_int64 (mark, 2, action_id);
+  if (!sigla_db_run (self->db, mark, error) || !sigla_db_exec (self->db, "COMMIT", error))
+    goto failed;
+
+  emit_pending_changes (self);
+  if (label != NULL)
+    *label = g_steal_pointer (&action_label);
+  return TRUE;
+
+failed:
+  sigla_project_abort_action (self);
+  return FALSE;
+}
+
+static void
+sigla_project_finalize (GObject *object)
+{
+  SiglaProject *self = SIGLA_PROJECT (object);
+
+  g_clear_pointer (&self->db, sigla_db_close);
+  g_clear_pointer (&self->pending_changes, g_array_unref);
+
+  G_OBJECT_CLASS (sigla_project_parent_class)->finalize (object);
+}
+
+static void
+sigla_project_class_init (SiglaProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sigla_project_finalize;
+
+  /**
+   * SiglaProject::changed:
+   * @change: a #SiglaChange: what kind of object changed
+   * @id: the row that changed, or 0 for several
+   *
+   * Emitted after an action (or its undo or redo) is committed to disk.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
+}
+
+static void
+sigla_project_init (SiglaProject *self)
+{
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+}
+
+/**
+ * sigla_project_create:
+ * @path: where to create the project file; nothing may exist there yet
+ *
+ * Returns: (transfer full): the new, empty project
+ */
+SiglaProject *
+sigla_project_create (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(SiglaProject) self = NULL;
+  g_autoptr(SiglaDb) db = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EXISTS,
+                   "Cannot create the project “%s”: a file of that name exists already", path);
+      return NULL;
+    }
+
+  db = sigla_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    {
+      g_prefix_error (error, "Cannot create the project “%s”: ", path);
+      return NULL;
+    }
+
+  if (!configure_connection (db, FALSE, error) || !sigla_schema_create (db, error))
+    {
+      g_clear_pointer (&db, sigla_db_close);
+      g_remove (path);
+      return NULL;
+    }
+
+  self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
+  self->db = g_steal_pointer (&db);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sigla_project_open:
+ * @path: an existing project file
+ * @flags: #SIGLA_OPEN_READ_ONLY to only read it
+ *
+ * Refuses, leaving the file untouched, what is not a Sigla project, a project
+ * from a newer Sigla, and (for writing) a read-only file. A project of an
+ * older format is copied beside itself and upgraded.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+SiglaProject *
+sigla_project_open (const char      *path,
+                    SiglaOpenFlags   flags,
+                    GError         **error)
+{
+  gboolean read_only = (flags & SIGLA_OPEN_READ_ONLY) != 0;
+  g_autoptr(SiglaProject) self = NULL;
+  g_autoptr(SiglaDb) db = NULL;
+  gint64 version;
+
+  if (!check_is_sqlite (path, error))
+    return NULL;
+
+  if (!read_only && !check_writable (path, error))
+    return NULL;
+
+  db = sigla_db_open (path, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
+  if (db == NULL || !check_identity (db, path, &version, error))
+    return NULL;
+
+  if (!configure_connection (db, read_only, error))
+    return NULL;
+
+  if (version < sigla_schema_get_version ())
+    {
+      if (read_only)
+        {
+          g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_READ_ONLY,
+                       "The project “%s” is in an older format and must be opened for writing "
+                       "once to be upgraded", path);
+          return NULL;
+        }
+
+      if (!sigla_schema_upgrade (db, version, error))
+        return NULL;
+    }
+
+  self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
+  self->db = g_steal_pointer (&db);
+  self->read_only = read_only;
+  return g_steal_pointer (&self);
+}
+
+const char *
+sigla_project_get_path (SiglaProject *self)
+{
+  g_return_val_if_fail (SIGLA_IS_PROJECT (self), NULL);
+
+  return sigla_db_get_path (self->db);
+}
+
+SiglaDb *
+sigla_project_get_db (SiglaProject *self)
+{
+  return self->db;
+}
+
+char *
+sigla_project_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Starts one user action: a write transaction whose changes the journal
+ * records under a new history entry. Starting one drops what could be redone. */
+gboolean
+sigla_project_begin_action (SiglaProject  *self,
+                            const char    *label,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *now = sigla_project_now ();
+
+  g_return_val_if_fail (!self->in_action, FALSE);
+
+  if (!sigla_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_action = TRUE;
+
+  if (!sigla_db_exec (self->db, "DELETE FROM history_actions WHERE undone = 1", error))
+    goto failed;
+
+  insert = sigla_db_prepare (self->db,
+                             "INSERT INTO history_actions(label, created) VALUES (?, ?)",
+                             error);
+  if (insert == NULL)
+    goto failed;
+  sqlite3_bind_text (insert, 1, label, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 2, now, -1, SQLITE_TRANSIENT);
+  if (!sigla_db_run (self->db, insert, error) ||
+      !set_current_action (self, sigla_db_last_rowid (self->db), error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  sigla_project_abort_action (self);
+  return FALSE;
+}
+
+/* Commits the action: once this returns TRUE the change is on disk. */
+gboolean
+sigla_project_end_action (SiglaProject  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (self->in_action, FALSE);
+
+  if (!set_current_action (self, 0, error) || !sigla_db_exec (self->db, "COMMIT", error))
+    {
+      sigla_project_abort_action (self);
+      return FALSE;
+    }
+
+  self->in_action = FALSE;
+  emit_pending_changes (self);
+  return TRUE;
+}
+
+void
+sigla_project_abort_action (SiglaProject *self)
+{
+  if (!sqlite3_get_autocommit (sigla_db_get_handle (self->db)))
+    sigla_db_exec (self->db, "ROLLBACK", NULL);
+
+  self->in_action = FALSE;
+  g_array_set_size (self->pending_changes, 0);
+}
+
+void
+sigla_project_note_change (SiglaProject *self,
+                           SiglaChange   change,
+                           gint64        id)
+{
+  PendingChange pending = { change, id };
+
+  g_array_append_val (self->pending_changes, pending);
+}
+
+/* Deletes one row of @table (a fixed table name, never user input) as one action. */
+gboolean
+sigla_project_delete_row (SiglaProject  *self,
+                          const char    *label,
+                          const char    *table,
+                          gint64         id,
+                          SiglaChange    change,
+                          const char    *what,
+                          GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!sigla_project_begin_action (self, label, error))
+    return FALSE;
+
+  stmt = sigla_db_prepare (self->db, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!sigla_db_run (self->db, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (sigla_db_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
+                   "There is no %s %" G_GINT64_FORMAT " in this project", what, id);
+      goto failed;
+    }
+
+  sigla_project_note_change (self, change, id);
+  return sigla_project_end_action (self, error);
+
+failed:
+  sigla_project_abort_action (self);
+  return FALSE;
+}
+
+gboolean
+sigla_project_get_counts (SiglaProject  *self,
+                          SiglaCounts   *counts,
+                          GError       **error)
+{
+  g_return_val_if_fail (SIGLA_IS_PROJECT (self), FALSE);
+
+  return sigla_db_query_int (self->db, "SELECT count(*) FROM documents", &counts->documents, error) &&
+         sigla_db_query_int (self->db, "SELECT count(*) FROM entities", &counts->entities, error) &&
+         sigla_db_query_int (self->db, "SELECT count(*) FROM mentions", &counts->mentions, error) &&
+         sigla_db_query_int (self->db, "SELECT count(*) FROM claims", &counts->claims, error);
+}
+
+static gboolean
+has_history (SiglaProject *self,
+             gboolean      undone)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (self->db, "SELECT 1 FROM history_actions WHERE undone = ? LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, undone);
+  return sigla_db_step (self->db, stmt, NULL) == SIGLA_STEP_ROW;
+}
+
+gboolean
+sigla_project_can_undo (SiglaProject *self)
+{
+  g_return_val_if_fail (SIGLA_IS_PROJECT (self), FALSE);
+
+  return has_history (self, FALSE);
+}
+
+gboolean
+sigla_project_can_redo (SiglaProject *self)
+{
+  g_return_val_if_fail (SIGLA_IS_PROJECT (self), FALSE);
+
+  return has_history (self, TRUE);
+}
+
+gboolean
+sigla_project_undo (SiglaProject  *self,
+                    char         **label,
+                    GError       **error)
+{
+  g_return_val_if_fail (SIGLA_IS_PROJECT (self), FALSE);
+
+  return step_history (self, TRUE, label, error);
+}
+
+gboolean
+sigla_project_redo (SiglaProject  *self,
+                    char         **label,
+                    GError       **error)
+{
+  g_return_val_if_fail (SIGLA_IS_PROJECT (self), FALSE);
+
+  return step_history (self, FALSE, label, error);
+}

@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-schema.c: the project file's schema and its numbered migrations. */
+
+#define G_LOG_DOMAIN "sigla-schema"
+
+#include <glib/gstdio.h>
+
+#include "sigla-error.h"
+#include "sigla-schema.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  date TEXT, date_text TEXT, citation TEXT, archive TEXT, url TEXT,"
+  "  language TEXT, original_language TEXT, summary TEXT,"
+  "  source_name TEXT NOT NULL,"
+  "  source_sha256 TEXT NOT NULL,"
+  "  source_bytes BLOB NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  length INTEGER NOT NULL,"
+  "  imported TEXT NOT NULL);"
+  "CREATE TABLE blocks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('head', 'p', 'item')));"
+  "CREATE INDEX blocks_document ON blocks(document_id, start);"
+  "CREATE TABLE entities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'org')),"
+  "  label TEXT NOT NULL,"
+  "  description TEXT, lat REAL, lon REAL, note TEXT,"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL);"
+  "CREATE TABLE aliases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL, type TEXT NOT NULL DEFAULT 'variant', note TEXT);"
+  "CREATE INDEX aliases_entity ON aliases(entity_id);"
+  "CREATE TABLE authorities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  uri TEXT NOT NULL, UNIQUE (entity_id, uri));"
+  "CREATE TABLE mentions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'org', 'date')),"
+  "  entity_id INTEGER REFERENCES entities(id),"
+  "  \"when\" TEXT, not_before TEXT, not_after TEXT, cert TEXT, note TEXT,"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL,"
+  "  CHECK (start >= 0 AND start < \"end\"));"
+  "CREATE INDEX mentions_document ON mentions(document_id, start);"
+  "CREATE INDEX mentions_entity ON mentions(entity_id);"
+  "CREATE TABLE claims ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+  "  speaker_id INTEGER REFERENCES entities(id),"
+  "  reporter_id INTEGER REFERENCES entities(id),"
+  "  stance TEXT NOT NULL DEFAULT 'asserts',"
+  "  certainty TEXT CHECK (certainty IN ('high', 'medium', 'low')),"
+  "  paraphrase TEXT, note TEXT,"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL,"
+  "  CHECK (start >= 0 AND start < \"end\"));"
+  "CREATE INDEX claims_document ON claims(document_id, start);"
+  "CREATE INDEX claims_speaker ON claims(speaker_id);"
+  "CREATE INDEX claims_reporter ON claims(reporter_id);"
+  "CREATE TABLE claim_about ("
+  "  id INTEGER PRIMARY KEY,"
+  "  claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities(id),"
+  "  UNIQUE (claim_id, entity_id));"
+  "CREATE INDEX claim_about_entity ON claim_about(entity_id);"
+  /* The undo journal: each user action is one row of history_actions; the
+   * triggers below log, for every row it changes, the SQL that reverses it. */
+  "CREATE TABLE history_actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  label TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE history_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  action_id INTEGER NOT NULL REFERENCES history_actions(id) ON DELETE CASCADE,"
+  "  tbl TEXT NOT NULL, row_id INTEGER NOT NULL, sql TEXT NOT NULL);"
+  "CREATE INDEX history_log_action ON history_log(action_id, seq);"
+  "CREATE TABLE history_state ("
+  "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+  "  action_id INTEGER);"
+  "INSERT INTO history_state VALUES (1, NULL);"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5("
+  "  title, text, content='documents', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts(documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN"
+  "  INSERT INTO documents_fts(documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;";
+
+typedef enum
+{
+  JOURNAL_INSERT = 1 << 0,
+  JOURNAL_DELETE = 1 << 1,
+  JOURNAL_UPDATE = 1 << 2,
+  JOURNAL_ALL = JOURNAL_INSERT | JOURNAL_DELETE | JOURNAL_UPDATE,
+} JournalOps;
+
+static const struct
+{
+  const char *table;
+  JournalOps  ops;
+} journalled_tables[] = {
+  { "documents", JOURNAL_ALL },
+  /* Blocks are only ever inserted with their document and deleted by its
+   * cascade: undoing an import deletes the document, so only the deletes
+   * need logging (for redo), not the many inserts. */
+  { "blocks", JOURNAL_DELETE },
+  { "entities", JOURNAL_ALL },
+  { "aliases", JOURNAL_ALL },
+  { "authorities", JOURNAL_ALL },
+  { "mentions", JOURNAL_ALL },
+  { "claims", JOURNAL_ALL },
+  { "claim_about", JOURNAL_ALL },
+};
+
+static GPtrArray *
+list_columns (SiglaDb     *db,
+              const char  *table,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, sql, error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_strcmp0 (name, "id") != 0)
+        g_ptr_array_add (columns, g_strdup_printf ("\"%s\"", name));
+    }
+
+  if (step == SIGLA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&columns);
+}
+
+/* Builds "'a, b' || ', ' || quote(old.a) …": SQL that, run inside a trigger,
+ * yields the literal values of the row as it was. */
+static char *
+quote_values_expr (GPtrArray  *columns,
+                   const char *row)
+{
+  GString *expr = g_string_new ("");
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      if (i > 0)
+        g_string_append (expr, " || ',' || ");
+      g_string_append_printf (expr, "quote(%s.%s)", row, (const char *) columns->pdata[i]);
+    }
+
+  return g_string_free (expr, FALSE);
+}
+
+static char *
+join_columns (GPtrArray *columns)
+{
+  GString *names = g_string_new ("");
+
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "," : "", (const char *) columns->pdata[i]);
+
+  return g_string_free (names, FALSE);
+}
+
+static char *
+quote_assignments_expr (GPtrArray *columns)
+{
+  GString *expr = g_string_new ("");
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *column = columns->pdata[i];
+
+      if (i > 0)
+        g_string_append (expr, " || ',' || ");
+      g_string_append_printf (expr, "'%s=' || quote(old.%s)", column, column);
+    }
+
+  return g_string_free (expr, FALSE);
+}
+
+static gboolean
+create_journal_triggers (SiglaDb     *db,
+                         const char  *table,
+                         JournalOps   ops,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) columns = list_columns (db, table, error);
+  g_autoptr(GString) sql = g_string_new ("");
+  const char *when = "WHEN (SELECT action_id FROM history_state) IS NOT NULL";
+  const char *log = "INSERT INTO history_log(action_id, tbl, row_id, sql) VALUES "
+                    "((SELECT action_id FROM history_state), ";
+
+  if (columns == NULL)
+    return FALSE;
+
+  if (ops & JOURNAL_INSERT)
+    g_string_append_printf (sql,
+                            "CREATE TRIGGER %s_journal_ai AFTER INSERT ON %s %s BEGIN "
+                            "%s'%s', new.id, 'DELETE FROM %s WHERE id=' || new.id); END;",
+                            table, table, when, log, table, table);
+
+  if (ops & JOURNAL_DELETE)
+    {
+      g_autofree char *names = join_columns (columns);
+      g_autofree char *values = quote_values_expr (columns, "old");
+
+      g_string_append_printf (sql,
+                              "CREATE TRIGGER %s_journal_ad AFTER DELETE ON %s %s BEGIN "
+                              "%s'%s', old.id, 'INSERT INTO %s(id,%s) VALUES(' || old.id || ',' || %s || ')'); END;",
+                              table, table, when, log, table, table, names, values);
+    }
+
+  if (ops & JOURNAL_UPDATE)
+    {
+      g_autofree char *assignments = quote_assignments_expr (columns);
+
+      g_string_append_printf (sql,
+                              "CREATE TRIGGER %s_journal_au AFTER UPDATE ON %s %s BEGIN "
+                              "%s'%s', old.id, 'UPDATE %s SET ' || %s || ' WHERE id=' || old.id); END;",
+                              table, table, when, log, table, table, assignments);
+    }
+
+  return sigla_db_exec (db, sql->str, error);
+}
+
+static gboolean
+migrate_to_v1 (SiglaDb  *db,
+               GError  **error)
+{
+  if (!sigla_db_exec (db, schema_v1, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (journalled_tables); i++)
+    if (!create_journal_triggers (db, journalled_tables[i].table, journalled_tables[i].ops, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Index i brings a file from version i to version i + 1. Append, never edit. */
+static const SiglaMigrationFunc migrations[] = {
+  migrate_to_v1,
+};
+
+guint
+sigla_schema_get_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gboolean
+sigla_schema_create (SiglaDb  *db,
+                     GError  **error)
+{
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", SIGLA_APPLICATION_ID);
+
+  if (!sigla_db_exec (db, app_id, error))
+    return FALSE;
+
+  return sigla_schema_migrate (db, 0, migrations, G_N_ELEMENTS (migrations), error);
+}
+
+static gboolean
+copy_before_migrating (SiglaDb  *db,
+                       gint64    from_version,
+                       GError  **error)
+{
+  const char *path = sigla_db_get_path (db);
+  g_autofree char *backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", path, from_version);
+  g_autofree char *sql = NULL;
+  char *quoted;
+
+  /* VACUUM INTO writes a consistent copy even with a WAL beside the file. */
+  g_remove (backup_path);
+  quoted = sqlite3_mprintf ("VACUUM INTO %Q", backup_path);
+  sql = g_strdup (quoted);
+  sqlite3_free (quoted);
+
+  if (!sigla_db_exec (db, sql, error))
+    {
+      g_prefix_error (error, "Could not copy “%s” to “%s” before upgrading it: ", path, backup_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs steps[from_version …] each in its own transaction, after taking a copy
+ * of an existing file. A new file (from_version 0) needs no copy. */
+gboolean
+sigla_schema_migrate (SiglaDb                  *db,
+                      gint64                    from_version,
+                      const SiglaMigrationFunc *steps,
+                      guint                     n_steps,
+                      GError                  **error)
+{
+  if (from_version > 0 && from_version < n_steps &&
+      !copy_before_migrating (db, from_version, error))
+    return FALSE;
+
+  for (gint64 version = from_version; version < n_steps; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT,
+                                                      version + 1);
+
+      if (!sigla_db_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!steps[version] (db, error) || !sigla_db_exec (db, set_version, error))
+        {
+          sigla_db_exec (db, "ROLLBACK", NULL);
+          g_prefix_error (error, "Could not upgrade the project to version %" G_GINT64_FORMAT ": ",
+                          version + 1);
+          return FALSE;
+        }
+
+      if (!sigla_db_exec (db, "COMMIT", error))
+        {
+          sigla_db_exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+sigla_schema_upgrade (SiglaDb  *db,
+                      gint64    from_version,
+                      GError  **error)
+{
+  return sigla_schema_migrate (db, from_version, migrations, G_N_ELEMENTS (migrations), error);
+}

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-search.c: full-text search across a project's titles and texts. */
+
+#define G_LOG_DOMAIN "sigla-search"
+
+#include <string.h>
+
+#include "sigla-error.h"
+#include "sigla-project-private.h"
+#include "sigla-search.h"
+
+#define MAX_HITS_PER_DOCUMENT 50
+#define SNIPPET_CONTEXT 40   /* code points either side of a hit */
+#define FIELD_SEPARATOR '\x1f'
+#define RECORD_SEPARATOR '\x1e'
+
+typedef struct
+{
+  int    column;
+  int    first_token;
+  int    last_token;
+  gint64 start_byte;
+  gint64 end_byte;
+} Hit;
+
+typedef struct
+{
+  GArray *hits;       /* Hit, sorted; those of one column */
+  guint   first;      /* the first hit of this column in hits */
+  guint   last;       /* one past its last */
+  int     token;      /* index of the token being visited */
+} TokenWalk;
+
+void
+sigla_search_hit_free (SiglaSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->column != y->column)
+    return x->column - y->column;
+  return x->first_token - y->first_token;
+}
+
+static int
+record_token_cb (void       *data,
+                 int         flags,
+                 const char *token,
+                 int         token_size,
+                 int         start,
+                 int         end)
+{
+  TokenWalk *walk = data;
+
+  if (flags & FTS5_TOKEN_COLOCATED)
+    return SQLITE_OK;
+
+  for (guint i = walk->first; i < walk->last; i++)
+    {
+      Hit *hit = &g_array_index (walk->hits, Hit, i);
+
+      if (hit->first_token == walk->token)
+        hit->start_byte = start;
+      if (hit->last_token == walk->token)
+        hit->end_byte = end;
+    }
+
+  walk->token++;
+  return SQLITE_OK;
+}
+
+static void
+append_snippet (GString    *out,
+                const char *text,
+                gint64      length,
+                gint64      start_byte,
+                gint64      end_byte)
+{
+  const char *from = text + start_byte;
+  const char *to = text + end_byte;
+  const char *limit = text + length;
+
+  for (int i = 0; i < SNIPPET_CONTEXT && from > text; i++)
+    from = g_utf8_prev_char (from);
+  for (int i = 0; i < SNIPPET_CONTEXT && to < limit; i++)
+    to = g_utf8_next_char (to);
+
+  /* Start and end on whole words. */
+  if (from > text)
+    {
+      while (from < text + start_byte && *from != ' ' && *from != '\n')
+        from++;
+      g_string_append (out, "…");
+    }
+  while (to < limit && to > text + end_byte && *to != ' ' && *to != '\n')
+    to = g_utf8_prev_char (to);
+
+  for (const char *p = from; p < to; p++)
+    g_string_append_c (out, *p == '\n' || *p == FIELD_SEPARATOR || *p == RECORD_SEPARATOR ? ' ' : *p);
+
+  if (to < limit)
+    g_string_append (out, "…");
+}
+
+/* sigla_hits(documents_fts): every hit of the row as records of
+ * "column, start, end, snippet", offsets in code points. */
+static void
+hits_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *context,
+               int                      n_args,
+               sqlite3_value          **args)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GString) out = g_string_new ("");
+  int n_instances = 0;
+
+  if (api->xInstCount (fts, &n_instances) != SQLITE_OK)
+    {
+      sqlite3_result_error (context, "cannot count search hits", -1);
+      return;
+    }
+
+  for (int i = 0; i < n_instances; i++)
+    {
+      int phrase, column, offset;
+      Hit hit = { 0 };
+
+      if (api->xInst (fts, i, &phrase, &column, &offset) != SQLITE_OK)
+        continue;
+      hit.column = column;
+      hit.first_token = offset;
+      hit.last_token = offset + MAX (api->xPhraseSize (fts, phrase), 1) - 1;
+      hit.start_byte = hit.end_byte = -1;
+      g_array_append_val (hits, hit);
+    }
+
+  g_array_sort (hits, compare_hits);
+  if (hits->len > MAX_HITS_PER_DOCUMENT)
+    g_array_set_size (hits, MAX_HITS_PER_DOCUMENT);
+
+  for (guint first = 0; first < hits->len;)
+    {
+      int column = g_array_index (hits, Hit, first).column;
+      TokenWalk walk = { hits, first, first, 0 };
+      const char *text = NULL;
+      int length = 0;
+      gint64 chars = 0;
+      const char *counted;
+
+      while (walk.last < hits->len && g_array_index (hits, Hit, walk.last).column == column)
+        walk.last++;
+
+      if (api->xColumnText (fts, column, &text, &length) != SQLITE_OK || text == NULL ||
+          api->xTokenize (fts, text, length, &walk, record_token_cb) != SQLITE_OK)
+        {
+          first = walk.last;
+          continue;
+        }
+
+      /* Hits come in text order, so code points are counted once, onwards. */
+      counted = text;
+      for (guint i = walk.first; i < walk.last; i++)
+        {
+          const Hit *hit = &g_array_index (hits, Hit, i);
+          gint64 start, end;
+
+          if (hit->start_byte < 0 || hit->end_byte < hit->start_byte || text + hit->start_byte < counted)
+            continue;
+
+          chars += g_utf8_pointer_to_offset (counted, text + hit->start_byte);
+          counted = text + hit->start_byte;
+          start = chars;
+          end = start + g_utf8_pointer_to_offset (text + hit->start_byte, text + hit->end_byte);
+
+          g_string_append_printf (out, "%d%c%" G_GINT64_FORMAT "%c%" G_GINT64_FORMAT "%c",
+                                  column, FIELD_SEPARATOR, start, FIELD_SEPARATOR, end, FIELD_SEPARATOR);
+          append_snippet (out, text, length, hit->start_byte, hit->end_byte);
+          g_string_append_c (out, RECORD_SEPARATOR);
+        }
+
+      first = walk.last;
+    }
+
+  sqlite3_result_text (context, out->str, out->len, SQLITE_TRANSIENT);
+}
+
+gboolean
+sigla_search_register (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return api != NULL &&
+         api->xCreateFunction (api, "sigla_hits", NULL, hits_function, NULL) == SQLITE_OK;
+}
+
+static void
+append_term (GString    *query,
+             const char *term,
+             gsize       length,
+             gboolean    prefix)
+{
+  gboolean has_word = FALSE;
+
+  for (const char *p = term; p < term + length; p = g_utf8_next_char (p))
+    has_word |= g_unichar_isalnum (g_utf8_get_char (p));
+
+  if (!has_word)
+    return;
+
+  if (query->len > 0)
+    g_string_append_c (query, ' ');
+
+  g_string_append_c (query, '"');
+  for (gsize i = 0; i < length; i++)
+    {
+      if (term[i] == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, term[i]);
+    }
+  g_string_append_c (query, '"');
+
+  if (prefix)
+    g_string_append_c (query, '*');
+}
+
+/**
+ * sigla_search_build_query:
+ * @query: what a user typed: words, "quoted phrases", prefix* and OR / NOT
+ *
+ * Returns: (transfer full) (nullable): the same as an FTS5 expression in
+ *   which no user input can be read as syntax, or %NULL if it has no words
+ */
+char *
+sigla_search_build_query (const char *query)
+{
+  g_autoptr(GString) expression = g_string_new ("");
+  const char *p = query;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+      if (*p == '\0')
+        break;
+
+      if (*p == '"')
+        {
+          start = ++p;
+          while (*p != '\0' && *p != '"')
+            p++;
+          append_term (expression, start, p - start, FALSE);
+          if (*p == '"')
+            p++;
+          continue;
+        }
+
+      start = p;
+      while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n')
+        p++;
+
+      if ((p - start == 2 && strncmp (start, "OR", 2) == 0) ||
+          (p - start == 3 && strncmp (start, "NOT", 3) == 0))
+        {
+          if (expression->len > 0)
+            g_string_append_printf (expression, " %.*s", (int) (p - start), start);
+          continue;
+        }
+
+      append_term (expression, start, p - start - (p[-1] == '*'), p[-1] == '*');
+    }
+
+  /* An operator with nothing after it is not an expression. */
+  while (g_str_has_suffix (expression->str, " OR") || g_str_has_suffix (expression->str, " NOT"))
+    g_string_truncate (expression, expression->len - (g_str_has_suffix (expression->str, " OR") ? 3 : 4));
+
+  if (expression->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&expression), FALSE);
+}
+
+static void
+parse_hits (GPtrArray  *results,
+            gint64      document_id,
+            const char *records)
+{
+  g_auto(GStrv) rows = g_strsplit (records, (char[]) { RECORD_SEPARATOR, 0 }, -1);
+
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (rows[i], (char[]) { FIELD_SEPARATOR, 0 }, 4);
+      SiglaSearchHit *hit;
+
+      if (g_strv_length (fields) != 4)
+        continue;
+
+      hit = g_new0 (SiglaSearchHit, 1);
+      hit->document_id = document_id;
+      hit->in_title = g_str_equal (fields[0], "0");
+      hit->start = g_ascii_strtoll (fields[1], NULL, 10);
+      hit->end = g_ascii_strtoll (fields[2], NULL, 10);
+      hit->snippet = g_strdup (fields[3]);
+      g_ptr_array_add (results, hit);
+    }
+}
+
+/**
+ * sigla_search:
+ * @query: what the user typed (see sigla_search_build_query())
+ * @max_documents: at most this many documents, best first
+ *
+ * Finds words case- and diacritic-insensitively, as phrases and prefixes.
+ *
+ * Returns: (transfer full) (element-type SiglaSearchHit): the hits, by
+ *   document (best first) and then in text order, titles first
+ */
+GPtrArray *
+sigla_search (SiglaProject  *project,
+              const char    *query,
+              guint          max_documents,
+              GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_search_hit_free);
+  g_autofree char *expression = sigla_search_build_query (query);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SiglaStep step;
+
+  if (expression == NULL)
+    return g_steal_pointer (&results);
+
+  stmt = sigla_db_prepare (db,
+                           "SELECT rowid, sigla_hits(documents_fts) FROM documents_fts "
+                           "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, max_documents > 0 ? max_documents : G_MAXINT);
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    parse_hits (results, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
+
+  if (step == SIGLA_STEP_ERROR)
+    {
+      g_prefix_error (error, "Cannot search for “%s”: ", query);
+      return NULL;
+    }
+
+  return g_steal_pointer (&results);
+}

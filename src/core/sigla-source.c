@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-source.c: reads a file to import and decodes it to UTF-8, refusing what is not text. */
+
+#define G_LOG_DOMAIN "sigla-source"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "sigla-error.h"
+#include "sigla-source.h"
+
+/* How far to look for NUL bytes when telling binary data from text. */
+#define SNIFF_BYTES 8192
+
+/**
+ * sigla_source_load:
+ *
+ * Maps the file, so that a large one costs address space, not memory.
+ *
+ * Returns: (transfer full): the file's bytes
+ */
+GBytes *
+sigla_source_load (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SIGLA_ERROR,
+                   saved_errno == ENOENT ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
+                   "Cannot import “%s”: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                   "Cannot import “%s”: it is a folder, not a file", path);
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                   "Cannot import “%s”: it is not a regular file (a device, pipe or socket)", path);
+      return NULL;
+    }
+
+  if (st.st_size == 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, "Cannot import “%s”: the file is empty", path);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot import “%s”: %s", path,
+                   local_error->message);
+      return NULL;
+    }
+
+  return g_mapped_file_get_bytes (mapped);
+}
+
+static gboolean
+has_bom (const guint8 *data,
+         gsize         size,
+         const char   *bom,
+         gsize         bom_size)
+{
+  return size >= bom_size && memcmp (data, bom, bom_size) == 0;
+}
+
+/* Text in UTF-16 without a byte-order mark shows as NUL every other byte. */
+static gboolean
+looks_like_utf16 (const guint8 *data,
+                  gsize         size)
+{
+  gsize n = MIN (size, SNIFF_BYTES) & ~(gsize) 1;
+  gsize even_nuls = 0, odd_nuls = 0;
+
+  for (gsize i = 0; i < n; i += 2)
+    {
+      even_nuls += data[i] == 0;
+      odd_nuls += data[i + 1] == 0;
+    }
+
+  return n >= 4 && (odd_nuls * 10 >= n * 4 || even_nuls * 10 >= n * 4) &&
+         (odd_nuls == 0 || even_nuls == 0);
+}
+
+static char *
+convert_utf16 (const char    *name,
+               const guint8  *data,
+               gsize          size,
+               const char    *charset,
+               gsize         *length,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *text = g_convert ((const char *) data, size, "UTF-8", charset, NULL, length, &local_error);
+
+  if (text == NULL)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_ENCODING,
+                   "Cannot import “%s”: it starts as %s but is not valid %s (%s)",
+                   name, charset, charset, local_error->message);
+      return NULL;
+    }
+
+  if (memchr (text, '\0', *length) != NULL)
+    {
+      g_free (text);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_BINARY,
+                   "Cannot import “%s”: it contains binary data (NUL characters)", name);
+      return NULL;
+    }
+
+  return text;
+}
+
+/**
+ * sigla_source_decode:
+ * @name: the file's name, for messages
+ * @bytes: the file's contents
+ * @length: (out): the length of the text in bytes
+ *
+ * Decodes UTF-8 (with or without a byte-order mark) and UTF-16 with a
+ * byte-order mark. Refuses binary data and text in any other encoding.
+ *
+ * Returns: (transfer full): the text in UTF-8, not normalised yet
+ */
+char *
+sigla_source_decode (const char  *name,
+                     GBytes      *bytes,
+                     gsize       *length,
+                     GError     **error)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  const char *end = NULL;
+
+  if (has_bom (data, size, "\xff\xfe", 2))
+    return convert_utf16 (name, data + 2, size - 2, "UTF-16LE", length, error);
+  if (has_bom (data, size, "\xfe\xff", 2))
+    return convert_utf16 (name, data + 2, size - 2, "UTF-16BE", length, error);
+  if (has_bom (data, size, "\xef\xbb\xbf", 3))
+    {
+      data += 3;
+      size -= 3;
+    }
+
+  if (memchr (data, '\0', size) != NULL)
+    {
+      if (looks_like_utf16 (data, size))
+        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_ENCODING,
+                     "Cannot import “%s”: it looks like UTF-16 text without a byte-order mark; "
+                     "save it as UTF-8, or as UTF-16 with a byte-order mark", name);
+      else
+        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_BINARY,
+                     "Cannot import “%s”: it contains binary data, not text", name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len ((const char *) data, size, &end))
+    {
+      gsize offset = (const guint8 *) end - data;
+
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_ENCODING,
+                   "Cannot import “%s”: it is not valid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT
+                   "); save it as UTF-8, or as UTF-16 with a byte-order mark",
+                   name, data[offset], offset);
+      return NULL;
+    }
+
+  *length = size;
+  return g_memdup2 (data, size);
+}
