@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-test-util.c: fixtures the test programs share: temporary projects and the seeds. */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sigla-test-util.h"
+
+/* A fresh folder under the system's temporary folder; remove it with
+ * sigla_test_remove_dir(). */
+char *
+sigla_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("sigla-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+sigla_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  handle = g_dir_open (dir, 0, NULL);
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        sigla_test_remove_dir (path);
+      else
+        g_remove (path);
+    }
+
+  g_rmdir (dir);
+}
+
+/* Creates "test.sigla" in @dir; @path (optional) receives its path. */
+SiglaProject *
+sigla_test_new_project (const char  *dir,
+                        char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (dir, "test.sigla", NULL);
+  SiglaProject *project = sigla_project_create (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return project;
+}
+
+/* The seed whose file name starts with @prefix ("000" … "004"). */
+char *
+sigla_test_seed_path (const char *prefix)
+{
+  const char *seeds = g_getenv ("SIGLA_SEEDS_DIR");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_nonnull (seeds);
+  dir = g_dir_open (seeds, 0, NULL);
+  g_assert_nonnull (dir);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
+      return g_build_filename (seeds, name, NULL);
+
+  g_error ("no seed starts with “%s” in %s", prefix, seeds);
+  return NULL;
+}
+
+gint64
+sigla_test_import_seed (SiglaProject *project,
+                        const char   *prefix)
+{
+  g_autofree char *path = sigla_test_seed_path (prefix);
+  g_autoptr(GError) error = NULL;
+  gint64 id = sigla_import_file (project, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Writes @size bytes (-1: a string) to @dir/@name and returns the path. */
+char *
+sigla_test_write_file (const char *dir,
+                       const char *name,
+                       const void *data,
+                       gssize      size)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* SHA-256 of a file's bytes: to show that a refused file was left untouched. */
+char *
+sigla_test_file_checksum (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-test-util.h: fixtures the test programs share: temporary projects and the seeds. */
+#pragma once
+
+#include "sigla-core.h"
+
+G_BEGIN_DECLS
+
+char         *sigla_test_make_dir       (void);
+void          sigla_test_remove_dir     (const char    *dir);
+SiglaProject *sigla_test_new_project    (const char    *dir,
+                                         char         **path);
+char         *sigla_test_seed_path      (const char    *prefix);
+gint64        sigla_test_import_seed    (SiglaProject  *project,
+                                         const char    *prefix);
+char         *sigla_test_write_file     (const char    *dir,
+                                         const char    *name,
+                                         const void    *data,
+                                         gssize         size);
+char         *sigla_test_file_checksum  (const char    *path);
+
+G_END_DECLS
