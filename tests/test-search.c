@@ -221,9 +221,9 @@ test_hostile_queries (Fixture       *fixture,
                       gconstpointer  data)
 {
   const char *queries[] = {
-    "", "   ", "\"", "*", "OR", "NOT", "a\"b", "(", ")", "-", ":", "Cde.", "NEAR(a b)",
+    "", "   ", "\"", "*", "OR", "OR OR", "Kaesong NOT", "a\"b", "(", ")", "-", ":", "Cde.", "NEAR(a b)",
     "title:Mao", "Filippov [Stalin]", "'; DROP TABLE documents; --", "\"unclosed phrase",
-    "Kaesong OR", "NOT Kaesong", "^", "{a b}", "a + b", "—", "№",
+    "Kaesong OR", "Kaesong OR NOT Seoul", "Seoul NOT NOT OR Kaesong", "^", "{a b}", "a + b", "—", "№",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -256,6 +256,8 @@ test_build_query (void)
     { "Ridgway OR Joy", "\"Ridgway\" OR \"Joy\"" },
     { "OR Joy", "\"Joy\"" },
     { "Joy OR", "\"Joy\"" },
+    { "Kaesong OR NOT Seoul", "\"Kaesong\" NOT \"Seoul\"" },
+    { "Kaesong OR OR - Seoul", "\"Kaesong\" OR \"Seoul\"" },
     { "Cde.", "\"Cde.\"" },
     { "—  ...", NULL },
     { "", NULL },
@@ -263,10 +265,25 @@ test_build_query (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *built = sigla_search_build_query (cases[i].input);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *built = sigla_search_build_query (cases[i].input, &error);
 
+      g_assert_no_error (error);
       g_assert_cmpstr (built, ==, cases[i].expected);
     }
+}
+
+/* A search lists where words are; "NOT Kaesong" alone asks for where they are not. */
+static void
+test_leading_not (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = sigla_search (fixture->project, "NOT Kaesong", 0, &error);
+
+  g_assert_null (hits);
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "between two words"));
 }
 
 int
@@ -285,6 +302,7 @@ main (int    argc,
   ADD ("/search/title", test_title);
   ADD ("/search/operators", test_all_words);
   ADD ("/search/hostile-queries", test_hostile_queries);
+  ADD ("/search/leading-not", test_leading_not);
   g_test_add_func ("/search/build-query", test_build_query);
 
 #undef ADD

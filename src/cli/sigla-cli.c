@@ -29,10 +29,12 @@ static const GOptionEntry json_entries[] = {
   { NULL }
 };
 
+/* Output is always UTF-8, as JSON and scripts expect, whatever the locale:
+ * so printf, not g_print, which would convert it to the locale's charset. */
 static int
 fail (GError *error)
 {
-  g_printerr ("sigla-cli: %s\n", error->message);
+  fprintf (stderr, "sigla-cli: %s\n", error->message);
   return EXIT_FAILURE;
 }
 
@@ -41,8 +43,8 @@ usage_error (const char *usage,
              const char *message)
 {
   if (message != NULL)
-    g_printerr ("sigla-cli: %s\n", message);
-  g_printerr ("Usage: sigla-cli %s\n", usage);
+    fprintf (stderr, "sigla-cli: %s\n", message);
+  fprintf (stderr, "Usage: sigla-cli %s\n", usage);
   return EXIT_USAGE;
 }
 
@@ -121,7 +123,7 @@ print_json (JsonBuilder *builder)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  printf ("%s\n", text);
 }
 
 static void
@@ -202,7 +204,7 @@ cmd_import (int    argc,
           continue;
         }
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\n", id, document->title);
+      printf ("%" G_GINT64_FORMAT "\t%s\n", id, document->title);
     }
 
   return status;
@@ -234,7 +236,7 @@ cmd_list (int    argc,
 
       if (!opt_json)
         {
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", document->id,
+          printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", document->id,
                    document->date != NULL ? document->date : "", document->title);
           continue;
         }
@@ -325,7 +327,7 @@ cmd_show (int    argc,
       print_json (builder);
     }
   else
-    g_print ("%s\n", document->text);
+    printf ("%s\n", document->text);
 
   return EXIT_SUCCESS;
 }
@@ -356,7 +358,7 @@ cmd_search (int    argc,
 
       if (!opt_json)
         {
-          g_print ("%" G_GINT64_FORMAT "\t%s%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
+          printf ("%" G_GINT64_FORMAT "\t%s%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
                    hit->document_id, hit->in_title ? "title:" : "", hit->start, hit->end, hit->snippet);
           continue;
         }
@@ -473,7 +475,7 @@ cmd_entity_add (int    argc,
   if (project == NULL || !sigla_entity_insert (project, entity, &error))
     return fail (error);
 
-  g_print ("%" G_GINT64_FORMAT "\n", entity->id);
+  printf ("%" G_GINT64_FORMAT "\n", entity->id);
   return EXIT_SUCCESS;
 }
 
@@ -549,11 +551,11 @@ cmd_entity_list (int    argc,
           continue;
         }
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s", entity->id, sigla_kind_to_string (entity->kind),
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s", entity->id, sigla_kind_to_string (entity->kind),
                entity->label);
       for (guint k = 0; k < entity->aliases->len; k++)
-        g_print ("%s%s", k == 0 ? "\t" : ", ", ((SiglaAlias *) entity->aliases->pdata[k])->name);
-      g_print ("\n");
+        printf ("%s%s", k == 0 ? "\t" : ", ", ((SiglaAlias *) entity->aliases->pdata[k])->name);
+      printf ("\n");
     }
   json_builder_end_array (builder);
 
@@ -572,12 +574,14 @@ set_mention_date (SiglaMention *mention,
   if (parts[1] == NULL)
     {
       mention->when = g_strdup (value);
-      return TRUE;
+      return sigla_date_is_iso (value);
     }
 
   mention->not_before = *parts[0] != '\0' ? g_strdup (parts[0]) : NULL;
   mention->not_after = *parts[1] != '\0' ? g_strdup (parts[1]) : NULL;
-  return mention->not_before != NULL || mention->not_after != NULL;
+  return (mention->not_before != NULL || mention->not_after != NULL) &&
+         (mention->not_before == NULL || sigla_date_is_iso (mention->not_before)) &&
+         (mention->not_after == NULL || sigla_date_is_iso (mention->not_after));
 }
 
 /* sigla-cli tag PROJECT DOC START END (--entity ID | --date ISO) */
@@ -617,7 +621,12 @@ cmd_tag (int    argc,
     {
       mention->kind = SIGLA_KIND_DATE;
       if (!set_mention_date (mention, date))
-        return usage_error (usage, "--date takes ISO 8601: 1951-07-12, or a range 1951-07/1951-08");
+        {
+          g_set_error (&error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                       "“%s” is not an ISO 8601 date: use 1951-07-12, or a range 1951-07/1951-08",
+                       date);
+          return fail (error);
+        }
     }
   else if (!sigla_entity_get_kind (project, entity_id, &mention->kind, &error))
     return fail (error);
@@ -627,7 +636,7 @@ cmd_tag (int    argc,
   if (!sigla_mention_insert (project, mention, &error))
     return fail (error);
 
-  g_print ("%" G_GINT64_FORMAT "\n", mention->id);
+  printf ("%" G_GINT64_FORMAT "\n", mention->id);
   return EXIT_SUCCESS;
 }
 
@@ -688,7 +697,7 @@ cmd_claim_add (int    argc,
   if (project == NULL || !sigla_claim_insert (project, claim, &error))
     return fail (error);
 
-  g_print ("%" G_GINT64_FORMAT "\n", claim->id);
+  printf ("%" G_GINT64_FORMAT "\n", claim->id);
   return EXIT_SUCCESS;
 }
 
@@ -716,7 +725,7 @@ step_history (int       argc,
   if (!done)
     return fail (error);
 
-  g_print ("%s: %s\n", undo ? "Undone" : "Redone", label);
+  printf ("%s: %s\n", undo ? "Undone" : "Redone", label);
   return EXIT_SUCCESS;
 }
 
@@ -767,7 +776,7 @@ cmd_stats (int    argc,
       print_json (builder);
     }
   else
-    g_print ("documents\t%" G_GINT64_FORMAT "\nentities\t%" G_GINT64_FORMAT "\n"
+    printf ("documents\t%" G_GINT64_FORMAT "\nentities\t%" G_GINT64_FORMAT "\n"
              "mentions\t%" G_GINT64_FORMAT "\nclaims\t%" G_GINT64_FORMAT "\n",
              counts.documents, counts.entities, counts.mentions, counts.claims);
 
@@ -833,7 +842,7 @@ main (int    argc,
         return commands[i].run (argc - 2, argv + 2);
     }
 
-  g_printerr ("sigla-cli: unknown command “%s”\n", argv[1]);
+  fprintf (stderr, "sigla-cli: unknown command “%s”\n", argv[1]);
   print_usage (stderr);
   return EXIT_USAGE;
 }

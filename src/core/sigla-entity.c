@@ -98,8 +98,9 @@ check_entity (const SiglaEntity  *entity,
         }
     }
 
+  /* Written so that NaN, which compares false with everything, is refused too. */
   if (entity->has_geo &&
-      (entity->lat < -90 || entity->lat > 90 || entity->lon < -180 || entity->lon > 180))
+      !(entity->lat >= -90 && entity->lat <= 90 && entity->lon >= -180 && entity->lon <= 180))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
                    "The coordinates %g %g of “%s” are outside the globe "

@@ -396,10 +396,7 @@ sigla_project_create (const char  *path,
 
   db = sigla_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (db == NULL)
-    {
-      g_prefix_error (error, "Cannot create the project “%s”: ", path);
-      return NULL;
-    }
+    return NULL;
 
   if (!configure_connection (db, FALSE, error) || !sigla_schema_create (db, error))
     {

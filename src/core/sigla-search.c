@@ -211,8 +211,12 @@ sigla_search_register (sqlite3 *db)
          api->xCreateFunction (api, "sigla_hits", NULL, hits_function, NULL) == SQLITE_OK;
 }
 
-static void
+/* Appends @term as an FTS5 string (a phrase of its words), with @operator
+ * before it when it follows another term. Returns FALSE for a term with no
+ * word in it, which is left out. */
+static gboolean
 append_term (GString    *query,
+             const char *operator,
              const char *term,
              gsize       length,
              gboolean    prefix)
@@ -223,9 +227,11 @@ append_term (GString    *query,
     has_word |= g_unichar_isalnum (g_utf8_get_char (p));
 
   if (!has_word)
-    return;
+    return FALSE;
 
-  if (query->len > 0)
+  if (query->len > 0 && operator != NULL)
+    g_string_append_printf (query, " %s ", operator);
+  else if (query->len > 0)
     g_string_append_c (query, ' ');
 
   g_string_append_c (query, '"');
@@ -239,24 +245,36 @@ append_term (GString    *query,
 
   if (prefix)
     g_string_append_c (query, '*');
+
+  return TRUE;
 }
 
 /**
  * sigla_search_build_query:
  * @query: what a user typed: words, "quoted phrases", prefix* and OR / NOT
+ *   between words
+ *
+ * An operator counts only between two terms; where several stand together
+ * the last one counts. A NOT with no word before it cannot be searched for
+ * (a search lists where words are, not where they are not) and is an error.
  *
  * Returns: (transfer full) (nullable): the same as an FTS5 expression in
- *   which no user input can be read as syntax, or %NULL if it has no words
+ *   which no user input can be read as syntax, or %NULL (error unset) if it
+ *   has no words
  */
 char *
-sigla_search_build_query (const char *query)
+sigla_search_build_query (const char  *query,
+                          GError     **error)
 {
   g_autoptr(GString) expression = g_string_new ("");
+  const char *operator = NULL;
   const char *p = query;
 
   while (*p != '\0')
     {
       const char *start;
+      gsize length;
+      gboolean prefix = FALSE;
 
       while (*p == ' ' || *p == '\t' || *p == '\n')
         p++;
@@ -268,30 +286,38 @@ sigla_search_build_query (const char *query)
           start = ++p;
           while (*p != '\0' && *p != '"')
             p++;
-          append_term (expression, start, p - start, FALSE);
+          length = p - start;
           if (*p == '"')
             p++;
-          continue;
         }
-
-      start = p;
-      while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n')
-        p++;
-
-      if ((p - start == 2 && strncmp (start, "OR", 2) == 0) ||
-          (p - start == 3 && strncmp (start, "NOT", 3) == 0))
+      else
         {
-          if (expression->len > 0)
-            g_string_append_printf (expression, " %.*s", (int) (p - start), start);
-          continue;
+          start = p;
+          while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+          length = p - start;
+
+          if ((length == 2 && strncmp (start, "OR", 2) == 0) ||
+              (length == 3 && strncmp (start, "NOT", 3) == 0))
+            {
+              if (expression->len == 0 && *start == 'N')
+                {
+                  g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                                       "NOT leaves words out of a search: put it between two "
+                                       "words, as in “Kaesong NOT Seoul”");
+                  return NULL;
+                }
+              operator = *start == 'O' ? "OR" : "NOT";
+              continue;
+            }
+
+          prefix = length > 1 && start[length - 1] == '*';
+          length -= prefix;
         }
 
-      append_term (expression, start, p - start - (p[-1] == '*'), p[-1] == '*');
+      if (append_term (expression, operator, start, length, prefix))
+        operator = NULL;
     }
-
-  /* An operator with nothing after it is not an expression. */
-  while (g_str_has_suffix (expression->str, " OR") || g_str_has_suffix (expression->str, " NOT"))
-    g_string_truncate (expression, expression->len - (g_str_has_suffix (expression->str, " OR") ? 3 : 4));
 
   if (expression->len == 0)
     return NULL;
@@ -342,9 +368,16 @@ sigla_search (SiglaProject  *project,
 {
   SiglaDb *db = sigla_project_get_db (project);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_search_hit_free);
-  g_autofree char *expression = sigla_search_build_query (query);
+  g_autoptr(GError) query_error = NULL;
+  g_autofree char *expression = sigla_search_build_query (query, &query_error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   SiglaStep step;
+
+  if (query_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&query_error));
+      return NULL;
+    }
 
   if (expression == NULL)
     return g_steal_pointer (&results);

@@ -18,7 +18,8 @@ typedef struct
 } SiglaSearchHit;
 
 void       sigla_search_hit_free    (SiglaSearchHit  *hit);
-char      *sigla_search_build_query (const char      *query);
+char      *sigla_search_build_query (const char      *query,
+                                     GError         **error);
 GPtrArray *sigla_search             (SiglaProject    *project,
                                      const char      *query,
                                      guint            max_documents,

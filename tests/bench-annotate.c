@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-annotate.c: measures how long tagging a mention and undoing it take, one action at a time. */
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "sigla-test-util.h"
+
+#define N_MENTIONS 10000
+#define N_UNDOS 1000
+#define N_WINDOW 1000        /* mentions in the first and last windows compared */
+#define RANDOM_SEED 19510712
+
+/* One frame at 60 Hz: a tag the user makes must not stall the window. */
+#define FRAME_MS 16.0
+
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} Span;
+
+G_GNUC_PRINTF (1, 2)
+static void
+report (const char *format,
+        ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* As UTF-8 whatever the locale, which g_print() would not keep. */
+  fputs (line, stdout);
+  fflush (stdout);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of @samples[first, first + n); sorts a copy. */
+static double
+percentile_of (GArray *samples,
+               guint   first,
+               guint   n,
+               double  p)
+{
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  guint rank;
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (first + n, <=, samples->len);
+  g_array_append_vals (sorted, &g_array_index (samples, double, first), n);
+  g_array_sort (sorted, compare_doubles);
+  rank = (guint) MAX (1.0, (p / 100.0) * n + 0.999999);
+
+  return g_array_index (sorted, double, MIN (rank, n) - 1);
+}
+
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  return percentile_of (samples, 0, samples->len, p);
+}
+
+static guint
+count_over (GArray *samples,
+            double  limit)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < samples->len; i++)
+    n += g_array_index (samples, double, i) > limit;
+
+  return n;
+}
+
+static const char *
+verdict (gboolean met)
+{
+  return met ? "met" : "MISSED";
+}
+
+/* The words of @text, in code points: what a user selects to tag. */
+static GArray *
+find_words (const char *text)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Span));
+  gint64 offset = 0;
+  Span word = { -1, -1 };
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      gboolean in_word = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (in_word && word.start < 0)
+        word.start = offset;
+      else if (!in_word && word.start >= 0)
+        {
+          word.end = offset;
+          g_array_append_val (words, word);
+          word.start = -1;
+        }
+    }
+
+  if (word.start >= 0)
+    {
+      word.end = offset;
+      g_array_append_val (words, word);
+    }
+
+  return words;
+}
+
+static gboolean
+insert_mention (SiglaProject  *project,
+                gint64         document_id,
+                gint64         entity_id,
+                const Span    *span,
+                double        *ms,
+                GError       **error)
+{
+  g_autoptr(SiglaMention) mention = sigla_mention_new ();
+  gint64 before;
+  gboolean inserted;
+
+  mention->document_id = document_id;
+  mention->start = span->start;
+  mention->end = span->end;
+  mention->kind = SIGLA_KIND_PERSON;
+  mention->entity_id = entity_id;
+
+  before = g_get_monotonic_time ();
+  inserted = sigla_mention_insert (project, mention, error);
+  *ms = (g_get_monotonic_time () - before) / 1000.0;
+
+  return inserted;
+}
+
+static gboolean
+check_mention_count (SiglaProject *project,
+                     gint64        expected)
+{
+  g_autoptr(GError) error = NULL;
+  SiglaCounts counts = { 0 };
+
+  if (!sigla_project_get_counts (project, &counts, &error))
+    {
+      report ("counts: FAILED: %s\n", error->message);
+      return FALSE;
+    }
+
+  if (counts.mentions != expected)
+    {
+      report ("counts: FAILED: %" G_GINT64_FORMAT " mentions, expected %" G_GINT64_FORMAT "\n",
+              counts.mentions, expected);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autoptr(SiglaProject) project = sigla_test_new_project (dir, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED);
+  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(SiglaEntity) entity = NULL;
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id, started, elapsed;
+  double ms;
+  gboolean ok = TRUE;
+
+  document_id = sigla_test_import_seed (project, "000");
+  document = sigla_document_get (project, document_id, &error);
+  g_assert_no_error (error);
+  words = find_words (document->text);
+  g_assert_cmpuint (words->len, >, 3);
+
+  entity = sigla_entity_new (SIGLA_KIND_PERSON, "Li Kenong");
+  sigla_entity_add_alias (entity, "Lǐ Kènóng", "transliteration");
+  sigla_entity_insert (project, entity, &error);
+  g_assert_no_error (error);
+
+  report ("annotate: seed 000, %" G_GINT64_FORMAT " code points, %u words; "
+          "%u mentions of one to three words, one action each\n",
+          document->length, words->len, N_MENTIONS);
+
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < N_MENTIONS; i++)
+    {
+      guint first = g_rand_int_range (rand, 0, words->len);
+      guint last = MIN (first + g_rand_int_range (rand, 0, 3), words->len - 1);
+      Span span = {
+        g_array_index (words, Span, first).start,
+        g_array_index (words, Span, last).end,
+      };
+
+      if (!insert_mention (project, document_id, entity->id, &span, &ms, &error))
+        {
+          report ("annotate: mention %u (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ") FAILED: %s\n",
+                  i, span.start, span.end, error->message);
+          return 1;
+        }
+      g_array_append_val (inserts, ms);
+    }
+  elapsed = g_get_monotonic_time () - started;
+
+  report ("annotate: %u mentions in %.2f s: %.0f mentions/s\n",
+          N_MENTIONS, elapsed / (double) G_USEC_PER_SEC, N_MENTIONS * (double) G_USEC_PER_SEC / elapsed);
+  report ("annotate: per mention p50 %.2f ms, p99 %.2f ms, max %.2f ms; %u over %.0f ms "
+          "(target p99 < %.0f ms: %s)\n",
+          percentile (inserts, 50), percentile (inserts, 99), percentile (inserts, 100),
+          count_over (inserts, FRAME_MS), FRAME_MS, FRAME_MS,
+          verdict (percentile (inserts, 99) < FRAME_MS));
+  /* The history grows with every action: a cost that grows with it shows here. */
+  report ("annotate: first %u p50 %.2f ms, p99 %.2f ms; last %u p50 %.2f ms, p99 %.2f ms\n",
+          N_WINDOW, percentile_of (inserts, 0, N_WINDOW, 50), percentile_of (inserts, 0, N_WINDOW, 99),
+          N_WINDOW, percentile_of (inserts, N_MENTIONS - N_WINDOW, N_WINDOW, 50),
+          percentile_of (inserts, N_MENTIONS - N_WINDOW, N_WINDOW, 99));
+  ok &= check_mention_count (project, N_MENTIONS);
+
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < N_UNDOS; i++)
+    {
+      g_autofree char *label = NULL;
+      gint64 before = g_get_monotonic_time ();
+
+      if (!sigla_project_undo (project, &label, &error))
+        {
+          report ("undo: undo %u FAILED: %s\n", i, error->message);
+          return 1;
+        }
+      ms = (g_get_monotonic_time () - before) / 1000.0;
+      g_array_append_val (undos, ms);
+
+      if (!g_str_equal (label, "Tag person"))
+        {
+          report ("undo: undo %u FAILED: undid “%s”, expected “Tag person”\n", i, label);
+          ok = FALSE;
+        }
+    }
+  elapsed = g_get_monotonic_time () - started;
+
+  report ("undo: %u undos in %.2f s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < %.0f ms: %s)\n",
+          N_UNDOS, elapsed / (double) G_USEC_PER_SEC,
+          percentile (undos, 50), percentile (undos, 99), percentile (undos, 100), FRAME_MS,
+          verdict (percentile (undos, 99) < FRAME_MS));
+  ok &= check_mention_count (project, N_MENTIONS - N_UNDOS);
+
+  /* The first action after undoing drops all that could be redone, at once. */
+  {
+    Span span = g_array_index (words, Span, 0);
+
+    if (!insert_mention (project, document_id, entity->id, &span, &ms, &error))
+      {
+        report ("annotate: mention after the undos FAILED: %s\n", error->message);
+        return 1;
+      }
+    report ("annotate: first mention after %u undos (drops the redo history): %.2f ms\n", N_UNDOS, ms);
+    ok &= check_mention_count (project, N_MENTIONS - N_UNDOS + 1);
+  }
+
+  g_clear_object (&project);
+  sigla_test_remove_dir (dir);
+
+  return ok ? 0 : 1;
+}
