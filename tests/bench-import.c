@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sigla-bench-util.h"
 #include "sigla-test-util.h"
 
 /* Figures are reported in MB of 10^6 bytes, as disk and network speeds are. */
@@ -16,6 +17,7 @@
 
 #define N_DOCUMENTS 1000
 #define N_SEARCH_RUNS 10
+#define FIRST_PAGE_DOCUMENTS 100
 #define DEFAULT_LARGE_MB 200
 #define RANDOM_SEED 19510712
 
@@ -93,24 +95,6 @@ static const char * const queries[] = {
   MARKER_QUERY,
   "zzyzx",
 };
-
-/* Prints as UTF-8 whatever the locale: g_print() would turn the names with
- * diacritics into question marks under LANG=C, as test runners often set. */
-G_GNUC_PRINTF (1, 2)
-static void
-report (const char *format,
-        ...)
-{
-  g_autofree char *line = NULL;
-  va_list args;
-
-  va_start (args, format);
-  line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fputs (line, stdout);
-  fflush (stdout);
-}
 
 /* Pads @text to @width code points, which printf's "%-24s" counts in bytes. */
 static char *
@@ -283,68 +267,6 @@ generate_document (const Seed *seeds,
   return text;
 }
 
-/* VmHWM, the process's peak resident set, in kB; -1 if unknown. */
-static gint64
-read_peak_rss_kb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-
-  line = strstr (status, field);
-  if (line == NULL)
-    return -1;
-
-  return g_ascii_strtoll (line + strlen (field), NULL, 10);
-}
-
-/* Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0), so
- * that one phase's peak is not another's. */
-static gboolean
-reset_peak_rss (void)
-{
-  int fd = g_open ("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC, 0);
-  gboolean reset;
-
-  if (fd < 0)
-    return FALSE;
-
-  reset = write (fd, "5", 1) == 1;
-  close (fd);
-  return reset;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of @samples, which this sorts. */
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  guint rank;
-
-  g_assert_cmpuint (samples->len, >, 0);
-  g_array_sort (samples, compare_doubles);
-  rank = (guint) MAX (1.0, (p / 100.0) * samples->len + 0.999999);
-
-  return g_array_index (samples, double, MIN (rank, samples->len) - 1);
-}
-
-static const char *
-verdict (gboolean met)
-{
-  return met ? "met" : "MISSED";
-}
-
 static gint64
 file_size (const char *path)
 {
@@ -362,6 +284,66 @@ project_size (const char *path)
   return file_size (path) + file_size (wal);
 }
 
+typedef struct
+{
+  GArray *latencies;   /* ms between one file's report and the next */
+  gint64  last;
+  guint   failures;
+  GError *first_error;
+} BatchRun;
+
+static void
+record_import_cb (const char   *path,
+                  guint         index,
+                  gint64        document_id,
+                  const GError *error,
+                  gpointer      user_data)
+{
+  BatchRun *run = user_data;
+  gint64 now = g_get_monotonic_time ();
+  double ms = (now - run->last) / 1000.0;
+
+  g_array_append_val (run->latencies, ms);
+  run->last = now;
+  if (error != NULL)
+    {
+      run->failures++;
+      if (run->first_error == NULL)
+        run->first_error = g_error_copy (error);
+    }
+}
+
+/* The same files one action each, as sigla_import_file() runs them:
+ * every file pays for its own durable commit. */
+static gboolean
+bench_single_imports (const char *dir,
+                      GPtrArray  *paths,
+                      gint64      total_bytes)
+{
+  g_autoptr(SiglaProject) project = NULL;
+  g_autofree char *path = g_build_filename (dir, "single.sigla", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+  double seconds;
+
+  project = sigla_project_create (path, &error);
+  if (project == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < paths->len; i++)
+    if (sigla_import_file (project, paths->pdata[i], &error) <= 0)
+      {
+        sigla_bench_report ("import (one action a file): FAILED: %s\n", error->message);
+        return FALSE;
+      }
+
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  sigla_bench_report ("import (one action a file, for comparison): %u documents in %.2f s: "
+                      "%.0f documents/s, %.1f MB/s\n",
+                      paths->len, seconds, paths->len / seconds, total_bytes / MB / seconds);
+  return TRUE;
+}
+
 static gboolean
 bench_batch_import (SiglaProject *project,
                     const char   *dir,
@@ -371,9 +353,10 @@ bench_batch_import (SiglaProject *project,
   g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GError) first_error = NULL;
-  gint64 total_bytes = 0, started, elapsed;
-  guint failures = 0;
+  g_autoptr(GError) error = NULL;
+  BatchRun run = { latencies, 0, 0, NULL };
+  gint64 total_bytes = 0, started;
+  guint imported;
   double seconds;
 
   for (guint i = 0; i < N_DOCUMENTS; i++)
@@ -384,55 +367,53 @@ bench_batch_import (SiglaProject *project,
       total_bytes += text->len;
       g_ptr_array_add (paths, sigla_test_write_file (dir, name, text->str, text->len));
     }
+  g_ptr_array_add (paths, NULL);
 
-  /* One action per file, as a batch import from the window runs them. */
-  started = g_get_monotonic_time ();
-  for (guint i = 0; i < paths->len; i++)
+  /* One action for the batch, as the command line and the window import. */
+  started = run.last = g_get_monotonic_time ();
+  imported = sigla_import_files (project, (const char * const *) paths->pdata, record_import_cb, &run,
+                                 NULL, &error);
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_ptr_array_set_size (paths, paths->len - 1);
+
+  sigla_bench_report ("import: %u documents, %.1f MB in %.2f s: %.0f documents/s, %.1f MB/s (target >= %.0f MB/s: %s)\n",
+                      imported, total_bytes / MB, seconds, imported / seconds,
+                      total_bytes / MB / seconds, IMPORT_TARGET_MB_S,
+                      sigla_bench_verdict (total_bytes / MB / seconds >= IMPORT_TARGET_MB_S));
+  sigla_bench_report ("import: per document p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
+                      sigla_bench_percentile (latencies, 50), sigla_bench_percentile (latencies, 95),
+                      sigla_bench_percentile (latencies, 100));
+  sigla_bench_report ("import: project file %.1f MB (with its write-ahead log)\n",
+                      project_size (sigla_project_get_path (project)) / MB);
+
+  if (imported != N_DOCUMENTS || run.failures > 0)
     {
-      g_autoptr(GError) error = NULL;
-      gint64 before = g_get_monotonic_time ();
-      double ms;
-
-      if (sigla_import_file (project, paths->pdata[i], &error) <= 0)
-        {
-          failures++;
-          if (first_error == NULL)
-            first_error = g_steal_pointer (&error);
-        }
-
-      ms = (g_get_monotonic_time () - before) / 1000.0;
-      g_array_append_val (latencies, ms);
-    }
-  elapsed = g_get_monotonic_time () - started;
-  seconds = elapsed / (double) G_USEC_PER_SEC;
-
-  report ("import: %u documents, %.1f MB in %.2f s: %.0f documents/s, %.1f MB/s (target >= %.0f MB/s: %s)\n",
-           N_DOCUMENTS, total_bytes / MB, seconds, N_DOCUMENTS / seconds,
-           total_bytes / MB / seconds, IMPORT_TARGET_MB_S,
-           verdict (total_bytes / MB / seconds >= IMPORT_TARGET_MB_S));
-  report ("import: per document p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
-           percentile (latencies, 50), percentile (latencies, 95), percentile (latencies, 100));
-  report ("import: project file %.1f MB (with its write-ahead log)\n",
-           project_size (sigla_project_get_path (project)) / MB);
-
-  if (failures > 0)
-    {
-      report ("import: FAILED for %u documents, first: %s\n", failures, first_error->message);
+      sigla_bench_report ("import: FAILED for %u documents, first: %s\n", run.failures,
+                          run.first_error != NULL ? run.first_error->message
+                                                  : error != NULL ? error->message : "?");
+      g_clear_error (&run.first_error);
       return FALSE;
     }
 
-  return TRUE;
+  return bench_single_imports (dir, paths, total_bytes);
 }
 
+/* Runs every query N_SEARCH_RUNS times; @max_documents 0 is the whole
+ * corpus, as sigla_search() gives it, and a page is what a results list
+ * shows first. Prints each query's figures when @per_query. */
 static gboolean
-bench_search (SiglaProject *project)
+bench_search (SiglaProject *project,
+              guint         max_documents,
+              gboolean      per_query)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *scope = max_documents == 0
+    ? g_strdup ("all documents")
+    : g_strdup_printf ("first %u documents", max_documents);
   gboolean ok = TRUE;
-  double p50, p95;
+  double p95;
 
-  report ("search: %u queries × %u runs, all documents (max_documents 0)\n",
-           (guint) G_N_ELEMENTS (queries), N_SEARCH_RUNS);
+  sigla_bench_report ("search (%s): %u queries × %u runs\n", scope, (guint) G_N_ELEMENTS (queries), N_SEARCH_RUNS);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -447,14 +428,14 @@ bench_search (SiglaProject *project)
           gint64 before = g_get_monotonic_time ();
           double ms;
 
-          hits = sigla_search (project, queries[q], 0, &error);
+          hits = sigla_search (project, queries[q], max_documents, &error);
           ms = (g_get_monotonic_time () - before) / 1000.0;
           g_array_append_val (runs, ms);
           g_array_append_val (all, ms);
 
           if (hits == NULL)
             {
-              report ("search: “%s” FAILED: %s\n", queries[q], error->message);
+              sigla_bench_report ("search: “%s” FAILED: %s\n", queries[q], error->message);
               ok = FALSE;
               break;
             }
@@ -474,23 +455,21 @@ bench_search (SiglaProject *project)
 
           if (g_str_equal (queries[q], MARKER_QUERY) && n_documents != 1)
             {
-              report ("search: “%s” FAILED: found in %u documents, expected 1\n",
-                       queries[q], n_documents);
+              sigla_bench_report ("search: “%s” FAILED: found in %u documents, expected 1\n",
+                      queries[q], n_documents);
               ok = FALSE;
             }
         }
 
-      if (runs->len == N_SEARCH_RUNS)
-        report ("  %s %5u documents %6u hits   p50 %7.2f ms   max %7.2f ms\n",
-                 padded, n_documents, n_hits,
-                 percentile (runs, 50), percentile (runs, 100));
+      if (per_query && runs->len == N_SEARCH_RUNS)
+        sigla_bench_report ("  %s %5u documents %6u hits   p50 %7.2f ms   max %7.2f ms\n",
+                padded, n_documents, n_hits, sigla_bench_percentile (runs, 50), sigla_bench_percentile (runs, 100));
     }
 
-  p50 = percentile (all, 50);
-  p95 = percentile (all, 95);
-  report ("search: %u searches: p50 %.2f ms, p95 %.2f ms, max %.2f ms (target < %.0f ms: %s)\n",
-           all->len, p50, p95, percentile (all, 100), SEARCH_TARGET_MS,
-           verdict (p95 < SEARCH_TARGET_MS));
+  p95 = sigla_bench_percentile (all, 95);
+  sigla_bench_report ("search (%s): %u searches: p50 %.2f ms, p95 %.2f ms, max %.2f ms (target < %.0f ms: %s)\n",
+          scope, all->len, sigla_bench_percentile (all, 50), p95, sigla_bench_percentile (all, 100), SEARCH_TARGET_MS,
+          sigla_bench_verdict (p95 < SEARCH_TARGET_MS));
 
   return ok;
 }
@@ -553,8 +532,8 @@ bench_large_file (const char *dir,
   project = sigla_test_new_project (project_dir, &project_path);
   path = write_large_file (dir, seeds, n_seeds, (gsize) (target_mb * MB), &size);
 
-  reset = reset_peak_rss ();
-  rss_before = read_peak_rss_kb ("VmRSS:");
+  reset = sigla_bench_reset_peak_rss ();
+  rss_before = sigla_bench_read_status_kb ("VmRSS:");
 
   started = g_get_monotonic_time ();
   id = sigla_import_file (project, path, &error);
@@ -562,30 +541,48 @@ bench_large_file (const char *dir,
 
   if (id <= 0)
     {
-      report ("large file: import of %.1f MB FAILED after %.2f s: %s\n",
-               size / MB, seconds, error->message);
+      sigla_bench_report ("large file: import of %.1f MB FAILED after %.2f s: %s\n",
+              size / MB, seconds, error->message);
       return FALSE;
     }
 
-  report ("large file: %.1f MB in %.2f s: %.1f MB/s (target >= %.0f MB/s: %s)\n",
-           size / MB, seconds, size / MB / seconds, IMPORT_TARGET_MB_S,
-           verdict (size / MB / seconds >= IMPORT_TARGET_MB_S));
-  report ("large file: peak RSS %s %.1f MB (RSS before the import %.1f MB), %.2f× the file\n",
-           reset ? "during the import" : "of the whole run", read_peak_rss_kb ("VmHWM:") / 1024.0,
-           rss_before / 1024.0, read_peak_rss_kb ("VmHWM:") * 1024.0 / size);
-  report ("large file: project file %.1f MB (with its write-ahead log)\n",
-           project_size (project_path) / MB);
+  sigla_bench_report ("large file: %.1f MB in %.2f s: %.1f MB/s (target >= %.0f MB/s: %s)\n",
+          size / MB, seconds, size / MB / seconds, IMPORT_TARGET_MB_S,
+          sigla_bench_verdict (size / MB / seconds >= IMPORT_TARGET_MB_S));
+  sigla_bench_report ("large file: peak RSS %s %.1f MB (RSS before the import %.1f MB), %.2f× the file\n",
+          reset ? "during the import" : "of the whole run", sigla_bench_read_status_kb ("VmHWM:") / 1024.0,
+          rss_before / 1024.0, sigla_bench_read_status_kb ("VmHWM:") * 1024.0 / size);
+  sigla_bench_report ("large file: project file %.1f MB (with its write-ahead log)\n",
+          project_size (project_path) / MB);
 
   /* A search in a huge document costs what its snippets cost: one run is enough to show it. */
   started = g_get_monotonic_time ();
   hits = sigla_search (project, "sglend", 0, &error);
   if (hits == NULL)
     {
-      report ("large file: search FAILED: %s\n", error->message);
+      sigla_bench_report ("large file: search FAILED: %s\n", error->message);
       return FALSE;
     }
-  report ("large file: search for the last word: %u hits in %.1f ms\n",
-           hits->len, (g_get_monotonic_time () - started) / 1000.0);
+  sigla_bench_report ("large file: search for the last word: %u hits in %.1f ms\n",
+          hits->len, (g_get_monotonic_time () - started) / 1000.0);
+
+  /* Undoing the import is what a user who picked the wrong file does next.
+   * It is asked for with SIGLA_BENCH_LARGE_UNDO=1 only, because it takes
+   * several times the memory and time of the import itself. */
+  if (g_getenv ("SIGLA_BENCH_LARGE_UNDO") != NULL)
+    {
+      reset = sigla_bench_reset_peak_rss ();
+      started = g_get_monotonic_time ();
+      if (!sigla_project_undo (project, NULL, &error))
+        {
+          sigla_bench_report ("large file: undo of the import FAILED: %s\n", error->message);
+          return FALSE;
+        }
+      seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+      sigla_bench_report ("large file: undo of the import in %.2f s, peak RSS %s %.1f MB, %.2f× the file\n",
+              seconds, reset ? "during the undo" : "of the whole run",
+              sigla_bench_read_status_kb ("VmHWM:") / 1024.0, sigla_bench_read_status_kb ("VmHWM:") * 1024.0 / size);
+    }
 
   g_remove (path);
   return TRUE;
@@ -608,13 +605,13 @@ main (int    argc,
   project = sigla_test_new_project (dir, NULL);
   ok &= bench_batch_import (project, dir, seeds, G_N_ELEMENTS (seeds));
   if (ok)
-    ok &= bench_search (project);
-  report ("peak RSS (VmHWM) after import and search: %.1f MB\n", read_peak_rss_kb ("VmHWM:") / 1024.0);
+    ok &= bench_search (project, 0, TRUE) && bench_search (project, FIRST_PAGE_DOCUMENTS, FALSE);
+  sigla_bench_report ("peak RSS (VmHWM) after import and search: %.1f MB\n", sigla_bench_read_status_kb ("VmHWM:") / 1024.0);
   g_clear_object (&project);
 
   ok &= bench_large_file (dir, seeds, G_N_ELEMENTS (seeds));
 
-  report ("total run time %.1f s\n", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  sigla_bench_report ("total run time %.1f s\n", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     seed_clear (&seeds[i]);

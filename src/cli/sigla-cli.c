@@ -167,8 +167,35 @@ cmd_init (int    argc,
   return EXIT_SUCCESS;
 }
 
-/* sigla-cli import PROJECT FILE... : each file is its own action, so one
- * refused file does not cost the others. */
+typedef struct
+{
+  SiglaProject *project;
+  int           status;
+} ImportRun;
+
+static void
+print_imported_cb (const char   *path,
+                   guint         index,
+                   gint64        document_id,
+                   const GError *error,
+                   gpointer      user_data)
+{
+  ImportRun *run = user_data;
+  g_autoptr(SiglaDocument) document = NULL;
+
+  if (error != NULL)
+    {
+      run->status = fail ((GError *) error);
+      return;
+    }
+
+  /* Inside the import's transaction, so the document reads as it will be stored. */
+  document = sigla_document_get (run->project, document_id, NULL);
+  printf ("%" G_GINT64_FORMAT "\t%s\n", document_id, document != NULL ? document->title : "");
+}
+
+/* sigla-cli import PROJECT FILE... : one action (one undo) for all the files;
+ * a refused file is reported and costs the others nothing. */
 static int
 cmd_import (int    argc,
             char **argv)
@@ -176,7 +203,9 @@ cmd_import (int    argc,
   const char *usage = "import PROJECT FILE...";
   g_autoptr(SiglaProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  int status = EXIT_SUCCESS;
+  ImportRun run = { NULL, EXIT_SUCCESS };
+  g_autofree const char **files = NULL;
+  int status;
 
   if (!parse_options (&argc, &argv, NULL, -2, usage, &status))
     return status;
@@ -185,29 +214,16 @@ cmd_import (int    argc,
   if (project == NULL)
     return fail (error);
 
+  /* A copy, so that the list surely ends in NULL whatever option parsing left. */
+  files = g_new0 (const char *, argc - 1);
   for (int i = 2; i < argc; i++)
-    {
-      g_autoptr(GError) import_error = NULL;
-      g_autoptr(SiglaDocument) document = NULL;
-      gint64 id = sigla_import_file (project, argv[i], &import_error);
+    files[i - 2] = argv[i];
 
-      if (id == 0)
-        {
-          status = fail (import_error);
-          continue;
-        }
+  run.project = project;
+  if (sigla_import_files (project, files, print_imported_cb, &run, NULL, &error) == 0 && error != NULL)
+    return fail (error);
 
-      document = sigla_document_get (project, id, &import_error);
-      if (document == NULL)
-        {
-          status = fail (import_error);
-          continue;
-        }
-
-      printf ("%" G_GINT64_FORMAT "\t%s\n", id, document->title);
-    }
-
-  return status;
+  return run.status;
 }
 
 /* sigla-cli list PROJECT [--json] */

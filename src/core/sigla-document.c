@@ -9,7 +9,7 @@
 
 #define DOCUMENT_COLUMNS \
   "id, uuid, title, date, date_text, citation, archive, url, language, original_language, " \
-  "summary, source_name, source_sha256, length(source_bytes), imported, length"
+  "summary, source_name, source_sha256, source_size, imported, length"
 
 static const char * const block_kind_names[] = {
   [SIGLA_BLOCK_HEAD] = "head",
@@ -193,6 +193,24 @@ sigla_document_get_blocks (SiglaProject  *project,
 }
 
 static gboolean
+insert_source (SiglaDb       *db,
+               gint64         document_id,
+               const guint8  *source,
+               gsize          source_size,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "INSERT INTO sources(id, bytes) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_blob64 (stmt, 2, source, source_size, SQLITE_STATIC);
+  return sigla_db_run (db, stmt, error);
+}
+
+static gboolean
 insert_blocks (SiglaDb  *db,
                gint64    document_id,
                GArray   *blocks,
@@ -243,7 +261,7 @@ sigla_document_insert (SiglaProject   *project,
   stmt = sigla_db_prepare (db,
                            "INSERT INTO documents(uuid, title, date, date_text, citation, archive, "
                            "url, language, original_language, summary, source_name, source_sha256, "
-                           "source_bytes, text, length, imported) "
+                           "source_size, text, length, imported) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
@@ -268,7 +286,7 @@ sigla_document_insert (SiglaProject   *project,
   sqlite3_bind_text (stmt, 10, document->summary, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, document->source_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, document->source_sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 13, source, source_size, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, source_size);
   sqlite3_bind_text64 (stmt, 14, document->text, strlen (document->text), SQLITE_STATIC, SQLITE_UTF8);
   sqlite3_bind_int64 (stmt, 15, document->length);
   sqlite3_bind_text (stmt, 16, document->imported, -1, SQLITE_STATIC);
@@ -277,7 +295,8 @@ sigla_document_insert (SiglaProject   *project,
     return FALSE;
 
   document->id = sigla_db_last_rowid (db);
-  if (!insert_blocks (db, document->id, blocks, error))
+  if (!insert_source (db, document->id, source, source_size, error) ||
+      !insert_blocks (db, document->id, blocks, error))
     return FALSE;
 
   sigla_project_note_change (project, SIGLA_CHANGE_DOCUMENT, document->id);

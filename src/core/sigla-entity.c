@@ -7,7 +7,7 @@
 #include "sigla-error.h"
 #include "sigla-project-private.h"
 
-#define ENTITY_COLUMNS "id, uuid, kind, label, description, lat, lon, note, created, modified"
+#define ENTITY_COLUMNS "id, uuid, kind, label, description, lat, lon, note, created, modified, xml_id"
 
 static void
 alias_free (SiglaAlias *alias)
@@ -40,6 +40,7 @@ sigla_entity_free (SiglaEntity *entity)
 
   g_free (entity->uuid);
   g_free (entity->label);
+  g_free (entity->xml_id);
   g_free (entity->description);
   g_ptr_array_unref (entity->aliases);
   g_ptr_array_unref (entity->authorities);
@@ -172,6 +173,77 @@ write_names (SiglaDb            *db,
   return TRUE;
 }
 
+/* "Joseph Stalin" → "joseph-stalin"; what is not a letter or digit after
+ * transliteration becomes one hyphen. An id must not start with a digit. */
+static char *
+slug_from_label (SiglaKind   kind,
+                 const char *label)
+{
+  g_autofree char *ascii = g_str_to_ascii (label, "C");
+  GString *slug = g_string_new ("");
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  if (slug->len == 0 || g_ascii_isdigit (slug->str[0]))
+    g_string_prepend (g_string_prepend_c (slug, '-'), sigla_kind_to_string (kind));
+
+  return g_string_free (slug, FALSE);
+}
+
+static gboolean
+xml_id_taken (SiglaDb     *db,
+              const char  *xml_id,
+              gboolean    *taken,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, "SELECT 1 FROM entities WHERE xml_id = ?", error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, xml_id, -1, SQLITE_STATIC);
+  step = sigla_db_step (db, stmt, error);
+  *taken = step == SIGLA_STEP_ROW;
+  return step != SIGLA_STEP_ERROR;
+}
+
+/* Keeps a wanted id (a TEI file's own) when it is a free slug-like name,
+ * else makes one from the label, numbered when taken: "kim-il-sung-2". */
+static gboolean
+allocate_xml_id (SiglaDb      *db,
+                 SiglaEntity  *entity,
+                 GError      **error)
+{
+  g_autofree char *base = NULL;
+  gboolean taken = TRUE;
+
+  if (entity->xml_id != NULL && g_regex_match_simple ("^[A-Za-z_][A-Za-z0-9_.-]*$", entity->xml_id, 0, 0) &&
+      !xml_id_taken (db, entity->xml_id, &taken, error))
+    return FALSE;
+  if (!taken)
+    return TRUE;
+
+  base = slug_from_label (entity->kind, entity->label);
+  for (guint n = 1; taken; n++)
+    {
+      g_free (entity->xml_id);
+      entity->xml_id = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
+      if (!xml_id_taken (db, entity->xml_id, &taken, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 bind_entity_fields (sqlite3_stmt      *stmt,
                     const SiglaEntity *entity)
@@ -222,9 +294,12 @@ sigla_entity_insert (SiglaProject  *project,
   g_free (entity->created);
   entity->created = g_strdup (entity->modified);
 
+  if (!allocate_xml_id (db, entity, error))
+    goto failed;
+
   stmt = sigla_db_prepare (db,
                            "INSERT INTO entities(kind, label, description, lat, lon, note, modified, "
-                           "uuid, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "uuid, created, xml_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     goto failed;
@@ -232,6 +307,7 @@ sigla_entity_insert (SiglaProject  *project,
   bind_entity_fields (stmt, entity);
   sqlite3_bind_text (stmt, 8, entity->uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, entity->created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, entity->xml_id, -1, SQLITE_STATIC);
   if (!sigla_db_run (db, stmt, error))
     goto failed;
 
@@ -440,6 +516,7 @@ entity_from_row (sqlite3_stmt *stmt)
   entity->note = sigla_stmt_dup_text (stmt, 7);
   entity->created = sigla_stmt_dup_text (stmt, 8);
   entity->modified = sigla_stmt_dup_text (stmt, 9);
+  entity->xml_id = sigla_stmt_dup_text (stmt, 10);
 
   return entity;
 }

@@ -20,6 +20,7 @@ typedef struct
   char      *uuid;
   SiglaKind  kind;
   char      *label;         /* the preferred name */
+  char      *xml_id;        /* its id in TEI, made from the name when it is added, then kept */
   char      *description;
   GPtrArray *aliases;       /* SiglaAlias */
   GPtrArray *authorities;   /* URIs: Wikidata, VIAF, GeoNames … */

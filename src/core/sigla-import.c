@@ -49,27 +49,16 @@ commit_durably (SiglaProject  *project,
   return committed;
 }
 
-/**
- * sigla_import_file:
- * @path: a text file: plain text, or an archive page as the seeds are
- *
- * Imports the file as one action: its bytes are kept as they are, its text
- * becomes the reading text. Refuses binary data, unknown encodings, empty
- * files and whatever is not a file, naming the file and the reason, and
- * leaves nothing behind when it refuses.
- *
- * Returns: the new document's id, or 0 with @error set
- */
-gint64
-sigla_import_file (SiglaProject  *project,
-                   const char    *path,
-                   GError       **error)
+/* Reads, decodes and stores one file inside the current action. */
+static gint64
+import_one (SiglaProject  *project,
+            const char    *path,
+            GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
   g_autoptr(SiglaPage) page = NULL;
   g_autoptr(SiglaDocument) document = NULL;
-  g_autofree char *label = NULL;
   gsize length = 0;
   gsize source_size;
   const guint8 *source;
@@ -92,20 +81,112 @@ sigla_import_file (SiglaProject  *project,
     }
 
   document = document_from_page (page, path);
-  label = g_strdup_printf ("Import “%s”", document->source_name);
-  if (!sigla_project_begin_action (project, label, error))
-    return 0;
-
   source = g_bytes_get_data (bytes, &source_size);
   if (!sigla_document_insert (project, document, page->blocks, source, source_size, error))
     {
-      sigla_project_abort_action (project);
       g_prefix_error (error, "Cannot import “%s”: ", path);
       return 0;
     }
 
-  if (!commit_durably (project, error))
+  return document->id;
+}
+
+/**
+ * sigla_import_file:
+ * @path: a text file: plain text, or an archive page as the seeds are
+ *
+ * Imports the file as one action: its bytes are kept as they are, its text
+ * becomes the reading text. Refuses binary data, unknown encodings, empty
+ * files and whatever is not a file, naming the file and the reason, and
+ * leaves nothing behind when it refuses.
+ *
+ * Returns: the new document's id, or 0 with @error set
+ */
+gint64
+sigla_import_file (SiglaProject  *project,
+                   const char    *path,
+                   GError       **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *label = g_strdup_printf ("Import “%s”", name);
+  gint64 id;
+
+  if (!sigla_project_begin_action (project, label, error))
     return 0;
 
-  return document->id;
+  id = import_one (project, path, error);
+  if (id == 0)
+    {
+      sigla_project_abort_action (project);
+      return 0;
+    }
+
+  return commit_durably (project, error) ? id : 0;
+}
+
+/**
+ * sigla_import_files:
+ * @paths: %NULL-terminated files to import
+ * @callback: (nullable): told of each file as it is done, for progress
+ * @cancellable: (nullable): stops before the next file; what is done is kept
+ *
+ * Imports the files as one action ("Import 12 documents", undone at once),
+ * each file whole or not at all: a refused file is reported to @callback and
+ * costs the others nothing. One durable commit at the end makes a large
+ * batch fast.
+ *
+ * Returns: how many documents were imported; 0 with @error set if the
+ *   project could not be written (then none was)
+ */
+guint
+sigla_import_files (SiglaProject        *project,
+                    const char * const  *paths,
+                    SiglaImportFunc      callback,
+                    gpointer             user_data,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  guint n_paths = g_strv_length ((char **) paths);
+  g_autofree char *label = g_strdup_printf (n_paths == 1 ? "Import %u document" : "Import %u documents",
+                                            n_paths);
+  guint imported = 0;
+
+  if (n_paths == 0)
+    return 0;
+
+  if (!sigla_project_begin_action (project, label, error))
+    return 0;
+
+  for (guint i = 0; i < n_paths && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+      gint64 id;
+
+      if (!sigla_db_exec (db, "SAVEPOINT import_file", error))
+        goto failed;
+
+      id = import_one (project, paths[i], &file_error);
+      if (id == 0 && !sigla_db_exec (db, "ROLLBACK TO import_file", error))
+        goto failed;
+      if (!sigla_db_exec (db, "RELEASE import_file", error))
+        goto failed;
+
+      imported += id != 0;
+      if (callback != NULL)
+        callback (paths[i], i, id, file_error, user_data);
+    }
+
+  if (imported == 0)
+    {
+      /* Nothing to undo: leave no empty entry in the history. */
+      sigla_project_abort_action (project);
+      return 0;
+    }
+
+  return commit_durably (project, error) ? imported : 0;
+
+failed:
+  sigla_project_abort_action (project);
+  return 0;
 }

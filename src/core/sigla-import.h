@@ -1,13 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-import.h: brings a file into a project as a document, whole or not at all. */
+/* sigla-import.h: brings files into a project as documents, each whole or not at all. */
 #pragma once
+
+#include <gio/gio.h>
 
 #include "sigla-project.h"
 
 G_BEGIN_DECLS
 
-gint64 sigla_import_file (SiglaProject  *project,
-                          const char    *path,
-                          GError       **error);
+/* Called once a file: with the new document's id, or 0 and why it was refused. */
+typedef void (*SiglaImportFunc) (const char   *path,
+                                 guint         index,
+                                 gint64        document_id,
+                                 const GError *error,
+                                 gpointer      user_data);
+
+gint64   sigla_import_file  (SiglaProject        *project,
+                             const char          *path,
+                             GError             **error);
+guint    sigla_import_files (SiglaProject        *project,
+                             const char * const  *paths,
+                             SiglaImportFunc      callback,
+                             gpointer             user_data,
+                             GCancellable        *cancellable,
+                             GError             **error);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 /* Dates are looked for near the top: a document states its own date early. */
 #define DATE_SEARCH_BYTES 65536
 #define MAX_TITLE_CHARS 160
+/* Labels, chrome and a date on a line of its own are short: longer lines are text. */
+#define MAX_LABEL_BYTES 64
 
 typedef enum
 {
@@ -281,8 +283,14 @@ static gboolean
 lookup_section (const char *text,
                 Section    *section)
 {
-  g_autofree char *label = g_utf8_strdown (text, -1);
-  gsize n = strlen (label);
+  g_autofree char *label = NULL;
+  gsize n = strlen (text);
+
+  if (n > MAX_LABEL_BYTES)
+    return FALSE;
+
+  label = g_utf8_strdown (text, n);
+  n = strlen (label);
 
   while (n > 0 && (label[n - 1] == ':' || label[n - 1] == ' '))
     label[--n] = '\0';
@@ -310,7 +318,12 @@ is_label_line (const Line *line,
 static gboolean
 is_chrome (const char *text)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autofree char *lower = NULL;
+
+  if (strlen (text) > MAX_LABEL_BYTES)
+    return FALSE;
+
+  lower = g_utf8_strdown (text, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (chrome_lines); i++)
     if (g_str_equal (lower, chrome_lines[i]))
@@ -348,6 +361,7 @@ set_once (char       **field,
 
 static void
 take_metadata (SiglaPage  *page,
+               GString    *summary,
                Section     section,
                const char *text)
 {
@@ -358,19 +372,13 @@ take_metadata (SiglaPage  *page,
         set_once (&page->url, text);
       else if (g_str_has_prefix (text, "\"") || g_str_has_prefix (text, "“"))
         set_once (&page->citation, text);
-      else
-        set_once (&page->summary, text);
+      else if (summary->len == 0)
+        g_string_append (summary, text);
       break;
     case SECTION_SUMMARY:
-      if (page->summary == NULL)
-        page->summary = g_strdup (text);
-      else
-        {
-          char *joined = g_strconcat (page->summary, "\n", text, NULL);
-
-          g_free (page->summary);
-          page->summary = joined;
-        }
+      if (summary->len > 0)
+        g_string_append_c (summary, '\n');
+      g_string_append (summary, text);
       break;
     case SECTION_LANGUAGE:
       set_once (&page->original_language, language_code (text));
@@ -380,7 +388,8 @@ take_metadata (SiglaPage  *page,
       set_once (&page->language, language_code (text));
       break;
     case SECTION_FOOTER:
-      set_once (&page->summary, text);
+      if (summary->len == 0)
+        g_string_append (summary, text);
       break;
     case SECTION_BODY:
     case SECTION_OTHER:
@@ -434,7 +443,7 @@ is_only_date (const char *text)
 {
   SiglaDate date;
 
-  return sigla_date_parse (text, &date);
+  return strlen (text) <= MAX_LABEL_BYTES && sigla_date_parse (text, &date);
 }
 
 static char *
@@ -542,6 +551,7 @@ sigla_page_parse (const char *text,
   g_autoptr(SiglaPage) page = g_new0 (SiglaPage, 1);
   g_autofree char *first_heading = NULL;
   g_autofree char *first_line = NULL;
+  g_autoptr(GString) summary = g_string_new ("");
   int first_heading_level = G_MAXINT;
   Section section = SECTION_BODY;
   const char *end = text + length;
@@ -554,6 +564,7 @@ sigla_page_parse (const char *text,
       const char *eol = p;
       Line line;
       Section label_section;
+      gboolean chrome;
 
       while (eol < end && *eol != '\n' && *eol != '\r')
         eol++;
@@ -573,11 +584,12 @@ sigla_page_parse (const char *text,
           continue;
         }
 
+      chrome = is_chrome (line.text);
       if (line.kind == LINE_HEADING && line.text[0] == '\0')
         section = SECTION_FOOTER;
       else if (is_label_line (&line, section) && lookup_section (line.text, &label_section))
         section = label_section;
-      else if (is_chrome (line.text))
+      else if (chrome)
         {
           /* A page's menu entry ("• share document") ends the section before it. */
           if (line.kind == LINE_ITEM)
@@ -586,9 +598,9 @@ sigla_page_parse (const char *text,
       else if (section != SECTION_BODY && line.kind == LINE_HEADING)
         section = SECTION_BODY;
       else if (section != SECTION_BODY)
-        take_metadata (page, section, line.text);
+        take_metadata (page, summary, section, line.text);
 
-      if (section == SECTION_BODY && !is_chrome (line.text))
+      if (section == SECTION_BODY && !chrome)
         {
           SiglaBlockKind kind = line.kind == LINE_HEADING ? SIGLA_BLOCK_HEAD
                               : line.kind == LINE_ITEM ? SIGLA_BLOCK_ITEM : SIGLA_BLOCK_P;
@@ -609,6 +621,8 @@ sigla_page_parse (const char *text,
     }
 
   find_date (page, text, length);
+  if (summary->len > 0)
+    page->summary = g_string_free (g_steal_pointer (&summary), FALSE);
 
   if (page->citation != NULL)
     page->archive = archive_from_citation (page->citation);

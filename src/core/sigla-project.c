@@ -493,6 +493,7 @@ sigla_project_begin_action (SiglaProject  *self,
                             const char    *label,
                             GError       **error)
 {
+  g_autoptr(sqlite3_stmt) drop_redo = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = sigla_project_now ();
 
@@ -502,7 +503,8 @@ sigla_project_begin_action (SiglaProject  *self,
     return FALSE;
   self->in_action = TRUE;
 
-  if (!sigla_db_exec (self->db, "DELETE FROM history_actions WHERE undone = 1", error))
+  drop_redo = sigla_db_prepare (self->db, "DELETE FROM history_actions WHERE undone = 1", error);
+  if (drop_redo == NULL || !sigla_db_run (self->db, drop_redo, error))
     goto failed;
 
   insert = sigla_db_prepare (self->db,

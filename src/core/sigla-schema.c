@@ -17,10 +17,15 @@ static const char schema_v1[] =
   "  language TEXT, original_language TEXT, summary TEXT,"
   "  source_name TEXT NOT NULL,"
   "  source_sha256 TEXT NOT NULL,"
-  "  source_bytes BLOB NOT NULL,"
+  "  source_size INTEGER NOT NULL,"
   "  text TEXT NOT NULL,"
   "  length INTEGER NOT NULL,"
   "  imported TEXT NOT NULL);"
+  /* The imported file's bytes, apart: reading a document's text must not
+   * walk through them. */
+  "CREATE TABLE sources ("
+  "  id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+  "  bytes BLOB NOT NULL);"
   "CREATE TABLE blocks ("
   "  id INTEGER PRIMARY KEY,"
   "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
@@ -32,6 +37,7 @@ static const char schema_v1[] =
   "  uuid TEXT NOT NULL UNIQUE,"
   "  kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'org')),"
   "  label TEXT NOT NULL,"
+  "  xml_id TEXT NOT NULL UNIQUE,"
   "  description TEXT, lat REAL, lon REAL, note TEXT,"
   "  created TEXT NOT NULL, modified TEXT NOT NULL);"
   "CREATE TABLE aliases ("
@@ -81,6 +87,7 @@ static const char schema_v1[] =
   "  label TEXT NOT NULL,"
   "  created TEXT NOT NULL,"
   "  undone INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX history_actions_undone ON history_actions(undone, id);"
   "CREATE TABLE history_log ("
   "  seq INTEGER PRIMARY KEY,"
   "  action_id INTEGER NOT NULL REFERENCES history_actions(id) ON DELETE CASCADE,"
@@ -120,9 +127,10 @@ static const struct
   JournalOps  ops;
 } journalled_tables[] = {
   { "documents", JOURNAL_ALL },
-  /* Blocks are only ever inserted with their document and deleted by its
-   * cascade: undoing an import deletes the document, so only the deletes
-   * need logging (for redo), not the many inserts. */
+  /* Blocks and sources are only ever inserted with their document and
+   * deleted by its cascade: undoing an import deletes the document, so only
+   * the deletes need logging (for redo), not the many inserts. */
+  { "sources", JOURNAL_DELETE },
   { "blocks", JOURNAL_DELETE },
   { "entities", JOURNAL_ALL },
   { "aliases", JOURNAL_ALL },
@@ -132,13 +140,30 @@ static const struct
   { "claim_about", JOURNAL_ALL },
 };
 
+typedef struct
+{
+  char *name;   /* quoted: "end" */
+  char *type;
+} Column;
+
+static void
+column_free (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->name);
+  g_free (column->type);
+  g_free (column);
+}
+
+/* The columns of @table but its id, which the journal handles itself. */
 static GPtrArray *
 list_columns (SiglaDb     *db,
               const char  *table,
               GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (column_free);
   g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, sql, error);
   SiglaStep step;
 
@@ -148,9 +173,15 @@ list_columns (SiglaDb     *db,
   while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      Column *column;
 
-      if (g_strcmp0 (name, "id") != 0)
-        g_ptr_array_add (columns, g_strdup_printf ("\"%s\"", name));
+      if (g_strcmp0 (name, "id") == 0)
+        continue;
+
+      column = g_new0 (Column, 1);
+      column->name = g_strdup_printf ("\"%s\"", name);
+      column->type = sigla_stmt_dup_text (stmt, 2);
+      g_ptr_array_add (columns, column);
     }
 
   if (step == SIGLA_STEP_ERROR)
@@ -159,93 +190,92 @@ list_columns (SiglaDb     *db,
   return g_steal_pointer (&columns);
 }
 
-/* Builds "'a, b' || ', ' || quote(old.a) …": SQL that, run inside a trigger,
- * yields the literal values of the row as it was. */
+/* "a,b,c", each name after @prefix ("old." or ""). */
 static char *
-quote_values_expr (GPtrArray  *columns,
-                   const char *row)
-{
-  GString *expr = g_string_new ("");
-
-  for (guint i = 0; i < columns->len; i++)
-    {
-      if (i > 0)
-        g_string_append (expr, " || ',' || ");
-      g_string_append_printf (expr, "quote(%s.%s)", row, (const char *) columns->pdata[i]);
-    }
-
-  return g_string_free (expr, FALSE);
-}
-
-static char *
-join_columns (GPtrArray *columns)
+join_columns (GPtrArray  *columns,
+              const char *prefix)
 {
   GString *names = g_string_new ("");
 
   for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? "," : "", (const char *) columns->pdata[i]);
+    g_string_append_printf (names, "%s%s%s", i > 0 ? "," : "", prefix,
+                            ((Column *) columns->pdata[i])->name);
 
   return g_string_free (names, FALSE);
 }
 
-static char *
-quote_assignments_expr (GPtrArray *columns)
-{
-  GString *expr = g_string_new ("");
-
-  for (guint i = 0; i < columns->len; i++)
-    {
-      const char *column = columns->pdata[i];
-
-      if (i > 0)
-        g_string_append (expr, " || ',' || ");
-      g_string_append_printf (expr, "'%s=' || quote(old.%s)", column, column);
-    }
-
-  return g_string_free (expr, FALSE);
-}
-
+/* The journal keeps the rows an action deletes or overwrites in a shadow
+ * table, "<table>_trash", and logs the SQL that copies them back: values
+ * stay exact (no quoting of text or blobs) and large rows cost no more than
+ * a copy. Shadow rows go with their history entry. */
 static gboolean
-create_journal_triggers (SiglaDb     *db,
-                         const char  *table,
-                         JournalOps   ops,
-                         GError     **error)
+create_journal (SiglaDb     *db,
+                const char  *table,
+                JournalOps   ops,
+                GError     **error)
 {
   g_autoptr(GPtrArray) columns = list_columns (db, table, error);
   g_autoptr(GString) sql = g_string_new ("");
+  g_autofree char *names = NULL;
+  g_autofree char *old_values = NULL;
   const char *when = "WHEN (SELECT action_id FROM history_state) IS NOT NULL";
-  const char *log = "INSERT INTO history_log(action_id, tbl, row_id, sql) VALUES "
-                    "((SELECT action_id FROM history_state), ";
+  const char *action = "(SELECT action_id FROM history_state)";
 
   if (columns == NULL)
     return FALSE;
 
+  names = join_columns (columns, "");
+  old_values = join_columns (columns, "old.");
+
+  g_string_append_printf (sql, "CREATE TABLE %s_trash ("
+                               "trash_id INTEGER PRIMARY KEY, "
+                               "action_id INTEGER NOT NULL REFERENCES history_actions(id) ON DELETE CASCADE, "
+                               "id INTEGER",
+                          table);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = columns->pdata[i];
+
+      g_string_append_printf (sql, ", %s %s", column->name, column->type);
+    }
+  g_string_append_printf (sql, ");CREATE INDEX %s_trash_action ON %s_trash(action_id);", table, table);
+
   if (ops & JOURNAL_INSERT)
     g_string_append_printf (sql,
                             "CREATE TRIGGER %s_journal_ai AFTER INSERT ON %s %s BEGIN "
-                            "%s'%s', new.id, 'DELETE FROM %s WHERE id=' || new.id); END;",
-                            table, table, when, log, table, table);
+                            "INSERT INTO history_log(action_id, tbl, row_id, sql) VALUES "
+                            "(%s, '%s', new.id, 'DELETE FROM %s WHERE id=' || new.id); END;",
+                            table, table, when, action, table, table);
 
+  /* last_insert_rowid() is, inside a trigger, the shadow row just written. */
   if (ops & JOURNAL_DELETE)
-    {
-      g_autofree char *names = join_columns (columns);
-      g_autofree char *values = quote_values_expr (columns, "old");
-
-      g_string_append_printf (sql,
-                              "CREATE TRIGGER %s_journal_ad AFTER DELETE ON %s %s BEGIN "
-                              "%s'%s', old.id, 'INSERT INTO %s(id,%s) VALUES(' || old.id || ',' || %s || ')'); END;",
-                              table, table, when, log, table, table, names, values);
-    }
+    g_string_append_printf (sql,
+                            "CREATE TRIGGER %s_journal_ad AFTER DELETE ON %s %s BEGIN "
+                            "INSERT INTO %s_trash(action_id, id, %s) VALUES (%s, old.id, %s); "
+                            "INSERT INTO history_log(action_id, tbl, row_id, sql) VALUES "
+                            "(%s, '%s', old.id, "
+                            "'INSERT INTO %s(id,%s) SELECT id,%s FROM %s_trash WHERE trash_id=' || last_insert_rowid() || "
+                            "';DELETE FROM %s_trash WHERE trash_id=' || last_insert_rowid()); END;",
+                            table, table, when,
+                            table, names, action, old_values,
+                            action, table,
+                            table, names, names, table,
+                            table);
 
   if (ops & JOURNAL_UPDATE)
-    {
-      g_autofree char *assignments = quote_assignments_expr (columns);
-
-      g_string_append_printf (sql,
-                              "CREATE TRIGGER %s_journal_au AFTER UPDATE ON %s %s BEGIN "
-                              "%s'%s', old.id, 'UPDATE %s SET ' || %s || ' WHERE id=' || old.id); END;",
-                              table, table, when, log, table, table, assignments);
-    }
+    g_string_append_printf (sql,
+                            "CREATE TRIGGER %s_journal_au AFTER UPDATE ON %s %s BEGIN "
+                            "INSERT INTO %s_trash(action_id, id, %s) VALUES (%s, old.id, %s); "
+                            "INSERT INTO history_log(action_id, tbl, row_id, sql) VALUES "
+                            "(%s, '%s', old.id, "
+                            "'UPDATE %s SET (%s)=(SELECT %s FROM %s_trash WHERE trash_id=' || last_insert_rowid() || "
+                            "') WHERE id=' || old.id || "
+                            "';DELETE FROM %s_trash WHERE trash_id=' || last_insert_rowid()); END;",
+                            table, table, when,
+                            table, names, action, old_values,
+                            action, table,
+                            table, names, names, table,
+                            table);
 
   return sigla_db_exec (db, sql->str, error);
 }
@@ -258,7 +288,7 @@ migrate_to_v1 (SiglaDb  *db,
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (journalled_tables); i++)
-    if (!create_journal_triggers (db, journalled_tables[i].table, journalled_tables[i].ops, error))
+    if (!create_journal (db, journalled_tables[i].table, journalled_tables[i].ops, error))
       return FALSE;
 
   return TRUE;

@@ -26,10 +26,13 @@ typedef struct
 typedef struct
 {
   GArray *hits;       /* Hit, sorted; those of one column */
-  guint   first;      /* the first hit of this column in hits */
+  guint   first;      /* the first hit of this column not yet placed */
   guint   last;       /* one past its last */
   int     token;      /* index of the token being visited */
 } TokenWalk;
+
+/* Returned by the token callback to stop once every hit is placed. */
+#define WALK_DONE SQLITE_DONE
 
 void
 sigla_search_hit_free (SiglaSearchHit *hit)
@@ -65,18 +68,24 @@ record_token_cb (void       *data,
   if (flags & FTS5_TOKEN_COLOCATED)
     return SQLITE_OK;
 
+  /* Hits are sorted by their first token: only those begun so far can match. */
   for (guint i = walk->first; i < walk->last; i++)
     {
       Hit *hit = &g_array_index (walk->hits, Hit, i);
 
+      if (hit->first_token > walk->token)
+        break;
       if (hit->first_token == walk->token)
         hit->start_byte = start;
       if (hit->last_token == walk->token)
         hit->end_byte = end;
     }
 
+  while (walk->first < walk->last && g_array_index (walk->hits, Hit, walk->first).end_byte >= 0)
+    walk->first++;
+
   walk->token++;
-  return SQLITE_OK;
+  return walk->first == walk->last ? WALK_DONE : SQLITE_OK;
 }
 
 static void
@@ -157,16 +166,20 @@ hits_function (const Fts5ExtensionApi  *api,
       int length = 0;
       gint64 chars = 0;
       const char *counted;
+      guint column_end = first;
+      int rc;
 
-      while (walk.last < hits->len && g_array_index (hits, Hit, walk.last).column == column)
-        walk.last++;
+      while (column_end < hits->len && g_array_index (hits, Hit, column_end).column == column)
+        column_end++;
+      walk.last = column_end;
 
       if (api->xColumnText (fts, column, &text, &length) != SQLITE_OK || text == NULL ||
-          api->xTokenize (fts, text, length, &walk, record_token_cb) != SQLITE_OK)
+          ((rc = api->xTokenize (fts, text, length, &walk, record_token_cb)) != SQLITE_OK && rc != WALK_DONE))
         {
-          first = walk.last;
+          first = column_end;
           continue;
         }
+      walk.first = first;
 
       /* Hits come in text order, so code points are counted once, onwards. */
       counted = text;
@@ -189,7 +202,7 @@ hits_function (const Fts5ExtensionApi  *api,
           g_string_append_c (out, RECORD_SEPARATOR);
         }
 
-      first = walk.last;
+      first = column_end;
     }
 
   sqlite3_result_text (context, out->str, out->len, SQLITE_TRANSIENT);

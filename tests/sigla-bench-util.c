@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-bench-util.c: what the benchmarks share: printing figures, percentiles, peak memory. */
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sigla-bench-util.h"
+
+/* Prints as UTF-8 whatever the locale: g_print() would turn names with
+ * diacritics into question marks under LANG=C, as test runners often set. */
+void
+sigla_bench_report (const char *format,
+                    ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fputs (line, stdout);
+  fflush (stdout);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of @samples[first, first + n); sorts a copy. */
+double
+sigla_bench_percentile_of (GArray *samples,
+                           guint   first,
+                           guint   n,
+                           double  p)
+{
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  guint rank;
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (first + n, <=, samples->len);
+  g_array_append_vals (sorted, &g_array_index (samples, double, first), n);
+  g_array_sort (sorted, compare_doubles);
+  rank = (guint) MAX (1.0, (p / 100.0) * n + 0.999999);
+
+  return g_array_index (sorted, double, MIN (rank, n) - 1);
+}
+
+double
+sigla_bench_percentile (GArray *samples,
+                        double  p)
+{
+  return sigla_bench_percentile_of (samples, 0, samples->len, p);
+}
+
+const char *
+sigla_bench_verdict (gboolean met)
+{
+  return met ? "met" : "MISSED";
+}
+
+/* A field of /proc/self/status in kB ("VmHWM:" is the peak resident set); -1 if unknown. */
+gint64
+sigla_bench_read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  line = strstr (status, field);
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen (field), NULL, 10);
+}
+
+/* Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0), so
+ * that one phase's peak is not another's. */
+gboolean
+sigla_bench_reset_peak_rss (void)
+{
+  int fd = g_open ("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC, 0);
+  gboolean reset;
+
+  if (fd < 0)
+    return FALSE;
+
+  reset = write (fd, "5", 1) == 1;
+  close (fd);
+  return reset;
+}

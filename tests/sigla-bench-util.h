@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-bench-util.h: what the benchmarks share: printing figures, percentiles, peak memory. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void        sigla_bench_report         (const char *format,
+                                        ...) G_GNUC_PRINTF (1, 2);
+double      sigla_bench_percentile_of  (GArray     *samples,
+                                        guint       first,
+                                        guint       n,
+                                        double      p);
+double      sigla_bench_percentile     (GArray     *samples,
+                                        double      p);
+const char *sigla_bench_verdict        (gboolean    met);
+gint64      sigla_bench_read_status_kb (const char *field);
+gboolean    sigla_bench_reset_peak_rss (void);
+
+G_END_DECLS
