@@ -300,6 +300,83 @@ test_failed_edit_not_journalled (Fixture       *fixture,
   g_assert_false (sigla_project_can_undo (fixture->project));
 }
 
+typedef struct
+{
+  GPtrArray *reports;   /* "index path id" or "index path error: message" */
+} ImportLog;
+
+static void
+log_import_cb (const char   *path,
+               guint         index,
+               gint64        document_id,
+               const GError *error,
+               gpointer      user_data)
+{
+  ImportLog *log = user_data;
+
+  if (error != NULL)
+    g_ptr_array_add (log->reports, g_strdup_printf ("%u error: %s", index, error->message));
+  else
+    g_ptr_array_add (log->reports, g_strdup_printf ("%u %" G_GINT64_FORMAT, index, document_id));
+}
+
+/* A batch is one action: a refused file in the middle costs the others
+ * nothing, and one undo takes the whole batch back. */
+static void
+test_batch_import (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *first = sigla_test_seed_path ("003");
+  g_autofree char *binary = sigla_test_write_file (fixture->dir, "scan.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  g_autofree char *last = sigla_test_seed_path ("004");
+  const char *paths[] = { first, binary, last, NULL };
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_free);
+  ImportLog log = { reports };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) source = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint imported;
+
+  imported = sigla_import_files (fixture->project, paths, log_import_cb, &log, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported, ==, 2);
+  g_assert_cmpuint (reports->len, ==, 3);
+  g_assert_cmpstr (reports->pdata[0], ==, "0 1");
+  g_assert_true (g_str_has_prefix (reports->pdata[1], "1 error: "));
+  g_assert_nonnull (strstr (reports->pdata[1], binary));
+  g_assert_cmpstr (reports->pdata[2], ==, "2 2");
+
+  /* The original bytes are kept exactly, through undo and redo. */
+  g_assert_true (g_file_get_contents (last, &contents, &length, NULL));
+  source = sigla_document_get_source (fixture->project, 2, &error);
+  g_assert_cmpmem (g_bytes_get_data (source, NULL), g_bytes_get_size (source), contents, length);
+
+  undo (fixture, "Import 3 documents");
+  g_assert_cmpint (counts (fixture).documents, ==, 0);
+  g_assert_false (sigla_project_can_undo (fixture->project));
+  redo (fixture, "Import 3 documents");
+  g_assert_cmpint (counts (fixture).documents, ==, 2);
+  g_clear_pointer (&source, g_bytes_unref);
+  source = sigla_document_get_source (fixture->project, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (source, NULL), g_bytes_get_size (source), contents, length);
+}
+
+/* A batch in which every file is refused leaves no history entry behind. */
+static void
+test_batch_import_all_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.txt", NULL);
+  const char *paths[] = { missing, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (sigla_import_files (fixture->project, paths, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_false (sigla_project_can_undo (fixture->project));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -317,6 +394,8 @@ main (int    argc,
   ADD ("/history/new-edit-drops-redo", test_new_edit_drops_redo);
   ADD ("/history/survives-restart", test_survives_restart);
   ADD ("/history/failed-edit-not-journalled", test_failed_edit_not_journalled);
+  ADD ("/history/batch-import", test_batch_import);
+  ADD ("/history/batch-import-all-refused", test_batch_import_all_refused);
 
 #undef ADD
 

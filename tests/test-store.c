@@ -499,6 +499,39 @@ test_entity_delete_modes (Fixture       *fixture,
   g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND);
 }
 
+/* Each entity gets a TEI id from its name when it is added, unique and kept. */
+static void
+test_entity_xml_ids (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const struct { SiglaKind kind; const char *label; const char *expected; } cases[] = {
+    { SIGLA_KIND_PERSON, "Joseph Stalin", "joseph-stalin" },
+    { SIGLA_KIND_PERSON, "Joseph  Stalin!", "joseph-stalin-2" },
+    { SIGLA_KIND_PLACE, "Kaesŏng", "kaesong" },
+    { SIGLA_KIND_PLACE, "38th parallel", "place-38th-parallel" },
+    { SIGLA_KIND_ORG, "Korean People's Army", "korean-people-s-army" },
+    { SIGLA_KIND_ORG, "中国人民志愿军", "org" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SiglaEntity) entity = sigla_entity_new (cases[i].kind, cases[i].label);
+      g_autoptr(SiglaEntity) read = NULL;
+
+      g_assert_true (sigla_entity_insert (fixture->project, entity, NULL));
+      read = sigla_entity_get (fixture->project, entity->id, NULL);
+      g_assert_cmpstr (read->xml_id, ==, cases[i].expected);
+
+      /* Renaming keeps the id, so links to a published edition stay good. */
+      g_free (read->label);
+      read->label = g_strdup ("Renamed");
+      g_assert_true (sigla_entity_update (fixture->project, read, NULL));
+      g_clear_pointer (&read, sigla_entity_free);
+      read = sigla_entity_get (fixture->project, entity->id, NULL);
+      g_assert_cmpstr (read->xml_id, ==, cases[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,6 +545,7 @@ main (int    argc,
   ADD ("/store/entity/refused", test_entity_refused);
   ADD ("/store/entity/update", test_entity_update);
   ADD ("/store/entity/delete-modes", test_entity_delete_modes);
+  ADD ("/store/entity/xml-ids", test_entity_xml_ids);
   ADD ("/store/mention/offsets", test_mention_offsets);
   ADD ("/store/mention/code-points", test_mention_counts_code_points);
   ADD ("/store/mention/kind-follows-entity", test_mention_kind_follows_entity);

@@ -157,6 +157,36 @@ sigla_document_get (SiglaProject  *project,
 }
 
 /**
+ * sigla_document_get_source:
+ *
+ * Returns: (transfer full): the imported file's bytes, as they were
+ */
+GBytes *
+sigla_document_get_source (SiglaProject  *project,
+                           gint64         id,
+                           GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, "SELECT bytes FROM sources WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (sigla_db_step (db, stmt, error))
+    {
+    case SIGLA_STEP_ROW:
+      return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    case SIGLA_STEP_DONE:
+      set_document_not_found (id, error);
+      return NULL;
+    case SIGLA_STEP_ERROR:
+    default:
+      return NULL;
+    }
+}
+
+/**
  * sigla_document_get_blocks:
  *
  * Returns: (transfer full) (element-type SiglaBlock): the blocks in text order

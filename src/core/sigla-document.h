@@ -52,6 +52,9 @@ GPtrArray     *sigla_document_list        (SiglaProject    *project,
 SiglaDocument *sigla_document_get         (SiglaProject    *project,
                                            gint64           id,
                                            GError         **error);
+GBytes        *sigla_document_get_source  (SiglaProject    *project,
+                                           gint64           id,
+                                           GError         **error);
 GArray        *sigla_document_get_blocks  (SiglaProject    *project,
                                            gint64           id,
                                            GError         **error);

@@ -192,7 +192,9 @@ slug_from_label (SiglaKind   kind,
   while (slug->len > 0 && slug->str[slug->len - 1] == '-')
     g_string_truncate (slug, slug->len - 1);
 
-  if (slug->len == 0 || g_ascii_isdigit (slug->str[0]))
+  if (slug->len == 0)
+    g_string_assign (slug, sigla_kind_to_string (kind));
+  else if (g_ascii_isdigit (slug->str[0]))
     g_string_prepend (g_string_prepend_c (slug, '-'), sigla_kind_to_string (kind));
 
   return g_string_free (slug, FALSE);
