@@ -9,6 +9,10 @@
 
 #include "sigla-test-util.h"
 
+/* Importing 10 MB takes about a second when the work grows with the size,
+ * a few under a sanitizer: far less than this. */
+#define LARGE_IMPORT_TIMEOUT_S 20
+
 typedef struct
 {
   char         *dir;
@@ -292,7 +296,7 @@ test_seed_000_text (void)
   fixture_set_up (&fixture);
   document = get_document (fixture.project, sigla_test_import_seed (fixture.project, "000"));
 
-  /* Markdown markers. */
+  /* Markup is the transcriber's, not the document's. */
   assert_lacks (document->text, "**");
   assert_lacks (document->text, "\\_");
   assert_no_line_starts_with (document->text, "#");
@@ -419,7 +423,7 @@ test_seed_002 (void)
   assert_has_prefix (document->archive, "APRF, f. 45, op. 1, d. 342, ll. 16-19");
   assert_source_kept (document, path);
 
-  /* Web-page chrome. */
+  /* The archive's web page around the document. */
   assert_lacks (document->text, "Search in");
   assert_lacks (document->text, "get citation");
   assert_lacks (document->text, "share document");
@@ -467,9 +471,11 @@ test_seed_dates (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(SiglaDocument) document = NULL;
+      gint64 id;
 
       g_test_message ("seed %s", cases[i].prefix);
-      document = get_document (fixture.project, sigla_test_import_seed (fixture.project, cases[i].prefix));
+      id = sigla_test_import_seed (fixture.project, cases[i].prefix);
+      document = get_document (fixture.project, id);
       g_assert_cmpstr (document->date, ==, cases[i].date);
       g_assert_cmpstr (document->date_text, ==, cases[i].date_text);
     }
@@ -647,14 +653,18 @@ test_encoding_nfc (void)
 static void
 assert_no_control_characters (const char *text)
 {
+  g_autoptr(GString) found = g_string_new (NULL);
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_iscntrl (c) && c != '\n' && c != '\t')
-        g_test_fail_printf ("control character U+%04X at byte %" G_GSIZE_FORMAT " of “%s”",
-                            c, (gsize) (p - text), text);
+        g_string_append_printf (found, " U+%04X (byte %" G_GSIZE_FORMAT ")", c, (gsize) (p - text));
     }
+
+  if (found->len > 0)
+    g_test_fail_printf ("control characters in the text:%s", found->str);
 }
 
 static void
@@ -810,15 +820,18 @@ test_refuse_blank (void)
   Fixture fixture;
   g_autofree char *whitespace_path = NULL;
   g_autofree char *chrome_path = NULL;
+  g_autofree char *bom_path = NULL;
 
   fixture_set_up (&fixture);
   sigla_test_import_seed (fixture.project, "004");
   whitespace_path = sigla_test_write_file (fixture.dir, "whitespace.txt", "  \t \n\n   \r\n\t\n \r ", -1);
+  bom_path = sigla_test_write_file (fixture.dir, "bom.txt", "\xef\xbb\xbf \r\n\n\t\n", -1);
   chrome_path = sigla_test_write_file (fixture.dir, "chrome.txt",
                                        "Search in\n\nget citation\n  share document\n\nEnglish HTML\n", -1);
 
   assert_refused (fixture.project, whitespace_path, SIGLA_ERROR_EMPTY, NULL);
   assert_refused (fixture.project, chrome_path, SIGLA_ERROR_EMPTY, NULL);
+  assert_refused (fixture.project, bom_path, SIGLA_ERROR_EMPTY, NULL);
 
   fixture_tear_down (&fixture);
 }
@@ -923,8 +936,9 @@ test_large_paragraphs (void)
   fixture_tear_down (&fixture);
 }
 
+/* A line of about 10 MB made of @unit, without its last space. */
 static void
-test_large_line (void)
+check_long_line (const char *unit)
 {
   Fixture fixture;
   g_autoptr(GString) line = g_string_new (NULL);
@@ -933,15 +947,19 @@ test_large_line (void)
   g_autofree char *path = NULL;
   const SiglaBlock *block;
   gint64 expected_length;
+  gint64 begin;
 
   fixture_set_up (&fixture);
 
   while (line->len < 10 * 1024 * 1024)
-    g_string_append (line, "the talks at Kaesŏng resumed; ");
+    g_string_append (line, unit);
   g_string_truncate (line, line->len - 1);
 
   path = sigla_test_write_file (fixture.dir, "line.txt", line->str, line->len);
+  begin = g_get_monotonic_time ();
   document = get_document (fixture.project, import_path (fixture.project, path));
+  g_test_message ("imported %" G_GSIZE_FORMAT " bytes in %.1f s",
+                  line->len, (g_get_monotonic_time () - begin) / (double) G_USEC_PER_SEC);
   blocks = get_checked_blocks (fixture.project, document);
 
   expected_length = g_utf8_strlen (line->str, line->len);
@@ -955,6 +973,35 @@ test_large_line (void)
   assert_source_kept (document, path);
 
   fixture_tear_down (&fixture);
+}
+
+/* Non-ASCII that normalisation leaves as it is. */
+static void
+test_large_line (void)
+{
+  check_long_line ("the talks at Panmunjom — Пханмунджом, 板門店 — resumed; ");
+}
+
+/* Letters whose NFC is a composition (ŏ, Hangul syllables), as in Korean
+ * or romanised Korean text: the work must stay in proportion to the size,
+ * so the import runs in a child that is stopped when it takes far longer
+ * than that. */
+static void
+test_large_line_composed (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, LARGE_IMPORT_TIMEOUT_S * G_USEC_PER_SEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (g_test_trap_reached_timeout ())
+        g_test_fail_printf ("importing a 10 MB line of composed letters took more than %d s",
+                            LARGE_IMPORT_TIMEOUT_S);
+      else
+        g_test_trap_assert_passed ();
+      return;
+    }
+
+  check_long_line ("the talks at Kaesŏng (개성) resumed; ");
 }
 
 int
@@ -988,6 +1035,7 @@ main (int   argc,
   g_test_add_func ("/import/refuse/then-import", test_refuse_then_import);
   g_test_add_func ("/import/large/paragraphs", test_large_paragraphs);
   g_test_add_func ("/import/large/line", test_large_line);
+  g_test_add_func ("/import/large/line-composed", test_large_line_composed);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #define MAX_TITLE_CHARS 160
 /* Labels, chrome and a date on a line of its own are short: longer lines are text. */
 #define MAX_LABEL_BYTES 64
+#define NFC_PIECE_BYTES 4096
 
 typedef enum
 {
@@ -146,6 +147,34 @@ find_math_end (const char *line,
   return 0;
 }
 
+/* GLib's normalisation slows down with the length of what it composes, so a
+ * long line goes through in pieces. A piece may end before any ASCII
+ * character: no composition puts one after another character, so the cut
+ * changes nothing. */
+static char *
+normalize_nfc (const char *text,
+               gsize       length)
+{
+  g_autoptr(GString) out = g_string_sized_new (length);
+
+  for (gsize start = 0; start < length;)
+    {
+      gsize end = MIN (start + NFC_PIECE_BYTES, length);
+      g_autofree char *piece = NULL;
+
+      while (end < length && (guchar) text[end] >= 0x80)
+        end++;
+
+      piece = g_utf8_normalize (text + start, end - start, G_NORMALIZE_NFC);
+      if (piece == NULL)
+        return NULL;
+      g_string_append (out, piece);
+      start = end;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Markdown escapes, bold markers, LaTeX leftovers, control characters and
  * runs of white space give way to plain text. */
 static char *
@@ -190,6 +219,13 @@ clean_inline (const char *line,
       if (c < 0x20 || c == 0x7f)
         continue;
 
+      /* C1 controls, U+0080 to U+009F, are noise from old encodings too. */
+      if (c == 0xc2 && i + 1 < length && (guchar) line[i + 1] >= 0x80 && (guchar) line[i + 1] <= 0x9f)
+        {
+          i++;
+          continue;
+        }
+
       if (c >= 0x80)
         ascii = FALSE;
       g_string_append_c (out, c);
@@ -201,7 +237,7 @@ clean_inline (const char *line,
   if (ascii)
     return g_string_free (g_steal_pointer (&out), FALSE);
 
-  normalized = g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
+  normalized = normalize_nfc (out->str, out->len);
   return normalized != NULL ? normalized : g_string_free (g_steal_pointer (&out), FALSE);
 }
 
