@@ -799,6 +799,61 @@ cmd_stats (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* sigla-cli export PROJECT --format tei [--doc ID] -o PATH [--annotator NAME] */
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  const char *usage = "export PROJECT --format tei [--doc ID] -o PATH [--annotator NAME]";
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
+  gint64 document_id = 0;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { "doc", 0, 0, G_OPTION_ARG_INT64, &document_id, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaTeiOptions options = { NULL };
+  int status;
+
+  if (!parse_options (&argc, &argv, entries, 1, usage, &status))
+    return status;
+  if (g_strcmp0 (format, "tei") != 0)
+    return usage_error (usage, "--format is tei");
+  if (output == NULL)
+    return usage_error (usage, "-o PATH is required: a folder (one file a document) or a file");
+
+  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return fail (error);
+
+  options.annotator = annotator != NULL ? annotator : g_get_real_name ();
+
+  if (document_id != 0)
+    {
+      if (!sigla_tei_export_document (project, document_id, &options, output, &error))
+        return fail (error);
+    }
+  else if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GPtrArray) paths = sigla_tei_export_directory (project, &options, output, &error);
+
+      if (paths == NULL)
+        return fail (error);
+      for (guint i = 0; i < paths->len; i++)
+        printf ("%s\n", (const char *) paths->pdata[i]);
+    }
+  else if (!sigla_tei_export_corpus (project, &options, output, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, "init PROJECT" },
   { "import", cmd_import, "import PROJECT FILE..." },
@@ -814,6 +869,7 @@ static const Command commands[] = {
   { "undo", cmd_undo, "undo PROJECT" },
   { "redo", cmd_redo, "redo PROJECT" },
   { "stats", cmd_stats, "stats PROJECT [--json]" },
+  { "export", cmd_export, "export PROJECT --format tei [--doc ID] -o PATH [--annotator NAME]" },
 };
 
 static void

@@ -12,3 +12,4 @@
 #include "sigla-mention.h"
 #include "sigla-project.h"
 #include "sigla-search.h"
+#include "sigla-tei-writer.h"

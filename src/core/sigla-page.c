@@ -8,6 +8,7 @@
 
 #include "sigla-date.h"
 #include "sigla-document.h"
+#include "sigla-language.h"
 #include "sigla-page.h"
 
 /* Dates are looked for near the top: a document states its own date early. */
@@ -58,18 +59,6 @@ static const char * const chrome_lines[] = {
   "search in", "get citation", "share document", "english html", "english pdf",
   "digital archive international history declassified", "download pdf", "print",
   "share", "view original", "html", "pdf",
-};
-
-static const struct
-{
-  const char *name;
-  const char *code;
-} language_names[] = {
-  { "albanian", "sq" }, { "bulgarian", "bg" }, { "chinese", "zh" }, { "czech", "cs" },
-  { "english", "en" }, { "french", "fr" }, { "german", "de" }, { "hungarian", "hu" },
-  { "italian", "it" }, { "japanese", "ja" }, { "korean", "ko" }, { "mongolian", "mn" },
-  { "polish", "pl" }, { "romanian", "ro" }, { "russian", "ru" }, { "serbian", "sr" },
-  { "spanish", "es" }, { "vietnamese", "vi" },
 };
 
 typedef enum
@@ -368,18 +357,6 @@ is_chrome (const char *text)
   return FALSE;
 }
 
-static const char *
-language_code (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
-    if (strstr (lower, language_names[i].name) != NULL)
-      return language_names[i].code;
-
-  return NULL;
-}
-
 static gboolean
 is_url (const char *text)
 {
@@ -417,11 +394,11 @@ take_metadata (SiglaPage  *page,
       g_string_append (summary, text);
       break;
     case SECTION_LANGUAGE:
-      set_once (&page->original_language, language_code (text));
+      set_once (&page->original_language, sigla_language_find_code (text));
       set_once (&page->original_language, text);
       break;
     case SECTION_CONTENTS:
-      set_once (&page->language, language_code (text));
+      set_once (&page->language, sigla_language_find_code (text));
       break;
     case SECTION_FOOTER:
       if (summary->len == 0)

@@ -1,0 +1,1478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-tei-writer.c: exports documents, their entities and annotations as TEI P5 XML.
+ *
+ * Every annotation is written: spans that overlap without nesting, or cross
+ * a paragraph, are cut into pieces joined by @next and @prev (see
+ * sigla-tei-layout.c). The same project always gives the same bytes, so an
+ * export read back and exported again is identical. */
+
+#define G_LOG_DOMAIN "sigla-tei-writer"
+
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#include "sigla-claim.h"
+#include "sigla-document.h"
+#include "sigla-entity.h"
+#include "sigla-error.h"
+#include "sigla-language.h"
+#include "sigla-mention.h"
+#include "sigla-tei-layout.h"
+#include "sigla-tei-writer.h"
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+#define MAX_FILE_NAME_TITLE 80
+
+typedef struct
+{
+  xmlTextWriterPtr  writer;
+  GOutputStream    *output;
+  GError           *error;          /* the first failure; later calls do nothing */
+  const char       *annotator;
+  GHashTable       *entities;       /* gint64 id → SiglaEntity, all of the project */
+} Writer;
+
+typedef struct
+{
+  SiglaMention *mention;    /* one of these two */
+  SiglaClaim   *claim;
+  char         *id;         /* xml:id of its first piece, or NULL if it needs none */
+} SpanInfo;
+
+/* What one <TEI> needs, read from the project. */
+typedef struct
+{
+  SiglaDocument *document;
+  GArray        *blocks;
+  GPtrArray     *mentions;
+  GPtrArray     *claims;
+  const char    *prefix;     /* before its local ids: "" alone, "d3." in a corpus */
+} DocumentData;
+
+static void
+document_data_clear (DocumentData *data)
+{
+  g_clear_pointer (&data->document, sigla_document_free);
+  g_clear_pointer (&data->blocks, g_array_unref);
+  g_clear_pointer (&data->mentions, g_ptr_array_unref);
+  g_clear_pointer (&data->claims, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DocumentData, document_data_clear)
+
+/* -- writing, with the first error kept ---------------------------------- */
+
+static gboolean
+check (Writer     *w,
+       int         rc,
+       const char *what)
+{
+  if (rc >= 0 || w->error != NULL)
+    return w->error == NULL;
+
+  g_set_error (&w->error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write the TEI (%s)", what);
+  return FALSE;
+}
+
+static void
+start (Writer     *w,
+       const char *name)
+{
+  if (w->error == NULL)
+    check (w, xmlTextWriterStartElement (w->writer, BAD_CAST name), name);
+}
+
+static void
+end (Writer *w)
+{
+  if (w->error == NULL)
+    check (w, xmlTextWriterEndElement (w->writer), "end of element");
+}
+
+/* XML 1.0 has no place for most control characters, nor U+FFFE/U+FFFF:
+ * they are written as U+FFFD, so the file stays well formed. */
+static char *
+xml_safe (const char *text)
+{
+  GString *safe = NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xfffe);
+
+      if (!allowed && safe == NULL)
+        safe = g_string_new_len (text, p - text);
+      if (safe != NULL)
+        {
+          if (allowed)
+            g_string_append_unichar (safe, c);
+          else
+            g_string_append (safe, "\xef\xbf\xbd");
+        }
+    }
+
+  return safe != NULL ? g_string_free (safe, FALSE) : NULL;
+}
+
+static void
+attribute (Writer     *w,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL || w->error != NULL)
+    return;
+
+  safe = xml_safe (value);
+  check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST name, BAD_CAST (safe != NULL ? safe : value)),
+         name);
+}
+
+static void
+text (Writer     *w,
+      const char *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL || *value == '\0' || w->error != NULL)
+    return;
+
+  safe = xml_safe (value);
+  check (w, xmlTextWriterWriteString (w->writer, BAD_CAST (safe != NULL ? safe : value)), "text");
+}
+
+static void
+text_len (Writer     *w,
+          const char *value,
+          gsize       length)
+{
+  g_autofree char *copy = g_strndup (value, length);
+
+  text (w, copy);
+}
+
+/* White space between elements that hold no text, for people reading the file. */
+static void
+indent (Writer *w,
+        int     depth)
+{
+  static const char spaces[] = "\n                                        ";
+
+  if (w->error == NULL)
+    check (w, xmlTextWriterWriteRawLen (w->writer, BAD_CAST spaces, 1 + MIN (depth, 40)), "indent");
+}
+
+static void
+element (Writer     *w,
+         int         depth,
+         const char *name,
+         const char *content)
+{
+  if (content == NULL)
+    return;
+
+  indent (w, depth);
+  start (w, name);
+  text (w, content);
+  end (w);
+}
+
+/* -- ids -------------------------------------------------------------------- */
+
+/* "c.3", or "d2.c.3" in a corpus: ids of one document's own things. */
+static char *
+local_id (const DocumentData *data,
+          const char         *kind,
+          guint               n)
+{
+  return g_strdup_printf ("%s%s.%u", data->prefix, kind, n);
+}
+
+static char *
+ref_to (const char *id)
+{
+  return id != NULL ? g_strconcat ("#", id, NULL) : NULL;
+}
+
+static const char *
+entity_xml_id (Writer *w,
+               gint64  id)
+{
+  SiglaEntity *entity = id != 0 ? g_hash_table_lookup (w->entities, &id) : NULL;
+
+  return entity != NULL ? entity->xml_id : NULL;
+}
+
+static char *
+entity_ref (Writer *w,
+            gint64  id)
+{
+  return ref_to (entity_xml_id (w, id));
+}
+
+/* -- the header ----------------------------------------------------------- */
+
+static const char *
+authority_type (const char *uri)
+{
+  if (strstr (uri, "wikidata.org") != NULL)
+    return "wikidata";
+  if (strstr (uri, "viaf.org") != NULL)
+    return "VIAF";
+  if (strstr (uri, "geonames.org") != NULL)
+    return "geonames";
+  return "URI";
+}
+
+/* A language code TEI accepts: two or three lower-case letters. */
+static gboolean
+is_language_code (const char *code)
+{
+  gsize n = code != NULL ? strlen (code) : 0;
+
+  if (n < 2 || n > 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_islower (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+write_language (Writer     *w,
+                const char *code,
+                const char *role)
+{
+  const char *name = sigla_language_get_name (code);
+  g_autofree char *label = g_strdup_printf ("%s (%s)", name != NULL ? name : code, role);
+
+  indent (w, 4);
+  start (w, "language");
+  attribute (w, "ident", code);
+  text (w, label);
+  end (w);
+}
+
+static void
+write_resp_stmt (Writer     *w,
+                 int         depth,
+                 const char *id)
+{
+  indent (w, depth);
+  start (w, "respStmt");
+  attribute (w, "xml:id", id);
+  start (w, "resp");
+  text (w, "annotation");
+  end (w);
+  start (w, "name");
+  text (w, w->annotator);
+  end (w);
+  end (w);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The days on which the document's annotations were made or changed. */
+static GPtrArray *
+annotation_days (const DocumentData *data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *days = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < data->mentions->len + data->claims->len; i++)
+    {
+      const char *modified = i < data->mentions->len
+        ? ((SiglaMention *) data->mentions->pdata[i])->modified
+        : ((SiglaClaim *) data->claims->pdata[i - data->mentions->len])->modified;
+      char *day;
+
+      if (modified == NULL || strlen (modified) < 10)
+        continue;
+      day = g_strndup (modified, 10);
+      if (g_hash_table_contains (seen, day))
+        {
+          g_free (day);
+          continue;
+        }
+      g_hash_table_add (seen, day);
+      g_ptr_array_add (days, day);
+    }
+
+  g_ptr_array_sort (days, compare_strings);
+  return days;
+}
+
+static void
+write_header (Writer             *w,
+              const DocumentData *data)
+{
+  const SiglaDocument *document = data->document;
+  g_autofree char *resp_id = local_id (data, "resp", 1);
+  g_autofree char *resp_ref = ref_to (resp_id);
+  g_autoptr(GPtrArray) days = annotation_days (data);
+
+  indent (w, 1);
+  start (w, "teiHeader");
+  indent (w, 2);
+  start (w, "fileDesc");
+
+  indent (w, 3);
+  start (w, "titleStmt");
+  element (w, 4, "title", document->title);
+  write_resp_stmt (w, 4, resp_id);
+  indent (w, 3);
+  end (w);
+
+  indent (w, 3);
+  start (w, "publicationStmt");
+  element (w, 4, "p", "Unpublished: annotated with Sigla.");
+  indent (w, 3);
+  end (w);
+
+  indent (w, 3);
+  start (w, "sourceDesc");
+  indent (w, 4);
+  start (w, "bibl");
+  element (w, 5, "title", document->title);
+  if (document->date != NULL)
+    {
+      indent (w, 5);
+      start (w, "date");
+      attribute (w, "when", document->date);
+      text (w, document->date_text);
+      end (w);
+    }
+  if (document->archive != NULL)
+    {
+      indent (w, 5);
+      start (w, "idno");
+      attribute (w, "type", "archive");
+      text (w, document->archive);
+      end (w);
+    }
+  if (document->url != NULL)
+    {
+      indent (w, 5);
+      start (w, "idno");
+      attribute (w, "type", "URI");
+      text (w, document->url);
+      end (w);
+    }
+  indent (w, 5);
+  start (w, "idno");
+  attribute (w, "type", "filename");
+  text (w, document->source_name);
+  end (w);
+  if (document->citation != NULL)
+    {
+      indent (w, 5);
+      start (w, "note");
+      attribute (w, "type", "citation");
+      text (w, document->citation);
+      end (w);
+    }
+  indent (w, 4);
+  end (w);
+  indent (w, 3);
+  end (w);
+
+  indent (w, 2);
+  end (w);   /* fileDesc */
+
+  if (document->summary != NULL || is_language_code (document->language) ||
+      is_language_code (document->original_language))
+    {
+      indent (w, 2);
+      start (w, "profileDesc");
+      if (document->summary != NULL)
+        {
+          indent (w, 3);
+          start (w, "abstract");
+          element (w, 4, "p", document->summary);
+          indent (w, 3);
+          end (w);
+        }
+      if (is_language_code (document->language) || is_language_code (document->original_language))
+        {
+          indent (w, 3);
+          start (w, "langUsage");
+          if (is_language_code (document->original_language))
+            write_language (w, document->original_language, "original");
+          if (is_language_code (document->language) &&
+              g_strcmp0 (document->language, document->original_language) != 0)
+            write_language (w, document->language,
+                            document->original_language != NULL ? "translation" : "text");
+          indent (w, 3);
+          end (w);
+        }
+      indent (w, 2);
+      end (w);
+    }
+
+  if (days->len > 0)
+    {
+      indent (w, 2);
+      start (w, "revisionDesc");
+      for (guint i = 0; i < days->len; i++)
+        {
+          indent (w, 3);
+          start (w, "change");
+          attribute (w, "when", days->pdata[i]);
+          attribute (w, "who", resp_ref);
+          text (w, "Annotated");
+          end (w);
+        }
+      indent (w, 2);
+      end (w);
+    }
+
+  indent (w, 1);
+  end (w);   /* teiHeader */
+}
+
+/* -- the registry of entities --------------------------------------------- */
+
+/* The shortest digits that read back as the same double: 37.97, not 37.969999999999999. */
+static const char *
+format_coordinate (char   *buffer,
+                   gsize   size,
+                   double  value)
+{
+  for (int digits = 6; digits < 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, size, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        return buffer;
+    }
+
+  return g_ascii_dtostr (buffer, size, value);
+}
+
+static void
+write_entity (Writer            *w,
+              int                depth,
+              const SiglaEntity *entity)
+{
+  static const char * const elements[][2] = {
+    [SIGLA_KIND_PERSON] = { "person", "persName" },
+    [SIGLA_KIND_PLACE] = { "place", "placeName" },
+    [SIGLA_KIND_ORG] = { "org", "orgName" },
+  };
+  const char *name_element = elements[entity->kind][1];
+
+  indent (w, depth);
+  start (w, elements[entity->kind][0]);
+  attribute (w, "xml:id", entity->xml_id);
+
+  indent (w, depth + 1);
+  start (w, name_element);
+  attribute (w, "type", "main");
+  text (w, entity->label);
+  end (w);
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      const SiglaAlias *alias = entity->aliases->pdata[i];
+
+      indent (w, depth + 1);
+      start (w, name_element);
+      attribute (w, "type", alias->type);
+      text (w, alias->name);
+      end (w);
+    }
+
+  if (entity->has_geo)
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *geo = g_strdup_printf ("%s %s", format_coordinate (lat, sizeof lat, entity->lat),
+                                              format_coordinate (lon, sizeof lon, entity->lon));
+
+      indent (w, depth + 1);
+      start (w, "location");
+      start (w, "geo");
+      text (w, geo);
+      end (w);
+      end (w);
+    }
+
+  for (guint i = 0; i < entity->authorities->len; i++)
+    {
+      const char *uri = entity->authorities->pdata[i];
+
+      indent (w, depth + 1);
+      start (w, "idno");
+      attribute (w, "type", authority_type (uri));
+      text (w, uri);
+      end (w);
+    }
+
+  if (entity->description != NULL)
+    {
+      indent (w, depth + 1);
+      start (w, "note");
+      attribute (w, "type", "description");
+      text (w, entity->description);
+      end (w);
+    }
+  element (w, depth + 1, "note", entity->note);
+
+  indent (w, depth);
+  end (w);
+}
+
+/* listPerson, listPlace and listOrg, with those of @entities that are of each kind. */
+static void
+write_registry (Writer    *w,
+                int        depth,
+                GPtrArray *entities)
+{
+  static const char * const lists[] = {
+    [SIGLA_KIND_PERSON] = "listPerson",
+    [SIGLA_KIND_PLACE] = "listPlace",
+    [SIGLA_KIND_ORG] = "listOrg",
+  };
+
+  for (SiglaKind kind = SIGLA_KIND_PERSON; kind <= SIGLA_KIND_ORG; kind++)
+    {
+      gboolean opened = FALSE;
+
+      for (guint i = 0; i < entities->len; i++)
+        {
+          const SiglaEntity *entity = entities->pdata[i];
+
+          if (entity->kind != kind)
+            continue;
+          if (!opened)
+            {
+              indent (w, depth);
+              start (w, lists[kind]);
+              opened = TRUE;
+            }
+          write_entity (w, depth + 1, entity);
+        }
+
+      if (opened)
+        {
+          indent (w, depth);
+          end (w);
+        }
+    }
+}
+
+/* The entities a document's annotations point to, in the registry's order. */
+static GPtrArray *
+used_entities (Writer             *w,
+               GPtrArray          *all,
+               const DocumentData *data)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *entities = g_ptr_array_new ();
+
+  for (guint i = 0; i < data->mentions->len; i++)
+    {
+      SiglaMention *mention = data->mentions->pdata[i];
+
+      if (mention->entity_id != 0)
+        g_hash_table_add (used, &mention->entity_id);
+    }
+  for (guint i = 0; i < data->claims->len; i++)
+    {
+      SiglaClaim *claim = data->claims->pdata[i];
+
+      if (claim->speaker_id != 0)
+        g_hash_table_add (used, &claim->speaker_id);
+      if (claim->reporter_id != 0)
+        g_hash_table_add (used, &claim->reporter_id);
+      for (guint k = 0; k < claim->about->len; k++)
+        g_hash_table_add (used, &g_array_index (claim->about, gint64, k));
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      SiglaEntity *entity = all->pdata[i];
+
+      if (g_hash_table_contains (used, &entity->id))
+        g_ptr_array_add (entities, entity);
+    }
+
+  return entities;
+}
+
+/* -- the body ------------------------------------------------------------- */
+
+static const char *
+mention_element (SiglaKind kind)
+{
+  static const char * const names[] = {
+    [SIGLA_KIND_PERSON] = "persName",
+    [SIGLA_KIND_PLACE] = "placeName",
+    [SIGLA_KIND_ORG] = "orgName",
+    [SIGLA_KIND_DATE] = "date",
+  };
+
+  return names[kind];
+}
+
+static gboolean
+is_certainty (const char *value)
+{
+  return g_strcmp0 (value, "high") == 0 || g_strcmp0 (value, "medium") == 0 ||
+         g_strcmp0 (value, "low") == 0 || g_strcmp0 (value, "unknown") == 0;
+}
+
+/* The xml:id of a piece: its span's id, then ".2", ".3" … for later pieces. */
+static char *
+piece_id (const SpanInfo   *info,
+          const SiglaPiece *piece,
+          guint             part)
+{
+  if (info->id == NULL)
+    return NULL;
+  return part == 0 ? g_strdup (info->id) : g_strdup_printf ("%s.%u", info->id, part + 1);
+}
+
+static void
+start_piece (Writer           *w,
+             const SpanInfo   *info,
+             const SiglaPiece *piece)
+{
+  g_autofree char *id = piece_id (info, piece, piece->part);
+  g_autofree char *next = piece->part + 1 < piece->n_parts ? piece_id (info, piece, piece->part + 1) : NULL;
+  g_autofree char *prev = piece->part > 0 ? piece_id (info, piece, piece->part - 1) : NULL;
+  g_autofree char *next_ref = ref_to (next);
+  g_autofree char *prev_ref = ref_to (prev);
+
+  if (info->claim != NULL)
+    {
+      g_autofree char *who = entity_ref (w, info->claim->speaker_id);
+
+      start (w, "said");
+      attribute (w, "xml:id", id);
+      attribute (w, "who", who);
+    }
+  else
+    {
+      const SiglaMention *mention = info->mention;
+      g_autofree char *ref = entity_ref (w, mention->entity_id);
+
+      start (w, mention_element (mention->kind));
+      attribute (w, "xml:id", id);
+      attribute (w, "ref", ref);
+      attribute (w, "when", mention->when);
+      attribute (w, "notBefore", mention->not_before);
+      attribute (w, "notAfter", mention->not_after);
+      if (is_certainty (mention->cert))
+        attribute (w, "cert", mention->cert);
+    }
+
+  attribute (w, "prev", prev_ref);
+  attribute (w, "next", next_ref);
+}
+
+/* Writes [from, to) of the text, given the byte where code point @from starts. */
+static const char *
+write_text_to (Writer     *w,
+               const char *from_byte,
+               gint64      from,
+               gint64      to)
+{
+  const char *to_byte = g_utf8_offset_to_pointer (from_byte, to - from);
+
+  if (to > from)
+    text_len (w, from_byte, to_byte - from_byte);
+  return to_byte;
+}
+
+static void
+write_block_content (Writer           *w,
+                     const char       *block_text,
+                     const SiglaBlock *block,
+                     GArray           *pieces,
+                     guint            *next_piece,
+                     guint             block_index,
+                     GPtrArray        *infos)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *cursor = block_text;
+  gint64 position = block->start;
+
+  for (; *next_piece < pieces->len; (*next_piece)++)
+    {
+      const SiglaPiece *piece = &g_array_index (pieces, SiglaPiece, *next_piece);
+
+      if (piece->block != block_index)
+        break;
+
+      while (open->len > 0 && g_array_index (open, gint64, open->len - 1) <= piece->start)
+        {
+          gint64 close_at = g_array_index (open, gint64, open->len - 1);
+
+          cursor = write_text_to (w, cursor, position, close_at);
+          position = close_at;
+          end (w);
+          g_array_set_size (open, open->len - 1);
+        }
+
+      cursor = write_text_to (w, cursor, position, piece->start);
+      position = piece->start;
+      start_piece (w, infos->pdata[piece->span], piece);
+
+      if (piece->end == piece->start)
+        end (w);
+      else
+        g_array_append_val (open, piece->end);
+    }
+
+  while (open->len > 0)
+    {
+      gint64 close_at = g_array_index (open, gint64, open->len - 1);
+
+      cursor = write_text_to (w, cursor, position, close_at);
+      position = close_at;
+      end (w);
+      g_array_set_size (open, open->len - 1);
+    }
+
+  write_text_to (w, cursor, position, block->end);
+}
+
+/* TEI allows a head only at the start of a division: each head opens a div. */
+static void
+write_body (Writer             *w,
+            const DocumentData *data,
+            GArray             *pieces,
+            GPtrArray          *infos)
+{
+  const char *text_start = data->document->text;
+  const char *cursor = text_start;
+  gint64 position = 0;
+  gboolean in_div = FALSE, in_list = FALSE;
+  guint next_piece = 0;
+
+  indent (w, 1);
+  start (w, "text");
+  indent (w, 2);
+  start (w, "body");
+
+  for (guint b = 0; b < data->blocks->len; b++)
+    {
+      const SiglaBlock *block = &g_array_index (data->blocks, SiglaBlock, b);
+      int depth = in_div ? 4 : 3;
+
+      cursor = g_utf8_offset_to_pointer (cursor, block->start - position);
+      position = block->start;
+
+      if (in_list && block->kind != SIGLA_BLOCK_ITEM)
+        {
+          indent (w, depth);
+          end (w);
+          in_list = FALSE;
+        }
+      if (block->kind == SIGLA_BLOCK_HEAD)
+        {
+          if (in_div)
+            {
+              indent (w, 3);
+              end (w);
+            }
+          indent (w, 3);
+          start (w, "div");
+          in_div = TRUE;
+          depth = 4;
+        }
+      if (block->kind == SIGLA_BLOCK_ITEM && !in_list)
+        {
+          indent (w, depth);
+          start (w, "list");
+          in_list = TRUE;
+        }
+
+      indent (w, depth + in_list);
+      start (w, block->kind == SIGLA_BLOCK_HEAD ? "head" : block->kind == SIGLA_BLOCK_ITEM ? "item" : "p");
+      write_block_content (w, cursor, block, pieces, &next_piece, b, infos);
+      end (w);
+    }
+
+  if (in_list)
+    {
+      indent (w, in_div ? 4 : 3);
+      end (w);
+    }
+  if (in_div)
+    {
+      indent (w, 3);
+      end (w);
+    }
+
+  /* A document of no block still needs a paragraph to be valid. */
+  if (data->blocks->len == 0)
+    {
+      indent (w, 3);
+      start (w, "p");
+      end (w);
+    }
+
+  indent (w, 2);
+  end (w);
+  indent (w, 1);
+  end (w);
+}
+
+/* -- stand-off annotations ------------------------------------------------ */
+
+/* "#c.1 #c.1.2": every piece of a span. */
+static char *
+pieces_target (const SpanInfo *info,
+               guint           n_parts)
+{
+  GString *target = g_string_new ("");
+
+  for (guint part = 0; part < n_parts; part++)
+    {
+      g_autofree char *id = piece_id (info, NULL, part);
+
+      g_string_append_printf (target, "%s#%s", part > 0 ? " " : "", id);
+    }
+
+  return g_string_free (target, FALSE);
+}
+
+static void
+write_pointer (Writer     *w,
+               const char *type,
+               const char *xml_id)
+{
+  g_autofree char *target = ref_to (xml_id);
+
+  if (target == NULL)
+    return;
+
+  indent (w, 4);
+  start (w, "ptr");
+  attribute (w, "type", type);
+  attribute (w, "target", target);
+  end (w);
+}
+
+static void
+write_note (Writer     *w,
+            const char *type,
+            const char *content)
+{
+  if (content == NULL)
+    return;
+
+  indent (w, 4);
+  start (w, "note");
+  attribute (w, "type", type);
+  text (w, content);
+  end (w);
+}
+
+/* Claims and notes on mentions are written in standOff. */
+static gboolean
+has_annotations (GPtrArray *infos)
+{
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const SpanInfo *info = infos->pdata[i];
+
+      if (info->claim != NULL || (info->mention != NULL && info->mention->note != NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+write_annotations (Writer             *w,
+                   const DocumentData *data,
+                   GPtrArray          *infos,
+                   const guint        *n_parts)
+{
+  g_autofree char *resp_id = local_id (data, "resp", 1);
+  g_autofree char *resp_ref = ref_to (resp_id);
+  g_autoptr(GPtrArray) stances = g_ptr_array_new ();
+  guint n_claims = 0, n_notes = 0;
+
+  /* The stances in use, in the order the claims use them first. */
+  for (guint i = 0; i < data->claims->len; i++)
+    {
+      SiglaClaim *claim = data->claims->pdata[i];
+
+      if (!g_ptr_array_find_with_equal_func (stances, claim->stance, g_str_equal, NULL))
+        g_ptr_array_add (stances, claim->stance);
+    }
+  if (stances->len > 0)
+    {
+      indent (w, 2);
+      start (w, "interpGrp");
+      attribute (w, "type", "stance");
+      for (guint i = 0; i < stances->len; i++)
+        {
+          g_autofree char *stance = g_strconcat ("stance.", (const char *) stances->pdata[i], NULL);
+          g_autofree char *id = g_strconcat (data->prefix, stance, NULL);
+
+          indent (w, 3);
+          start (w, "interp");
+          attribute (w, "xml:id", id);
+          text (w, stances->pdata[i]);
+          end (w);
+        }
+      indent (w, 2);
+      end (w);
+    }
+
+  if (!has_annotations (infos))
+    return;
+
+  indent (w, 2);
+  start (w, "listAnnotation");
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const SpanInfo *info = infos->pdata[i];
+      g_autofree char *target = NULL;
+      g_autofree char *id = NULL;
+
+      if (info->claim == NULL && (info->mention == NULL || info->mention->note == NULL))
+        continue;
+
+      target = pieces_target (info, n_parts[i]);
+      indent (w, 3);
+      start (w, "annotation");
+
+      if (info->claim != NULL)
+        {
+          const SiglaClaim *claim = info->claim;
+          g_autofree char *stance = g_strconcat ("#", data->prefix, "stance.", claim->stance, NULL);
+
+          id = local_id (data, "claim", ++n_claims);
+          attribute (w, "xml:id", id);
+          attribute (w, "target", target);
+          attribute (w, "motivation", "describing");
+          attribute (w, "ana", stance);
+          attribute (w, "cert", claim->certainty);
+          attribute (w, "resp", resp_ref);
+          write_note (w, "paraphrase", claim->paraphrase);
+          write_note (w, "comment", claim->note);
+          write_pointer (w, "speaker", entity_xml_id (w, claim->speaker_id));
+          write_pointer (w, "reporter", entity_xml_id (w, claim->reporter_id));
+          for (guint k = 0; k < claim->about->len; k++)
+            write_pointer (w, "about", entity_xml_id (w, g_array_index (claim->about, gint64, k)));
+        }
+      else
+        {
+          id = local_id (data, "note", ++n_notes);
+          attribute (w, "xml:id", id);
+          attribute (w, "target", target);
+          attribute (w, "motivation", "commenting");
+          attribute (w, "resp", resp_ref);
+          write_note (w, "comment", info->mention->note);
+        }
+
+      indent (w, 3);
+      end (w);
+    }
+  indent (w, 2);
+  end (w);
+}
+
+/* -- one document ------------------------------------------------------- */
+
+static void
+span_info_free (gpointer data)
+{
+  SpanInfo *info = data;
+
+  g_free (info->id);
+  g_free (info);
+}
+
+/* Claims outside mentions when they cover the same words; then by kind. */
+static GPtrArray *
+collect_spans (const DocumentData *data,
+               GArray             *spans)
+{
+  GPtrArray *infos = g_ptr_array_new_with_free_func (span_info_free);
+
+  for (guint i = 0; i < data->claims->len; i++)
+    {
+      SpanInfo *info = g_new0 (SpanInfo, 1);
+      SiglaSpan span;
+
+      info->claim = data->claims->pdata[i];
+      info->id = local_id (data, "c", i + 1);
+      span.start = info->claim->start;
+      span.end = info->claim->end;
+      span.rank = 0;
+      g_array_append_val (spans, span);
+      g_ptr_array_add (infos, info);
+    }
+
+  for (guint i = 0; i < data->mentions->len; i++)
+    {
+      SpanInfo *info = g_new0 (SpanInfo, 1);
+      SiglaSpan span;
+
+      info->mention = data->mentions->pdata[i];
+      span.start = info->mention->start;
+      span.end = info->mention->end;
+      span.rank = 1 + info->mention->kind;
+      g_array_append_val (spans, span);
+      g_ptr_array_add (infos, info);
+    }
+
+  return infos;
+}
+
+/* Mentions need an id only when they are cut in pieces or have a note. */
+static guint *
+name_pieces (const DocumentData *data,
+             GArray             *pieces,
+             GPtrArray          *infos)
+{
+  guint *n_parts = g_new0 (guint, MAX (infos->len, 1));
+  guint n_mentions = 0;
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const SiglaPiece *piece = &g_array_index (pieces, SiglaPiece, i);
+
+      n_parts[piece->span] = piece->n_parts;
+    }
+
+  /* Numbered in text order, so the same annotations always get the same ids. */
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const SiglaPiece *piece = &g_array_index (pieces, SiglaPiece, i);
+      SpanInfo *info = infos->pdata[piece->span];
+
+      if (info->mention == NULL || piece->part != 0 || info->id != NULL)
+        continue;
+      if (piece->n_parts > 1 || info->mention->note != NULL)
+        info->id = local_id (data, "m", ++n_mentions);
+    }
+
+  return n_parts;
+}
+
+static gboolean
+load_document (SiglaProject  *project,
+               gint64         id,
+               DocumentData  *data,
+               GError       **error)
+{
+  data->document = sigla_document_get (project, id, error);
+  if (data->document == NULL)
+    return FALSE;
+
+  data->blocks = sigla_document_get_blocks (project, id, error);
+  data->mentions = data->blocks != NULL ? sigla_mention_list (project, id, error) : NULL;
+  data->claims = data->mentions != NULL ? sigla_claim_list (project, id, error) : NULL;
+
+  return data->claims != NULL;
+}
+
+static void
+write_tei (Writer             *w,
+           const DocumentData *data,
+           GPtrArray          *registry,
+           int                 depth)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (SiglaSpan));
+  g_autoptr(GPtrArray) infos = collect_spans (data, spans);
+  g_autoptr(GArray) pieces = sigla_tei_layout (data->blocks, spans);
+  g_autofree guint *n_parts = name_pieces (data, pieces, infos);
+
+  if (depth > 0)
+    indent (w, depth);
+  start (w, "TEI");
+  if (depth == 0)
+    attribute (w, "xmlns", TEI_NS);
+  if (is_language_code (data->document->language))
+    attribute (w, "xml:lang", data->document->language);
+
+  write_header (w, data);
+
+  /* An empty standOff is not valid TEI. */
+  if ((registry != NULL && registry->len > 0) || has_annotations (infos))
+    {
+      indent (w, 1);
+      start (w, "standOff");
+      if (registry != NULL)
+        write_registry (w, 2, registry);
+      write_annotations (w, data, infos, n_parts);
+      indent (w, 1);
+      end (w);
+    }
+
+  write_body (w, data, pieces, infos);
+  indent (w, depth);
+  end (w);
+}
+
+/* -- output ------------------------------------------------------------------ */
+
+static int
+write_output_cb (void       *context,
+                 const char *buffer,
+                 int         length)
+{
+  Writer *w = context;
+  gsize written = 0;
+
+  if (!g_output_stream_write_all (w->output, buffer, length, &written, NULL,
+                                  w->error == NULL ? &w->error : NULL))
+    return -1;
+
+  return (int) written;
+}
+
+static int
+close_output_cb (void *context)
+{
+  return 0;
+}
+
+static gboolean
+writer_open (Writer                 *w,
+             SiglaProject           *project,
+             const SiglaTeiOptions  *options,
+             GOutputStream          *output,
+             GError                **error)
+{
+  g_autoptr(GPtrArray) entities = sigla_entity_list (project, error);
+  xmlOutputBufferPtr buffer;
+
+  if (entities == NULL)
+    return FALSE;
+
+  w->output = output;
+  w->annotator = options != NULL && options->annotator != NULL ? options->annotator : "Sigla";
+  w->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                       (GDestroyNotify) sigla_entity_free);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      SiglaEntity *entity = entities->pdata[i];
+
+      g_hash_table_insert (w->entities, &entity->id, entity);
+    }
+  g_ptr_array_set_free_func (entities, NULL);
+
+  buffer = xmlOutputBufferCreateIO (write_output_cb, close_output_cb, w, NULL);
+  w->writer = xmlNewTextWriter (buffer);
+  if (w->writer == NULL)
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, "Cannot start writing the TEI");
+      return FALSE;
+    }
+
+  check (w, xmlTextWriterStartDocument (w->writer, "1.0", "UTF-8", NULL), "XML declaration");
+  return TRUE;
+}
+
+/* Ends the document, flushes it to the stream, and reports the first error. */
+static gboolean
+writer_close (Writer  *w,
+              GError **error)
+{
+  if (w->writer != NULL)
+    {
+      if (w->error == NULL)
+        check (w, xmlTextWriterEndDocument (w->writer), "end of document");
+      xmlFreeTextWriter (w->writer);
+      w->writer = NULL;
+    }
+  g_clear_pointer (&w->entities, g_hash_table_unref);
+
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, w->error);
+      w->error = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The project's entities, sorted as sigla_entity_list() sorts them. */
+static GPtrArray *
+registry_from (Writer    *w,
+               GPtrArray *order)
+{
+  GPtrArray *registry = g_ptr_array_new ();
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      gint64 id = ((SiglaEntity *) order->pdata[i])->id;
+
+      g_ptr_array_add (registry, g_hash_table_lookup (w->entities, &id));
+    }
+
+  return registry;
+}
+
+/**
+ * sigla_tei_write_document:
+ *
+ * Writes one document as a <TEI> with the entities its annotations use.
+ */
+gboolean
+sigla_tei_write_document (SiglaProject           *project,
+                          gint64                  document_id,
+                          const SiglaTeiOptions  *options,
+                          GOutputStream          *output,
+                          GError                **error)
+{
+  g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, "" };
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GPtrArray) registry = NULL;
+  g_autoptr(GPtrArray) used = NULL;
+  Writer w = { 0 };
+
+  if (!load_document (project, document_id, &data, error) ||
+      (order = sigla_entity_list (project, error)) == NULL ||
+      !writer_open (&w, project, options, output, error))
+    return FALSE;
+
+  registry = registry_from (&w, order);
+  used = used_entities (&w, registry, &data);
+  write_tei (&w, &data, used, 0);
+  indent (&w, 0);
+
+  return writer_close (&w, error);
+}
+
+/**
+ * sigla_tei_write_corpus:
+ *
+ * Writes the whole project as a <teiCorpus>: the registry of every entity
+ * once, then each document's <TEI>, whose ids start "d1.", "d2." … so that
+ * they stay unique in the one file.
+ */
+gboolean
+sigla_tei_write_corpus (SiglaProject           *project,
+                        const SiglaTeiOptions  *options,
+                        GOutputStream          *output,
+                        GError                **error)
+{
+  g_autoptr(GPtrArray) documents = sigla_document_list (project, error);
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GPtrArray) registry = NULL;
+  g_autofree char *name = NULL;
+  Writer w = { 0 };
+
+  if (documents == NULL || (order = sigla_entity_list (project, error)) == NULL ||
+      !writer_open (&w, project, options, output, error))
+    return FALSE;
+
+  registry = registry_from (&w, order);
+  name = g_path_get_basename (sigla_project_get_path (project));
+
+  start (&w, "teiCorpus");
+  attribute (&w, "xmlns", TEI_NS);
+  indent (&w, 1);
+  start (&w, "teiHeader");
+  indent (&w, 2);
+  start (&w, "fileDesc");
+  indent (&w, 3);
+  start (&w, "titleStmt");
+  element (&w, 4, "title", name);
+  write_resp_stmt (&w, 4, "resp.corpus");
+  indent (&w, 3);
+  end (&w);
+  indent (&w, 3);
+  start (&w, "publicationStmt");
+  element (&w, 4, "p", "Unpublished: annotated with Sigla.");
+  indent (&w, 3);
+  end (&w);
+  indent (&w, 3);
+  start (&w, "sourceDesc");
+  element (&w, 4, "p", "The documents of a Sigla project.");
+  indent (&w, 3);
+  end (&w);
+  indent (&w, 2);
+  end (&w);
+  indent (&w, 1);
+  end (&w);
+
+  if (registry->len > 0)
+    {
+      indent (&w, 1);
+      start (&w, "standOff");
+      write_registry (&w, 2, registry);
+      indent (&w, 1);
+      end (&w);
+    }
+
+  for (guint i = 0; i < documents->len && w.error == NULL; i++)
+    {
+      g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL };
+      g_autofree char *prefix = g_strdup_printf ("d%u.", i + 1);
+
+      data.prefix = prefix;
+      if (!load_document (project, ((SiglaDocument *) documents->pdata[i])->id, &data, &w.error))
+        break;
+      write_tei (&w, &data, NULL, 1);
+    }
+
+  indent (&w, 0);
+  end (&w);
+  indent (&w, 0);
+  return writer_close (&w, error);
+}
+
+typedef gboolean (*WriteFunc) (SiglaProject *project, gint64 id, const SiglaTeiOptions *options,
+                               GOutputStream *output, GError **error);
+
+/* Writes through a temporary file renamed into place at the end, so that an
+ * interrupted export never leaves a truncated file under the real name. */
+static gboolean
+write_file (const char             *path,
+            SiglaProject           *project,
+            gint64                  document_id,
+            const SiglaTeiOptions  *options,
+            GError                **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean written;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write “%s”: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 1 << 16);
+  written = document_id != 0
+    ? sigla_tei_write_document (project, document_id, options, buffered, &local_error)
+    : sigla_tei_write_corpus (project, options, buffered, &local_error);
+
+  if (!written)
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the temporary file. */
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (buffered, cancelled, NULL);
+      g_set_error (error, SIGLA_ERROR, local_error->code == SIGLA_ERROR_NOT_FOUND ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
+                   "Cannot write “%s”: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  if (!g_output_stream_close (buffered, NULL, &local_error))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write “%s”: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sigla_tei_export_document (SiglaProject           *project,
+                           gint64                  document_id,
+                           const SiglaTeiOptions  *options,
+                           const char             *path,
+                           GError                **error)
+{
+  g_return_val_if_fail (document_id > 0, FALSE);
+
+  return write_file (path, project, document_id, options, error);
+}
+
+gboolean
+sigla_tei_export_corpus (SiglaProject           *project,
+                         const SiglaTeiOptions  *options,
+                         const char             *path,
+                         GError                **error)
+{
+  return write_file (path, project, 0, options, error);
+}
+
+/**
+ * sigla_tei_file_name:
+ *
+ * A file name for a document that cannot leave its folder whatever its
+ * title says: "0003-Ciphered-Telegram-No-25902.xml".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+sigla_tei_file_name (gint64      document_id,
+                     const char *title)
+{
+  g_autofree char *ascii = g_str_to_ascii (title != NULL ? title : "", "C");
+  GString *name = g_string_new ("");
+  guint kept = 0;
+
+  g_string_printf (name, "%04" G_GINT64_FORMAT "-", document_id);
+  for (const char *p = ascii; *p != '\0' && kept < MAX_FILE_NAME_TITLE; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          g_string_append_c (name, *p);
+          kept++;
+        }
+      else if (name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-');
+    }
+  while (name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+
+  g_string_append (name, ".xml");
+  return g_string_free (name, FALSE);
+}
+
+/**
+ * sigla_tei_export_directory:
+ * @directory: an existing folder
+ *
+ * Writes one file a document into @directory.
+ *
+ * Returns: (transfer full) (element-type utf8): the paths written, or %NULL
+ */
+GPtrArray *
+sigla_tei_export_directory (SiglaProject           *project,
+                            const SiglaTeiOptions  *options,
+                            const char             *directory,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) documents = sigla_document_list (project, error);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (documents == NULL)
+    return NULL;
+
+  if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, "“%s” is not a folder", directory);
+      return NULL;
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SiglaDocument *document = documents->pdata[i];
+      g_autofree char *name = sigla_tei_file_name (document->id, document->title);
+      char *path = g_build_filename (directory, name, NULL);
+
+      g_ptr_array_add (paths, path);
+      if (!write_file (path, project, document->id, options, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&paths);
+}
