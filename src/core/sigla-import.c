@@ -131,8 +131,8 @@ sigla_import_file (SiglaProject  *project,
  * @cancellable: (nullable): stops before the next file; what is done is kept
  *
  * Imports the files as one action ("Import 12 documents", undone at once),
- * each file whole or not at all: a refused file is reported to @callback and
- * costs the others nothing. One durable commit at the end makes a large
+ * each file in an inner action, whole or not at all: a refused file is
+ * reported to @callback and costs the others nothing. One durable commit at the end makes a large
  * batch fast.
  *
  * Returns: how many documents were imported; 0 with @error set if the
@@ -146,7 +146,6 @@ sigla_import_files (SiglaProject        *project,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  SiglaDb *db = sigla_project_get_db (project);
   guint n_paths = g_strv_length ((char **) paths);
   g_autofree char *label = g_strdup_printf (n_paths == 1 ? "Import %u document" : "Import %u documents",
                                             n_paths);
@@ -163,13 +162,13 @@ sigla_import_files (SiglaProject        *project,
       g_autoptr(GError) file_error = NULL;
       gint64 id;
 
-      if (!sigla_db_exec (db, "SAVEPOINT import_file", error))
+      if (!sigla_project_begin_action (project, NULL, error))
         goto failed;
 
       id = import_one (project, paths[i], &file_error);
-      if (id == 0 && !sigla_db_exec (db, "ROLLBACK TO import_file", error))
-        goto failed;
-      if (!sigla_db_exec (db, "RELEASE import_file", error))
+      if (id == 0)
+        sigla_project_abort_action (project);
+      else if (!sigla_project_end_action (project, error))
         goto failed;
 
       imported += id != 0;

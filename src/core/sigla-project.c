@@ -27,8 +27,9 @@ struct _SiglaProject
 
   SiglaDb *db;
   gboolean read_only;
-  gboolean in_action;
   GArray  *pending_changes;   /* PendingChange, emitted once the action is on disk */
+  GArray  *nested;            /* guint: pending_changes' length as each inner action began */
+  guint    depth;             /* 0 outside an action, 1 in one, more in inner ones */
 };
 
 G_DEFINE_FINAL_TYPE (SiglaProject, sigla_project, G_TYPE_OBJECT)
@@ -289,7 +290,7 @@ step_history (SiglaProject  *self,
   g_autofree char *action_label = NULL;
   gint64 action_id;
 
-  g_return_val_if_fail (!self->in_action, FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
 
   if (!sigla_db_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -343,6 +344,7 @@ sigla_project_finalize (GObject *object)
 
   g_clear_pointer (&self->db, sigla_db_close);
   g_clear_pointer (&self->pending_changes, g_array_unref);
+  g_clear_pointer (&self->nested, g_array_unref);
 
   G_OBJECT_CLASS (sigla_project_parent_class)->finalize (object);
 }
@@ -372,6 +374,7 @@ static void
 sigla_project_init (SiglaProject *self)
 {
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->nested = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
@@ -486,6 +489,22 @@ sigla_project_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* An action begun inside another is a savepoint of it: it can fail alone,
+ * and it is undone with the outer one. */
+static gboolean
+begin_inner_action (SiglaProject  *self,
+                    GError       **error)
+{
+  guint pending = self->pending_changes->len;
+
+  if (!sigla_db_exec (self->db, "SAVEPOINT inner_action", error))
+    return FALSE;
+
+  g_array_append_val (self->nested, pending);
+  self->depth++;
+  return TRUE;
+}
+
 /* Starts one user action: a write transaction whose changes the journal
  * records under a new history entry. Starting one drops what could be redone. */
 gboolean
@@ -495,13 +514,14 @@ sigla_project_begin_action (SiglaProject  *self,
 {
   g_autoptr(sqlite3_stmt) drop_redo = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *now = sigla_project_now ();
+  g_autofree char *now = NULL;
 
-  g_return_val_if_fail (!self->in_action, FALSE);
+  if (self->depth > 0)
+    return begin_inner_action (self, error);
 
   if (!sigla_db_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  self->in_action = TRUE;
+  self->depth = 1;
 
   drop_redo = sigla_db_prepare (self->db, "DELETE FROM history_actions WHERE undone = 1", error);
   if (drop_redo == NULL || !sigla_db_run (self->db, drop_redo, error))
@@ -512,6 +532,7 @@ sigla_project_begin_action (SiglaProject  *self,
                              error);
   if (insert == NULL)
     goto failed;
+  now = sigla_project_now ();
   sqlite3_bind_text (insert, 1, label, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (insert, 2, now, -1, SQLITE_TRANSIENT);
   if (!sigla_db_run (self->db, insert, error) ||
@@ -525,12 +546,25 @@ failed:
   return FALSE;
 }
 
-/* Commits the action: once this returns TRUE the change is on disk. */
+/* Commits the action: once this returns TRUE the change is on disk. An
+ * inner action only joins the one around it. */
 gboolean
 sigla_project_end_action (SiglaProject  *self,
                           GError       **error)
 {
-  g_return_val_if_fail (self->in_action, FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth > 1)
+    {
+      if (!sigla_db_exec (self->db, "RELEASE inner_action", error))
+        {
+          sigla_project_abort_action (self);
+          return FALSE;
+        }
+      g_array_set_size (self->nested, self->nested->len - 1);
+      self->depth--;
+      return TRUE;
+    }
 
   if (!set_current_action (self, 0, error) || !sigla_db_exec (self->db, "COMMIT", error))
     {
@@ -538,18 +572,32 @@ sigla_project_end_action (SiglaProject  *self,
       return FALSE;
     }
 
-  self->in_action = FALSE;
+  self->depth = 0;
   emit_pending_changes (self);
   return TRUE;
 }
 
+/* Drops what the action did; an inner action only its own part. */
 void
 sigla_project_abort_action (SiglaProject *self)
 {
+  if (self->depth > 1)
+    {
+      guint pending = g_array_index (self->nested, guint, self->nested->len - 1);
+
+      sigla_db_exec (self->db, "ROLLBACK TO inner_action", NULL);
+      sigla_db_exec (self->db, "RELEASE inner_action", NULL);
+      g_array_set_size (self->nested, self->nested->len - 1);
+      g_array_set_size (self->pending_changes, pending);
+      self->depth--;
+      return;
+    }
+
   if (!sqlite3_get_autocommit (sigla_db_get_handle (self->db)))
     sigla_db_exec (self->db, "ROLLBACK", NULL);
 
-  self->in_action = FALSE;
+  self->depth = 0;
+  g_array_set_size (self->nested, 0);
   g_array_set_size (self->pending_changes, 0);
 }
 
