@@ -417,7 +417,6 @@ test_claim_refused (Fixture       *fixture,
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GError) error = NULL;
   const char *words = "This, of course, is inconceivable and not necessary";
-  g_autoptr(SiglaClaim) no_speaker = new_claim (fixture, words, 0, 0);
   g_autoptr(SiglaClaim) place_speaker = new_claim (fixture, words, wonsan, 0);
   g_autoptr(SiglaClaim) place_reporter = new_claim (fixture, words, mao, wonsan);
   g_autoptr(SiglaClaim) bad_stance = new_claim (fixture, words, mao, 0);
@@ -426,7 +425,6 @@ test_claim_refused (Fixture       *fixture,
   g_autoptr(SiglaClaim) outside = new_claim (fixture, words, mao, 0);
   gint64 nobody = wonsan + 1000;
   struct { SiglaClaim *claim; int code; } cases[] = {
-    { no_speaker, SIGLA_ERROR_INVALID },
     { place_speaker, SIGLA_ERROR_INVALID },
     { place_reporter, SIGLA_ERROR_INVALID },
     { bad_stance, SIGLA_ERROR_INVALID },
@@ -449,6 +447,22 @@ test_claim_refused (Fixture       *fixture,
 
   claims = sigla_claim_list (fixture->project, 0, NULL);
   g_assert_cmpuint (claims->len, ==, 0);
+}
+
+/* "It is reported that …": a claim may have no known speaker. */
+static void
+test_claim_without_speaker (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SiglaClaim) claim = new_claim (fixture, "This, of course, is inconceivable", 0, 0);
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sigla_claim_insert (fixture->project, claim, &error));
+  g_assert_no_error (error);
+  claims = sigla_claim_list (fixture->project, 0, NULL);
+  g_assert_cmpuint (claims->len, ==, 1);
+  g_assert_cmpint (((SiglaClaim *) claims->pdata[0])->speaker_id, ==, 0);
 }
 
 static void
@@ -553,6 +567,7 @@ main (int    argc,
   ADD ("/store/mention/delete", test_mention_delete);
   ADD ("/store/claim/round-trip", test_claim_round_trip);
   ADD ("/store/claim/refused", test_claim_refused);
+  ADD ("/store/claim/without-speaker", test_claim_without_speaker);
 
 #undef ADD
 

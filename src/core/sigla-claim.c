@@ -82,13 +82,9 @@ check_claim (SiglaProject      *project,
   if (!sigla_document_check_span (project, claim->document_id, claim->start, claim->end, error))
     return FALSE;
 
-  if (claim->speaker_id == 0)
-    {
-      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "A claim needs a speaker");
-      return FALSE;
-    }
-
-  if (!check_speaker (project, claim->speaker_id, "speaker", error) ||
+  /* A claim may have no speaker: an anonymous one, or one whose speaker was
+   * deleted and detached. */
+  if ((claim->speaker_id != 0 && !check_speaker (project, claim->speaker_id, "speaker", error)) ||
       (claim->reporter_id != 0 && !check_speaker (project, claim->reporter_id, "reporter", error)))
     return FALSE;
 
@@ -162,7 +158,10 @@ bind_claim_fields (sqlite3_stmt     *stmt,
   sqlite3_bind_int64 (stmt, 1, claim->document_id);
   sqlite3_bind_int64 (stmt, 2, claim->start);
   sqlite3_bind_int64 (stmt, 3, claim->end);
-  sqlite3_bind_int64 (stmt, 4, claim->speaker_id);
+  if (claim->speaker_id != 0)
+    sqlite3_bind_int64 (stmt, 4, claim->speaker_id);
+  else
+    sqlite3_bind_null (stmt, 4);
   if (claim->reporter_id != 0)
     sqlite3_bind_int64 (stmt, 5, claim->reporter_id);
   else
@@ -187,13 +186,14 @@ save_claim (SiglaProject  *project,
       !sigla_project_begin_action (project, is_new ? "Add claim" : "Edit claim", error))
     return FALSE;
 
-  g_free (claim->modified);
-  claim->modified = sigla_project_now ();
-  if (is_new)
+  /* An import brings the dates the file gives; an edit is made now. */
+  if (!is_new || claim->modified == NULL)
     {
-      g_free (claim->created);
-      claim->created = g_strdup (claim->modified);
+      g_free (claim->modified);
+      claim->modified = sigla_project_now ();
     }
+  if (is_new && claim->created == NULL)
+    claim->created = g_strdup (claim->modified);
 
   stmt = sigla_db_prepare (db,
                            is_new

@@ -61,6 +61,7 @@ sigla_document_free (SiglaDocument *document)
   g_free (document->source_sha256);
   g_free (document->imported);
   g_free (document->text);
+  g_clear_pointer (&document->revisions, g_ptr_array_unref);
   g_free (document);
 }
 
@@ -157,6 +158,34 @@ sigla_document_get (SiglaProject  *project,
 }
 
 /**
+ * sigla_document_get_revisions:
+ *
+ * Returns: (transfer full) (element-type utf8): the days of changes made to
+ *   the document before it came into the project, oldest first
+ */
+GPtrArray *
+sigla_document_get_revisions (SiglaProject  *project,
+                              gint64         id,
+                              GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT \"when\" FROM revisions WHERE document_id = ? ORDER BY \"when\", id",
+                      error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    g_ptr_array_add (revisions, sigla_stmt_dup_text (stmt, 0));
+
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&revisions) : NULL;
+}
+
+/**
  * sigla_document_get_source:
  *
  * Returns: (transfer full): the imported file's bytes, as they were
@@ -238,6 +267,32 @@ insert_source (SiglaDb       *db,
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_blob64 (stmt, 2, source, source_size, SQLITE_STATIC);
   return sigla_db_run (db, stmt, error);
+}
+
+static gboolean
+insert_revisions (SiglaDb        *db,
+                  SiglaDocument  *document,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (document->revisions == NULL || document->revisions->len == 0)
+    return TRUE;
+
+  stmt = sigla_db_prepare (db, "INSERT INTO revisions(document_id, \"when\") VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < document->revisions->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, document->id);
+      sqlite3_bind_text (stmt, 2, document->revisions->pdata[i], -1, SQLITE_STATIC);
+      if (!sigla_db_run (db, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -326,7 +381,8 @@ sigla_document_insert (SiglaProject   *project,
 
   document->id = sigla_db_last_rowid (db);
   if (!insert_source (db, document->id, source, source_size, error) ||
-      !insert_blocks (db, document->id, blocks, error))
+      !insert_blocks (db, document->id, blocks, error) ||
+      !insert_revisions (db, document, error))
     return FALSE;
 
   sigla_project_note_change (project, SIGLA_CHANGE_DOCUMENT, document->id);

@@ -40,6 +40,8 @@ typedef struct
   char   *imported;
   gint64  length;             /* of the reading text, in code points */
   char   *text;               /* NULL in lists, which leave the text out */
+  GPtrArray *revisions;       /* days (ISO) of changes made before it came into the
+                               * project, from a TEI revisionDesc; NULL if none */
 } SiglaDocument;
 
 const char    *sigla_block_kind_to_string (SiglaBlockKind   kind);
@@ -52,6 +54,9 @@ GPtrArray     *sigla_document_list        (SiglaProject    *project,
 SiglaDocument *sigla_document_get         (SiglaProject    *project,
                                            gint64           id,
                                            GError         **error);
+GPtrArray     *sigla_document_get_revisions (SiglaProject  *project,
+                                             gint64         id,
+                                             GError       **error);
 GBytes        *sigla_document_get_source  (SiglaProject    *project,
                                            gint64           id,
                                            GError         **error);

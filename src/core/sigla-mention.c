@@ -112,10 +112,11 @@ sigla_mention_insert (SiglaProject  *project,
   if (!sigla_project_begin_action (project, label, error))
     return FALSE;
 
-  g_free (mention->created);
-  mention->created = sigla_project_now ();
-  g_free (mention->modified);
-  mention->modified = g_strdup (mention->created);
+  /* An import brings the dates the file gives; a new mention is made now. */
+  if (mention->created == NULL)
+    mention->created = sigla_project_now ();
+  if (mention->modified == NULL)
+    mention->modified = g_strdup (mention->created);
 
   stmt = sigla_db_prepare (db,
                            "INSERT INTO mentions(document_id, start, \"end\", kind, entity_id, "

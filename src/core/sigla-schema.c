@@ -32,6 +32,13 @@ static const char schema_v1[] =
   "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
   "  kind TEXT NOT NULL CHECK (kind IN ('head', 'p', 'item')));"
   "CREATE INDEX blocks_document ON blocks(document_id, start);"
+  /* Changes a document's history names before it came into this project
+   * (read from a TEI revisionDesc), so that an export keeps them. */
+  "CREATE TABLE revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  \"when\" TEXT NOT NULL);"
+  "CREATE INDEX revisions_document ON revisions(document_id);"
   "CREATE TABLE entities ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
@@ -127,11 +134,12 @@ static const struct
   JournalOps  ops;
 } journalled_tables[] = {
   { "documents", JOURNAL_ALL },
-  /* Blocks and sources are only ever inserted with their document and
+  /* Blocks, sources and revisions are only ever inserted with their document and
    * deleted by its cascade: undoing an import deletes the document, so only
    * the deletes need logging (for redo), not the many inserts. */
   { "sources", JOURNAL_DELETE },
   { "blocks", JOURNAL_DELETE },
+  { "revisions", JOURNAL_DELETE },
   { "entities", JOURNAL_ALL },
   { "aliases", JOURNAL_ALL },
   { "authorities", JOURNAL_ALL },

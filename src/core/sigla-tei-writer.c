@@ -46,6 +46,7 @@ typedef struct
   GArray        *blocks;
   GPtrArray     *mentions;
   GPtrArray     *claims;
+  GPtrArray     *revisions;
   const char    *prefix;     /* before its local ids: "" alone, "d3." in a corpus */
 } DocumentData;
 
@@ -56,6 +57,7 @@ document_data_clear (DocumentData *data)
   g_clear_pointer (&data->blocks, g_array_unref);
   g_clear_pointer (&data->mentions, g_ptr_array_unref);
   g_clear_pointer (&data->claims, g_ptr_array_unref);
+  g_clear_pointer (&data->revisions, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DocumentData, document_data_clear)
@@ -279,18 +281,23 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The days on which the document's annotations were made or changed. */
+/* The days on which the document's annotations were made or changed, and
+ * those of its history before it came into the project. */
 static GPtrArray *
 annotation_days (const DocumentData *data)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *days = g_ptr_array_new_with_free_func (g_free);
+  guint n_annotations = data->mentions->len + data->claims->len;
+  guint n_revisions = data->revisions != NULL ? data->revisions->len : 0;
 
-  for (guint i = 0; i < data->mentions->len + data->claims->len; i++)
+  for (guint i = 0; i < n_annotations + n_revisions; i++)
     {
       const char *modified = i < data->mentions->len
         ? ((SiglaMention *) data->mentions->pdata[i])->modified
-        : ((SiglaClaim *) data->claims->pdata[i - data->mentions->len])->modified;
+        : i < n_annotations
+        ? ((SiglaClaim *) data->claims->pdata[i - data->mentions->len])->modified
+        : data->revisions->pdata[i - n_annotations];
       char *day;
 
       if (modified == NULL || strlen (modified) < 10)
@@ -393,9 +400,12 @@ write_header (Writer             *w,
       start (w, "profileDesc");
       if (document->summary != NULL)
         {
+          g_auto(GStrv) paragraphs = g_strsplit (document->summary, "\n", -1);
+
           indent (w, 3);
           start (w, "abstract");
-          element (w, 4, "p", document->summary);
+          for (guint i = 0; paragraphs[i] != NULL; i++)
+            element (w, 4, "p", paragraphs[i]);
           indent (w, 3);
           end (w);
         }
@@ -1078,8 +1088,9 @@ load_document (SiglaProject  *project,
   data->blocks = sigla_document_get_blocks (project, id, error);
   data->mentions = data->blocks != NULL ? sigla_mention_list (project, id, error) : NULL;
   data->claims = data->mentions != NULL ? sigla_claim_list (project, id, error) : NULL;
+  data->revisions = data->claims != NULL ? sigla_document_get_revisions (project, id, error) : NULL;
 
-  return data->claims != NULL;
+  return data->revisions != NULL;
 }
 
 static void
@@ -1233,7 +1244,7 @@ sigla_tei_write_document (SiglaProject           *project,
                           GOutputStream          *output,
                           GError                **error)
 {
-  g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, "" };
+  g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL, "" };
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GPtrArray) registry = NULL;
   g_autoptr(GPtrArray) used = NULL;
@@ -1316,7 +1327,7 @@ sigla_tei_write_corpus (SiglaProject           *project,
 
   for (guint i = 0; i < documents->len && w.error == NULL; i++)
     {
-      g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL };
+      g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL, NULL };
       g_autofree char *prefix = g_strdup_printf ("d%u.", i + 1);
 
       data.prefix = prefix;
