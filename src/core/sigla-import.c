@@ -3,12 +3,15 @@
 
 #define G_LOG_DOMAIN "sigla-import"
 
+#include <string.h>
+
 #include "sigla-document.h"
 #include "sigla-error.h"
 #include "sigla-import.h"
 #include "sigla-page.h"
 #include "sigla-project-private.h"
 #include "sigla-source.h"
+#include "sigla-tei-reader.h"
 
 static SiglaDocument *
 document_from_page (SiglaPage  *page,
@@ -49,6 +52,25 @@ commit_durably (SiglaProject  *project,
   return committed;
 }
 
+/* TEI by its name, or by an XML declaration at its start. */
+static gboolean
+is_xml (const char *path,
+        GBytes     *bytes)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (g_str_has_suffix (lower, ".xml") || g_str_has_suffix (lower, ".tei"))
+    return TRUE;
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
+  return size >= 5 && memcmp (data, "<?xml", 5) == 0;
+}
+
 /* Reads, decodes and stores one file inside the current action. */
 static gint64
 import_one (SiglaProject  *project,
@@ -66,6 +88,9 @@ import_one (SiglaProject  *project,
   bytes = sigla_source_load (path, error);
   if (bytes == NULL)
     return 0;
+
+  if (is_xml (path, bytes))
+    return sigla_tei_read (project, path, bytes, error);
 
   text = sigla_source_decode (path, bytes, &length, error);
   if (text == NULL)

@@ -10,13 +10,13 @@
 #include "sigla-document.h"
 #include "sigla-language.h"
 #include "sigla-page.h"
+#include "sigla-text.h"
 
 /* Dates are looked for near the top: a document states its own date early. */
 #define DATE_SEARCH_BYTES 65536
 #define MAX_TITLE_CHARS 160
 /* Labels, chrome and a date on a line of its own are short: longer lines are text. */
 #define MAX_LABEL_BYTES 64
-#define NFC_PIECE_BYTES 4096
 
 typedef enum
 {
@@ -136,34 +136,6 @@ find_math_end (const char *line,
   return 0;
 }
 
-/* GLib's normalisation slows down with the length of what it composes, so a
- * long line goes through in pieces. A piece may end before any ASCII
- * character: no composition puts one after another character, so the cut
- * changes nothing. */
-static char *
-normalize_nfc (const char *text,
-               gsize       length)
-{
-  g_autoptr(GString) out = g_string_sized_new (length);
-
-  for (gsize start = 0; start < length;)
-    {
-      gsize end = MIN (start + NFC_PIECE_BYTES, length);
-      g_autofree char *piece = NULL;
-
-      while (end < length && (guchar) text[end] >= 0x80)
-        end++;
-
-      piece = g_utf8_normalize (text + start, end - start, G_NORMALIZE_NFC);
-      if (piece == NULL)
-        return NULL;
-      g_string_append (out, piece);
-      start = end;
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* Markdown escapes, bold markers, LaTeX leftovers, control characters and
  * runs of white space give way to plain text. */
 static char *
@@ -226,7 +198,7 @@ clean_inline (const char *line,
   if (ascii)
     return g_string_free (g_steal_pointer (&out), FALSE);
 
-  normalized = normalize_nfc (out->str, out->len);
+  normalized = sigla_text_normalize (out->str, out->len);
   return normalized != NULL ? normalized : g_string_free (g_steal_pointer (&out), FALSE);
 }
 

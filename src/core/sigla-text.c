@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-text.c: Unicode helpers for reading texts. */
+
+#include "sigla-text.h"
+
+/* What GLib normalises in one call: its time grows with the length of what it composes. */
+#define NFC_PIECE_BYTES 4096
+
+/**
+ * sigla_text_normalize:
+ * @text: valid UTF-8
+ * @length: its length in bytes
+ *
+ * Puts @text in Unicode NFC. A long text goes through in pieces, each cut
+ * before an ASCII character: no composition puts one after another
+ * character, so the cut changes nothing.
+ *
+ * Returns: (transfer full) (nullable): the text in NFC, or %NULL if it is
+ *   not valid UTF-8
+ */
+char *
+sigla_text_normalize (const char *text,
+                      gsize       length)
+{
+  g_autoptr(GString) out = g_string_sized_new (length);
+
+  for (gsize start = 0; start < length;)
+    {
+      gsize end = MIN (start + NFC_PIECE_BYTES, length);
+      g_autofree char *piece = NULL;
+
+      while (end < length && (guchar) text[end] >= 0x80)
+        end++;
+
+      piece = g_utf8_normalize (text + start, end - start, G_NORMALIZE_NFC);
+      if (piece == NULL)
+        return NULL;
+      g_string_append (out, piece);
+      start = end;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
