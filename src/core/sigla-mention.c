@@ -74,6 +74,10 @@ check_mention (SiglaProject        *project,
              check_iso (mention->not_after, "date", error);
     }
 
+  /* A name not (yet) identified: its kind is all that is known. */
+  if (mention->entity_id == 0)
+    return TRUE;
+
   if (!sigla_entity_get_kind (project, mention->entity_id, &entity_kind, error))
     return FALSE;
 

@@ -48,7 +48,6 @@ typedef struct
   GArray   *blocks;          /* SiglaBlock */
   GArray   *marked;          /* Marked, in document order of their start tags */
   gboolean  in_block;
-  gboolean  pending_space;   /* white space seen, written before the next character */
 } Body;
 
 typedef struct
@@ -536,15 +535,17 @@ is_apparatus (const xmlNode *node)
          is_tei (node, "interpGrp") || is_tei (node, "interp");
 }
 
+/* Runs of white space read as one space; none at the start of a block. */
 static void
-flush_space (Body *body)
+append_space (Body *body)
 {
-  if (body->pending_space)
-    {
-      g_string_append_c (body->text, ' ');
-      body->length++;
-      body->pending_space = FALSE;
-    }
+  gsize n = body->text->len;
+
+  if (n == 0 || body->text->str[n - 1] == ' ' || body->text->str[n - 1] == '\n')
+    return;
+
+  g_string_append_c (body->text, ' ');
+  body->length++;
 }
 
 static void
@@ -557,18 +558,34 @@ append_text (Body       *body,
     {
       gunichar c = g_utf8_get_char (p);
 
-      /* Runs of white space read as one space, none at a block's edges. */
       if (g_unichar_isspace (c))
+        append_space (body);
+      else if (!g_unichar_iscntrl (c))
         {
-          body->pending_space = body->text->len > 0 && body->text->str[body->text->len - 1] != '\n';
-          continue;
+          g_string_append_unichar (body->text, c);
+          body->length++;
         }
-      if (g_unichar_iscntrl (c))
-        continue;
+    }
+}
 
-      flush_space (body);
-      g_string_append_unichar (body->text, c);
-      body->length++;
+/* None at the end of a block either: what ended after it ends before it. */
+static void
+trim_block (Body  *body,
+            guint  first_marked)
+{
+  gsize n = body->text->len;
+
+  if (n == 0 || body->text->str[n - 1] != ' ')
+    return;
+
+  g_string_truncate (body->text, n - 1);
+  body->length--;
+  for (guint i = first_marked; i < body->marked->len; i++)
+    {
+      Marked *marked = &g_array_index (body->marked, Marked, i);
+
+      marked->start = MIN (marked->start, body->length);
+      marked->end = MIN (marked->end, body->length);
     }
 }
 
@@ -592,6 +609,7 @@ walk_body (Body    *body,
       if (!body->in_block && is_block (c, &kind))
         {
           SiglaBlock block;
+          guint first_marked;
 
           if (body->text->len > 0)
             {
@@ -600,11 +618,11 @@ walk_body (Body    *body,
             }
           block.start = body->length;
           block.kind = kind;
+          first_marked = body->marked->len;
           body->in_block = TRUE;
-          body->pending_space = FALSE;
           walk_body (body, c->children);
           body->in_block = FALSE;
-          body->pending_space = FALSE;
+          trim_block (body, first_marked);
           block.end = body->length;
           g_array_append_val (body->blocks, block);
           continue;
@@ -612,7 +630,7 @@ walk_body (Body    *body,
 
       if (body->in_block && is_tei (c, "lb"))
         {
-          body->pending_space = TRUE;
+          append_space (body);
           continue;
         }
 
@@ -621,7 +639,6 @@ walk_body (Body    *body,
           Marked marked = { c, 0, 0 };
           guint index;
 
-          flush_space (body);
           marked.start = body->length;
           index = body->marked->len;
           g_array_append_val (body->marked, marked);
@@ -1090,7 +1107,7 @@ read_tei (Reader       *reader,
 {
   g_autoptr(SiglaDocument) document = read_metadata (tei, reader->path);
   g_auto(Body) body = { g_string_new (""), 0, g_array_new (FALSE, FALSE, sizeof (SiglaBlock)),
-                        g_array_new (FALSE, FALSE, sizeof (Marked)), FALSE, FALSE };
+                        g_array_new (FALSE, FALSE, sizeof (Marked)), FALSE };
   g_autofree char *dated = annotation_date (document);
   xmlNode *text_body = descend (tei, "text", "body", NULL);
   gsize source_size;

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-tei-read.c: TEI import: Sigla's own export reads back without loss, other tools'
+ * TEI becomes documents, entities and mentions, and hostile XML is refused safely. */
+
+#include <glib/gstdio.h>
+
+#include "sigla-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  SiglaProject *project;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = sigla_test_make_dir ();
+  fixture->project = sigla_test_new_project (fixture->dir, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->project);
+  sigla_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static const SiglaTeiOptions options = { "Test Annotator" };
+
+static gint64
+add_entity (SiglaProject *project,
+            SiglaKind     kind,
+            const char   *label,
+            const char   *alias,
+            const char   *authority)
+{
+  g_autoptr(SiglaEntity) entity = sigla_entity_new (kind, label);
+
+  if (alias != NULL)
+    sigla_entity_add_alias (entity, alias, kind == SIGLA_KIND_PERSON ? "pseudonym" : "variant");
+  if (authority != NULL)
+    g_ptr_array_add (entity->authorities, g_strdup (authority));
+  if (kind == SIGLA_KIND_PLACE)
+    {
+      entity->has_geo = TRUE;
+      entity->lat = 37.97;
+      entity->lon = 126.55;
+    }
+  entity->note = g_strdup ("A note\nover two lines, with <angles> & “quotes”");
+  g_assert_true (sigla_entity_insert (project, entity, NULL));
+  return entity->id;
+}
+
+/* Tags every occurrence of @word in the document as @entity (or a date). */
+static void
+tag_all (SiglaProject *project,
+         gint64        document,
+         const char   *word,
+         SiglaKind     kind,
+         gint64        entity)
+{
+  g_autoptr(SiglaDocument) read = sigla_document_get (project, document, NULL);
+
+  for (const char *found = strstr (read->text, word); found != NULL; found = strstr (found + 1, word))
+    {
+      g_autoptr(SiglaMention) mention = sigla_mention_new ();
+
+      mention->document_id = document;
+      mention->kind = kind;
+      mention->entity_id = entity;
+      mention->start = g_utf8_pointer_to_offset (read->text, found);
+      mention->end = mention->start + g_utf8_strlen (word, -1);
+      if (kind == SIGLA_KIND_DATE)
+        mention->when = g_strdup ("1951-07-12");
+      g_assert_true (sigla_mention_insert (project, mention, NULL));
+    }
+}
+
+/* A claim over [start, end) of the text, crossing whatever lies there. */
+static void
+add_claim (SiglaProject *project,
+           gint64        document,
+           gint64        start,
+           gint64        end,
+           gint64        speaker,
+           gint64        reporter,
+           gint64        about)
+{
+  g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+
+  claim->document_id = document;
+  claim->start = start;
+  claim->end = end;
+  claim->speaker_id = speaker;
+  claim->reporter_id = reporter;
+  claim->stance = g_strdup ("proposes");
+  claim->certainty = g_strdup ("medium");
+  claim->paraphrase = g_strdup ("They propose the 38th parallel & a buffer zone");
+  if (about != 0)
+    g_array_append_val (claim->about, about);
+  g_assert_true (sigla_claim_insert (project, claim, NULL));
+}
+
+/* The seeds annotated much as a historian would, overlaps and all. */
+static void
+annotate_seeds (SiglaProject *project)
+{
+  const char *seeds[] = { "000", "001", "002", "003", "004" };
+  gint64 stalin = add_entity (project, SIGLA_KIND_PERSON, "Joseph Stalin", "Filippov",
+                              "http://www.wikidata.org/entity/Q855");
+  gint64 mao = add_entity (project, SIGLA_KIND_PERSON, "Mao Zedong", NULL, NULL);
+  gint64 li = add_entity (project, SIGLA_KIND_PERSON, "Li Kenong", "Le Kenong", NULL);
+  gint64 kaesong = add_entity (project, SIGLA_KIND_PLACE, "Kaesong", "Gaeseong", NULL);
+  gint64 parallel = add_entity (project, SIGLA_KIND_PLACE, "38th parallel", NULL, NULL);
+  gint64 un = add_entity (project, SIGLA_KIND_ORG, "United Nations", "UN", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      gint64 document = sigla_test_import_seed (project, seeds[i]);
+      g_autoptr(SiglaDocument) read = sigla_document_get (project, document, NULL);
+
+      tag_all (project, document, "Filippov", SIGLA_KIND_PERSON, stalin);
+      tag_all (project, document, "FILIPPOV", SIGLA_KIND_PERSON, stalin);
+      tag_all (project, document, "Mao Zedong", SIGLA_KIND_PERSON, mao);
+      tag_all (project, document, "Li Kenong", SIGLA_KIND_PERSON, li);
+      tag_all (project, document, "Kaesong", SIGLA_KIND_PLACE, kaesong);
+      tag_all (project, document, "38th parallel", SIGLA_KIND_PLACE, parallel);
+      tag_all (project, document, "parallel", SIGLA_KIND_PLACE, parallel);   /* inside the one above */
+      tag_all (project, document, "UN", SIGLA_KIND_ORG, un);
+      tag_all (project, document, "1951", SIGLA_KIND_DATE, 0);
+
+      /* Claims that cross paragraphs and overlap names without nesting. */
+      add_claim (project, document, 3, MIN (read->length, 700), stalin, mao, parallel);
+      add_claim (project, document, read->length / 2, read->length - 1, li, 0, kaesong);
+      add_claim (project, document, 5, 9, mao, 0, 0);
+    }
+}
+
+static GBytes *
+export_document (SiglaProject *project,
+                 gint64        document)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sigla_tei_write_document (project, document, &options, memory, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (memory, NULL, NULL);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Export → import into a new project → export gives the same bytes, for every seed. */
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.sigla", NULL);
+  g_autoptr(SiglaProject) other = sigla_project_create (other_path, NULL);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+  SiglaCounts before, after;
+
+  annotate_seeds (fixture->project);
+  documents = sigla_document_list (fixture->project, NULL);
+  g_assert_cmpuint (documents->len, ==, 5);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SiglaDocument *document = documents->pdata[i];
+      g_autoptr(GBytes) first = export_document (fixture->project, document->id);
+      g_autofree char *name = g_strdup_printf ("seed-%u.xml", i);
+      g_autofree char *path = sigla_test_write_file (fixture->dir, name, g_bytes_get_data (first, NULL),
+                                                     g_bytes_get_size (first));
+      g_autoptr(GBytes) second = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 id = sigla_import_file (other, path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      second = export_document (other, id);
+      g_assert_cmpmem (g_bytes_get_data (second, NULL), g_bytes_get_size (second),
+                       g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+    }
+
+  /* The same annotations, and the entities once each for all five files. */
+  g_assert_true (sigla_project_get_counts (fixture->project, &before, NULL));
+  g_assert_true (sigla_project_get_counts (other, &after, NULL));
+  g_assert_cmpint (after.documents, ==, before.documents);
+  g_assert_cmpint (after.mentions, ==, before.mentions);
+  g_assert_cmpint (after.claims, ==, before.claims);
+  g_assert_cmpint (after.entities, ==, before.entities);
+  g_assert_cmpint (before.mentions, >, 50);
+
+  /* The reading texts are the same. */
+  imported = sigla_document_list (other, NULL);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      g_autoptr(SiglaDocument) a = sigla_document_get (fixture->project, ((SiglaDocument *) documents->pdata[i])->id, NULL);
+      g_autoptr(SiglaDocument) b = sigla_document_get (other, ((SiglaDocument *) imported->pdata[i])->id, NULL);
+
+      g_assert_cmpstr (b->text, ==, a->text);
+      g_assert_cmpstr (b->title, ==, a->title);
+      g_assert_cmpstr (b->date, ==, a->date);
+      g_assert_cmpstr (b->citation, ==, a->citation);
+      g_assert_cmpstr (b->source_name, ==, a->source_name);
+    }
+}
+
+static const char other_tool_tei[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
+  "  <teiHeader><fileDesc>\n"
+  "    <titleStmt><title>Letter from Gao Gang</title></titleStmt>\n"
+  "    <publicationStmt><p>x</p></publicationStmt>\n"
+  "    <sourceDesc><listPerson>\n"
+  "      <person xml:id=\"gg\"><persName>Gao   Gang</persName>\n"
+  "        <idno type=\"wikidata\">http://www.wikidata.org/entity/Q363452</idno></person>\n"
+  "    </listPerson></sourceDesc>\n"
+  "  </fileDesc></teiHeader>\n"
+  "  <text><body>\n"
+  "    <head>To Comrade\n      Stalin</head>\n"
+  "    <p>We received a telegram from\n"
+  "       <persName ref=\"http://www.wikidata.org/entity/Q5816\">Comrade Mao</persName> on\n"
+  "       <date when=\"1951-06-13\">13 June</date>; <rs type=\"place\" ref=\"https://www.geonames.org/1840886\">Kaesong</rs>\n"
+  "       and <placeName ref=\"https://www.geonames.org/1840886\">Gaeseong</placeName>.<note>Editor's note.</note></p>\n"
+  "    <list><item>Signed: <persName ref=\"#gg\">Gao Gang</persName></item>\n"
+  "      <item>and <persName>Kim Il Sung</persName>, <date>14 June 1951</date></item></list>\n"
+  "  </body></text>\n"
+  "</TEI>\n";
+
+static void
+test_other_tools (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = sigla_test_write_file (fixture->dir, "other.xml", other_tool_tei, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  gint64 id = sigla_import_file (fixture->project, path, &error);
+  const char *expected_text =
+    "To Comrade Stalin\n"
+    "We received a telegram from Comrade Mao on 13 June; Kaesong and Gaeseong.\n"
+    "Signed: Gao Gang\n"
+    "and Kim Il Sung, 14 June 1951";
+  const char *expected[][3] = {
+    /* text, kind, entity label */
+    { "Comrade Mao", "person", "Comrade Mao" },
+    { "13 June", "date", "1951-06-13" },
+    { "Kaesong", "place", "Kaesong" },
+    { "Gaeseong", "place", "Kaesong" },
+    { "Gao Gang", "person", "Gao Gang" },
+    { "Kim Il Sung", "person", NULL },
+    { "14 June 1951", "date", "1951-06-14" },
+  };
+
+  g_assert_no_error (error);
+  document = sigla_document_get (fixture->project, id, NULL);
+  g_assert_cmpstr (document->title, ==, "Letter from Gao Gang");
+  g_assert_cmpstr (document->text, ==, expected_text);
+  blocks = sigla_document_get_blocks (fixture->project, id, NULL);
+  g_assert_cmpuint (blocks->len, ==, 4);
+  g_assert_cmpint (g_array_index (blocks, SiglaBlock, 0).kind, ==, SIGLA_BLOCK_HEAD);
+  g_assert_cmpint (g_array_index (blocks, SiglaBlock, 2).kind, ==, SIGLA_BLOCK_ITEM);
+
+  mentions = sigla_mention_list (fixture->project, id, NULL);
+  entities = sigla_entity_list (fixture->project, NULL);
+  g_assert_cmpuint (mentions->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SiglaMention *mention = mentions->pdata[i];
+      g_autofree char *span = g_utf8_substring (document->text, mention->start, mention->end);
+
+      g_assert_cmpstr (span, ==, expected[i][0]);
+      g_assert_cmpstr (sigla_kind_to_string (mention->kind), ==, expected[i][1]);
+      if (mention->kind == SIGLA_KIND_DATE)
+        g_assert_cmpstr (mention->when, ==, expected[i][2]);
+      else if (expected[i][2] == NULL)
+        g_assert_cmpint (mention->entity_id, ==, 0);
+      else
+        {
+          g_autoptr(SiglaEntity) entity = sigla_entity_get (fixture->project, mention->entity_id, NULL);
+
+          g_assert_cmpstr (entity->label, ==, expected[i][2]);
+        }
+    }
+
+  /* Gao Gang from the registry, Mao by his URI, Kaesong once for its two names. */
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
+/* Hostile or broken XML: refused with the file, the line and the reason, nothing left behind. */
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *secret = sigla_test_write_file (fixture->dir, "secret.txt", "TOP SECRET", -1);
+  g_autofree char *external = g_strdup_printf (
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file://%s\">]>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>&x;</p></body></text></TEI>\n", secret);
+  g_autoptr(GString) deep = g_string_new ("<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>");
+  struct { const char *name; const char *content; const char *reason; } cases[] = {
+    { "malformed.xml", "<?xml version=\"1.0\"?>\n<TEI>\n<text><body><p>open</body></text></TEI>\n", "line " },
+    { "external.xml", external, "entit" },
+    { "bomb.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n"
+      "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>&d;&d;&d;</p></body></text></TEI>\n", "entit" },
+    { "network.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI SYSTEM \"http://127.0.0.1:9/tei.dtd\">\n"
+      "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>&undefined;</p></body></text></TEI>\n", "line " },
+    { "html.xml", "<?xml version=\"1.0\"?>\n<html><body><p>Hello</p></body></html>\n", "not TEI" },
+    { "twice.xml",
+      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>\n"
+      "<p xml:id=\"a\">one</p>\n<p xml:id=\"a\">two</p></body></text></TEI>\n", "twice" },
+    { "nowhere.xml",
+      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>\n"
+      "<p><persName ref=\"#ghost\">Nobody</persName></p></body></text></TEI>\n", "#ghost" },
+    { "empty-body.xml",
+      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body/></text></TEI>\n", "no text" },
+    { "deep.xml", NULL, "line " },
+  };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "<hi>");
+  g_string_append (deep, "deep");
+  cases[G_N_ELEMENTS (cases) - 1].content = deep->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = sigla_test_write_file (fixture->dir, cases[i].name, cases[i].content, -1);
+      g_autoptr(GError) error = NULL;
+      SiglaCounts counts;
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_cmpint (sigla_import_file (fixture->project, path, &error), ==, 0);
+      g_assert_nonnull (error);
+      g_test_message ("→ %s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, cases[i].reason));
+      g_assert_null (strstr (error->message, "TOP SECRET"));
+
+      g_assert_true (sigla_project_get_counts (fixture->project, &counts, NULL));
+      g_assert_cmpint (counts.documents + counts.entities + counts.mentions + counts.claims, ==, 0);
+    }
+  g_assert_false (sigla_project_can_undo (fixture->project));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/tei/read/round-trip", test_round_trip);
+  ADD ("/tei/read/other-tools", test_other_tools);
+  ADD ("/tei/read/refused", test_refused);
+
+#undef ADD
+
+  return g_test_run ();
+}
