@@ -295,34 +295,39 @@ insert_revisions (SiglaDb        *db,
   return TRUE;
 }
 
+/* All the blocks in one statement: each statement of an action that follows
+ * the document's entry into the full-text index makes FTS5 flush, so one
+ * statement rather than one a block (a 200 MB file has millions). */
 static gboolean
 insert_blocks (SiglaDb  *db,
                gint64    document_id,
                GArray   *blocks,
                GError  **error)
 {
+  g_autoptr(GString) json = g_string_sized_new (blocks->len * 16 + 2);
   g_autoptr(sqlite3_stmt) stmt =
     sigla_db_prepare (db,
-                      "INSERT INTO blocks(document_id, start, \"end\", kind) VALUES (?, ?, ?, ?)",
+                      "INSERT INTO blocks(document_id, start, \"end\", kind) "
+                      "SELECT ?1, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?2)",
                       error);
 
   if (stmt == NULL)
     return FALSE;
 
+  g_string_append_c (json, '[');
   for (guint i = 0; i < blocks->len; i++)
     {
       const SiglaBlock *block = &g_array_index (blocks, SiglaBlock, i);
 
-      sqlite3_bind_int64 (stmt, 1, document_id);
-      sqlite3_bind_int64 (stmt, 2, block->start);
-      sqlite3_bind_int64 (stmt, 3, block->end);
-      sqlite3_bind_text (stmt, 4, sigla_block_kind_to_string (block->kind), -1, SQLITE_STATIC);
-      if (!sigla_db_run (db, stmt, error))
-        return FALSE;
-      sqlite3_reset (stmt);
+      g_string_append_printf (json, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",\"%s\"]",
+                              i > 0 ? "," : "", block->start, block->end,
+                              sigla_block_kind_to_string (block->kind));
     }
+  g_string_append_c (json, ']');
 
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_text64 (stmt, 2, json->str, json->len, SQLITE_STATIC, SQLITE_UTF8);
+  return sigla_db_run (db, stmt, error);
 }
 
 /**
@@ -385,6 +390,7 @@ sigla_document_insert (SiglaProject   *project,
       !insert_revisions (db, document, error))
     return FALSE;
 
+  sigla_project_index_document (project, document->id);
   sigla_project_note_change (project, SIGLA_CHANGE_DOCUMENT, document->id);
   return TRUE;
 }

@@ -24,6 +24,8 @@ gboolean  sigla_project_delete_row   (SiglaProject  *self,
                                       SiglaChange    change,
                                       const char    *what,
                                       GError       **error);
+void      sigla_project_index_document (SiglaProject  *self,
+                                        gint64         id);
 char     *sigla_project_now          (void);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _SiglaProject
   gboolean read_only;
   GArray  *pending_changes;   /* PendingChange, emitted once the action is on disk */
   GArray  *nested;            /* guint: pending_changes' length as each inner action began */
+  GHashTable *to_index;       /* ids of documents to add to the full-text index at commit */
   guint    depth;             /* 0 outside an action, 1 in one, more in inner ones */
 };
 
@@ -112,7 +113,10 @@ configure_connection (SiglaDb   *db,
       return FALSE;
     }
 
-  if (!sigla_db_exec (db, "PRAGMA foreign_keys = ON", error))
+  /* A cache large enough that a big action (a batch import) does not spill
+   * pages to the log before it commits. */
+  if (!sigla_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
+      !sigla_db_exec (db, "PRAGMA cache_size = -65536", error))
     return FALSE;
 
   if (read_only)
@@ -198,6 +202,47 @@ set_current_action (SiglaProject  *self,
   return sigla_db_run (self->db, stmt, error);
 }
 
+/* Puts a document that came in during the action into the full-text index
+ * when the action commits, in one pass after all its other statements. */
+void
+sigla_project_index_document (SiglaProject *self,
+                              gint64        id)
+{
+  g_hash_table_add (self->to_index, g_memdup2 (&id, sizeof id));
+}
+
+/* A document whose action was rolled back is no longer there: it is left out. */
+static gboolean
+index_documents (SiglaProject  *self,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (self->to_index) == 0)
+    return TRUE;
+
+  stmt = sigla_db_prepare (self->db,
+                           "INSERT INTO documents_fts(rowid, title, text) "
+                           "SELECT id, title, text FROM documents WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->to_index);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) id);
+      if (!sigla_db_run (self->db, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+
+  g_hash_table_remove_all (self->to_index);
+  return TRUE;
+}
+
 typedef struct
 {
   char   *table;
@@ -271,6 +316,8 @@ replay_action (SiglaProject  *self,
       if (!sigla_db_exec (self->db, entry->sql, error))
         return FALSE;
       sigla_project_note_change (self, change_for_table (entry->table), entry->row_id);
+      if (g_str_equal (entry->table, "documents") && g_str_has_prefix (entry->sql, "INSERT"))
+        sigla_project_index_document (self, entry->row_id);
     }
 
   return set_current_action (self, 0, error);
@@ -324,7 +371,8 @@ step_history (SiglaProject  *self,
     goto failed;
   sqlite3_bind_int (mark, 1, undo);
   sqlite3_bind_int64 (mark, 2, action_id);
-  if (!sigla_db_run (self->db, mark, error) || !sigla_db_exec (self->db, "COMMIT", error))
+  if (!sigla_db_run (self->db, mark, error) || !index_documents (self, error) ||
+      !sigla_db_exec (self->db, "COMMIT", error))
     goto failed;
 
   emit_pending_changes (self);
@@ -345,6 +393,7 @@ sigla_project_finalize (GObject *object)
   g_clear_pointer (&self->db, sigla_db_close);
   g_clear_pointer (&self->pending_changes, g_array_unref);
   g_clear_pointer (&self->nested, g_array_unref);
+  g_clear_pointer (&self->to_index, g_hash_table_unref);
 
   G_OBJECT_CLASS (sigla_project_parent_class)->finalize (object);
 }
@@ -375,6 +424,7 @@ sigla_project_init (SiglaProject *self)
 {
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   self->nested = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->to_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**
@@ -566,7 +616,8 @@ sigla_project_end_action (SiglaProject  *self,
       return TRUE;
     }
 
-  if (!set_current_action (self, 0, error) || !sigla_db_exec (self->db, "COMMIT", error))
+  if (!index_documents (self, error) || !set_current_action (self, 0, error) ||
+      !sigla_db_exec (self->db, "COMMIT", error))
     {
       sigla_project_abort_action (self);
       return FALSE;
@@ -599,6 +650,7 @@ sigla_project_abort_action (SiglaProject *self)
   self->depth = 0;
   g_array_set_size (self->nested, 0);
   g_array_set_size (self->pending_changes, 0);
+  g_hash_table_remove_all (self->to_index);
 }
 
 void

@@ -107,9 +107,9 @@ static const char schema_v1[] =
   "CREATE VIRTUAL TABLE documents_fts USING fts5("
   "  title, text, content='documents', content_rowid='id',"
   "  tokenize='unicode61 remove_diacritics 2');"
-  "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN"
-  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
-  "END;"
+  /* New documents are indexed when their action commits (see
+   * sigla_project_index_document()), not row by row: FTS5 flushes its
+   * pending terms at every savepoint of an action. */
   "CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN"
   "  INSERT INTO documents_fts(documents_fts, rowid, title, text)"
   "    VALUES ('delete', old.id, old.title, old.text);"
