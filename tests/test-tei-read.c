@@ -351,6 +351,56 @@ test_refused (Fixture       *fixture,
   g_assert_false (sigla_project_can_undo (fixture->project));
 }
 
+/* The annotated sample that ships in seeds/annotated is exactly what Sigla
+ * writes from it: read into a project and exported again, the same bytes. */
+static void
+test_shipped_sample (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("SIGLA_SEEDS_DIR"), "annotated", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const SiglaTeiOptions sample_options = { "Sigla sample annotations" };
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  SiglaCounts counts;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (paths->len, ==, 5);
+  g_ptr_array_add (paths, NULL);
+
+  g_assert_cmpuint (sigla_import_files (fixture->project, (const char * const *) paths->pdata, NULL, NULL,
+                                        NULL, &error), ==, 5);
+  g_assert_no_error (error);
+
+  documents = sigla_document_list (fixture->project, NULL);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+      g_autoptr(GBytes) exported = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (sigla_tei_write_document (fixture->project, ((SiglaDocument *) documents->pdata[i])->id,
+                                               &sample_options, memory, &error));
+      g_output_stream_close (memory, NULL, NULL);
+      exported = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+      g_assert_true (g_file_get_contents (paths->pdata[i], &contents, &length, NULL));
+      g_assert_cmpmem (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported), contents, length);
+    }
+
+  /* What the issue asks the sample to hold, at least. */
+  g_assert_true (sigla_project_get_counts (fixture->project, &counts, NULL));
+  g_assert_cmpint (counts.claims, >=, 12);
+  g_assert_cmpint (counts.mentions, >=, 150);
+  g_assert_cmpint (counts.entities, >=, 30);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +413,7 @@ main (int    argc,
   ADD ("/tei/read/round-trip", test_round_trip);
   ADD ("/tei/read/other-tools", test_other_tools);
   ADD ("/tei/read/refused", test_refused);
+  ADD ("/tei/read/shipped-sample", test_shipped_sample);
 
 #undef ADD
 
