@@ -799,12 +799,15 @@ cmd_stats (int    argc,
   return EXIT_SUCCESS;
 }
 
-/* sigla-cli export PROJECT --format tei [--doc ID] -o PATH [--annotator NAME] */
+/* sigla-cli export PROJECT --format tei|csv|geojson|webanno [--doc ID] -o PATH [--annotator NAME]
+ * TEI: -o FOLDER, one file a document; -o FILE, the project as a teiCorpus; with --doc, that
+ * document. CSV: -o FOLDER (entities, mentions, claims). GeoJSON, webanno: -o FILE. */
 static int
 cmd_export (int    argc,
             char **argv)
 {
-  const char *usage = "export PROJECT --format tei [--doc ID] -o PATH [--annotator NAME]";
+  const char *usage = "export PROJECT --format tei|csv|geojson|webanno [--doc ID] -o PATH [--annotator NAME]";
+  static const char * const formats[] = { "tei", "csv", "geojson", "webanno", NULL };
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *annotator = NULL;
@@ -823,10 +826,12 @@ cmd_export (int    argc,
 
   if (!parse_options (&argc, &argv, entries, 1, usage, &status))
     return status;
-  if (g_strcmp0 (format, "tei") != 0)
-    return usage_error (usage, "--format is tei");
+  if (!g_strv_contains (formats, format != NULL ? format : ""))
+    return usage_error (usage, "--format is tei, csv, geojson or webanno");
   if (output == NULL)
-    return usage_error (usage, "-o PATH is required: a folder (one file a document) or a file");
+    return usage_error (usage, "-o PATH is required");
+  if (document_id != 0 && !g_str_equal (format, "tei"))
+    return usage_error (usage, "--doc goes with --format tei");
 
   project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
   if (project == NULL)
@@ -834,7 +839,22 @@ cmd_export (int    argc,
 
   options.annotator = annotator != NULL ? annotator : g_get_real_name ();
 
-  if (document_id != 0)
+  if (g_str_equal (format, "csv"))
+    {
+      if (!sigla_export_csv (project, output, &error))
+        return fail (error);
+    }
+  else if (g_str_equal (format, "geojson"))
+    {
+      if (!sigla_export_geojson (project, output, &error))
+        return fail (error);
+    }
+  else if (g_str_equal (format, "webanno"))
+    {
+      if (!sigla_export_webanno (project, options.annotator, output, &error))
+        return fail (error);
+    }
+  else if (document_id != 0)
     {
       if (!sigla_tei_export_document (project, document_id, &options, output, &error))
         return fail (error);
@@ -869,7 +889,7 @@ static const Command commands[] = {
   { "undo", cmd_undo, "undo PROJECT" },
   { "redo", cmd_redo, "redo PROJECT" },
   { "stats", cmd_stats, "stats PROJECT [--json]" },
-  { "export", cmd_export, "export PROJECT --format tei [--doc ID] -o PATH [--annotator NAME]" },
+  { "export", cmd_export, "export PROJECT --format tei|csv|geojson|webanno [--doc ID] -o PATH [--annotator NAME]" },
 };
 
 static void

@@ -7,6 +7,7 @@
 #include "sigla-document.h"
 #include "sigla-entity.h"
 #include "sigla-error.h"
+#include "sigla-export.h"
 #include "sigla-import.h"
 #include "sigla-kind.h"
 #include "sigla-mention.h"

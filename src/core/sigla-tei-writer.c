@@ -17,6 +17,7 @@
 #include "sigla-error.h"
 #include "sigla-language.h"
 #include "sigla-mention.h"
+#include "sigla-output.h"
 #include "sigla-tei-layout.h"
 #include "sigla-tei-writer.h"
 
@@ -1342,10 +1343,26 @@ sigla_tei_write_corpus (SiglaProject           *project,
   return writer_close (&w, error);
 }
 
-typedef gboolean (*WriteFunc) (SiglaProject *project, gint64 id, const SiglaTeiOptions *options,
-                               GOutputStream *output, GError **error);
+typedef struct
+{
+  gint64                 document_id;   /* 0 for the corpus */
+  const SiglaTeiOptions *options;
+} TeiExport;
 
-/* Writes through a temporary file renamed into place at the end, so that an
+static gboolean
+write_tei_cb (SiglaProject   *project,
+              GOutputStream  *output,
+              gpointer        data,
+              GError        **error)
+{
+  const TeiExport *export = data;
+
+  return export->document_id != 0
+    ? sigla_tei_write_document (project, export->document_id, export->options, output, error)
+    : sigla_tei_write_corpus (project, export->options, output, error);
+}
+
+/* Through a temporary file renamed into place at the end, so that an
  * interrupted export never leaves a truncated file under the real name. */
 static gboolean
 write_file (const char             *path,
@@ -1354,43 +1371,9 @@ write_file (const char             *path,
             const SiglaTeiOptions  *options,
             GError                **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean written;
+  TeiExport export = { document_id, options };
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write “%s”: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 1 << 16);
-  written = document_id != 0
-    ? sigla_tei_write_document (project, document_id, options, buffered, &local_error)
-    : sigla_tei_write_corpus (project, options, buffered, &local_error);
-
-  if (!written)
-    {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable drops the temporary file. */
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (buffered, cancelled, NULL);
-      g_set_error (error, SIGLA_ERROR, local_error->code == SIGLA_ERROR_NOT_FOUND ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
-                   "Cannot write “%s”: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (buffered, NULL, &local_error))
-    {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write “%s”: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return sigla_output_write_file (path, write_tei_cb, project, &export, error);
 }
 
 gboolean
