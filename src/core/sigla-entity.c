@@ -532,8 +532,9 @@ read_names (SiglaDb     *db,
 {
   g_autoptr(sqlite3_stmt) aliases =
     sigla_db_prepare (db,
-                      "SELECT entity_id, name, type, note FROM aliases "
-                      "WHERE ?1 = 0 OR entity_id = ?1 ORDER BY id",
+                      only_id != 0
+                      ? "SELECT entity_id, name, type, note FROM aliases WHERE entity_id = ?1 ORDER BY id"
+                      : "SELECT entity_id, name, type, note FROM aliases ORDER BY id",
                       error);
   g_autoptr(sqlite3_stmt) authorities = NULL;
   SiglaStep step;
@@ -541,7 +542,8 @@ read_names (SiglaDb     *db,
   if (aliases == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (aliases, 1, only_id);
+  if (only_id != 0)
+    sqlite3_bind_int64 (aliases, 1, only_id);
   while ((step = sigla_db_step (db, aliases, error)) == SIGLA_STEP_ROW)
     {
       gint64 entity_id = sqlite3_column_int64 (aliases, 0);
@@ -561,13 +563,15 @@ read_names (SiglaDb     *db,
     return FALSE;
 
   authorities = sigla_db_prepare (db,
-                                  "SELECT entity_id, uri FROM authorities "
-                                  "WHERE ?1 = 0 OR entity_id = ?1 ORDER BY id",
+                                  only_id != 0
+                                  ? "SELECT entity_id, uri FROM authorities WHERE entity_id = ?1 ORDER BY id"
+                                  : "SELECT entity_id, uri FROM authorities ORDER BY id",
                                   error);
   if (authorities == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (authorities, 1, only_id);
+  if (only_id != 0)
+    sqlite3_bind_int64 (authorities, 1, only_id);
   while ((step = sigla_db_step (db, authorities, error)) == SIGLA_STEP_ROW)
     {
       gint64 entity_id = sqlite3_column_int64 (authorities, 0);
@@ -590,15 +594,17 @@ select_entities (SiglaProject  *project,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(sqlite3_stmt) stmt =
     sigla_db_prepare (db,
-                      "SELECT " ENTITY_COLUMNS " FROM entities WHERE ?1 = 0 OR id = ?1 "
-                      "ORDER BY kind, label COLLATE NOCASE, id",
+                      only_id != 0
+                      ? "SELECT " ENTITY_COLUMNS " FROM entities WHERE id = ?1"
+                      : "SELECT " ENTITY_COLUMNS " FROM entities ORDER BY kind, label COLLATE NOCASE, id",
                       error);
   SiglaStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, only_id);
+  if (only_id != 0)
+    sqlite3_bind_int64 (stmt, 1, only_id);
   while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
     {
       SiglaEntity *entity = entity_from_row (stmt);

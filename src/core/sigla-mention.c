@@ -10,6 +10,10 @@
 #include "sigla-mention.h"
 #include "sigla-project-private.h"
 
+#define MENTION_COLUMNS \
+  "id, document_id, start, \"end\", kind, entity_id, \"when\", not_before, not_after, cert, note, " \
+  "created, modified"
+
 SiglaMention *
 sigla_mention_new (void)
 {
@@ -183,18 +187,22 @@ sigla_mention_list (SiglaProject  *project,
 {
   SiglaDb *db = sigla_project_get_db (project);
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_mention_free);
+  /* Two statements, not "?1 = 0 OR document_id = ?1", which no index serves. */
   g_autoptr(sqlite3_stmt) stmt =
     sigla_db_prepare (db,
-                      "SELECT id, document_id, start, \"end\", kind, entity_id, \"when\", "
-                      "not_before, not_after, cert, note, created, modified FROM mentions "
-                      "WHERE ?1 = 0 OR document_id = ?1 ORDER BY document_id, start, \"end\" DESC, id",
+                      document_id != 0
+                      ? "SELECT " MENTION_COLUMNS " FROM mentions WHERE document_id = ?1 "
+                        "ORDER BY start, \"end\" DESC, id"
+                      : "SELECT " MENTION_COLUMNS " FROM mentions "
+                        "ORDER BY document_id, start, \"end\" DESC, id",
                       error);
   SiglaStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
   while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
     {
       SiglaMention *mention = sigla_mention_new ();
