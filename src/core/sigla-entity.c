@@ -218,7 +218,8 @@ xml_id_taken (SiglaDb     *db,
   return step != SIGLA_STEP_ERROR;
 }
 
-/* Keeps a wanted id (a TEI file's own) when it is a free slug-like name,
+/* Keeps a wanted id (a TEI file's own) when it is a free name of letters,
+ * digits, "_" and "-",
  * else makes one from the label, numbered when taken: "kim-il-sung-2". */
 static gboolean
 allocate_xml_id (SiglaDb      *db,
@@ -228,7 +229,8 @@ allocate_xml_id (SiglaDb      *db,
   g_autofree char *base = NULL;
   gboolean taken = TRUE;
 
-  if (entity->xml_id != NULL && g_regex_match_simple ("^[A-Za-z_][A-Za-z0-9_.-]*$", entity->xml_id, 0, 0) &&
+  /* No dots: the ids TEI export makes for its own elements all have one. */
+  if (entity->xml_id != NULL && g_regex_match_simple ("^[A-Za-z_][A-Za-z0-9_-]*$", entity->xml_id, 0, 0) &&
       !xml_id_taken (db, entity->xml_id, &taken, error))
     return FALSE;
   if (!taken)

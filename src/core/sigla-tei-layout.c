@@ -11,7 +11,15 @@ typedef struct
   GArray *spans;
 } LayoutContext;
 
-/* Text order; at one start the longer piece goes outside; then by rank. */
+static const SiglaSpan *
+span_of (const LayoutContext *context,
+         const SiglaPiece    *piece)
+{
+  return &g_array_index (context->spans, SiglaSpan, piece->span);
+}
+
+/* Text order; at one start, an outer span goes outside, then the longer
+ * piece, then the lower rank. */
 static int
 compare_pieces (gconstpointer a,
                 gconstpointer b,
@@ -19,17 +27,19 @@ compare_pieces (gconstpointer a,
 {
   const SiglaPiece *x = a, *y = b;
   const LayoutContext *context = data;
-  int x_rank = g_array_index (context->spans, SiglaSpan, x->span).rank;
-  int y_rank = g_array_index (context->spans, SiglaSpan, y->span).rank;
+  const SiglaSpan *x_span = span_of (context, x);
+  const SiglaSpan *y_span = span_of (context, y);
 
   if (x->block != y->block)
     return x->block < y->block ? -1 : 1;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
+  if (x_span->outer != y_span->outer)
+    return x_span->outer ? -1 : 1;
   if (x->end != y->end)
     return x->end > y->end ? -1 : 1;
-  if (x_rank != y_rank)
-    return x_rank < y_rank ? -1 : 1;
+  if (x_span->rank != y_span->rank)
+    return x_span->rank < y_span->rank ? -1 : 1;
   return x->span < y->span ? -1 : x->span > y->span;
 }
 
@@ -127,7 +137,7 @@ sigla_tei_layout (GArray *blocks,
   LayoutContext context = { spans };
   g_autoptr(GSequence) pending = g_sequence_new (g_free);
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (SiglaPiece));
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (SiglaPiece));
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));   /* indices into pieces */
   g_autofree guint *n_parts = g_new0 (guint, MAX (spans->len, 1));
 
   clip_to_blocks (blocks, spans, pending, &context);
@@ -142,7 +152,7 @@ sigla_tei_layout (GArray *blocks,
       /* Close what ends before this piece starts, or lies in an earlier block. */
       while (open->len > 0)
         {
-          const SiglaPiece *top = &g_array_index (open, SiglaPiece, open->len - 1);
+          const SiglaPiece *top = &g_array_index (pieces, SiglaPiece, g_array_index (open, guint, open->len - 1));
 
           if (top->block == piece.block && top->end > piece.start)
             break;
@@ -152,10 +162,24 @@ sigla_tei_layout (GArray *blocks,
           g_array_set_size (open, open->len - 1);
         }
 
+      /* An outer span never goes inside one that is not: what is open there
+       * ends where the outer one starts, and its rest waits its turn inside it. */
+      while (span_of (&context, &piece)->outer && open->len > 0)
+        {
+          SiglaPiece *top = &g_array_index (pieces, SiglaPiece, g_array_index (open, guint, open->len - 1));
+
+          if (span_of (&context, top)->outer)
+            break;
+          g_sequence_insert_sorted (pending, new_piece (piece.start, top->end, top->block, top->span),
+                                    compare_pieces, &context);
+          top->end = piece.start;
+          g_array_set_size (open, open->len - 1);
+        }
+
       /* Crossing the end of the enclosing piece: the rest waits its turn after it. */
       if (open->len > 0)
         {
-          const SiglaPiece *top = &g_array_index (open, SiglaPiece, open->len - 1);
+          const SiglaPiece *top = &g_array_index (pieces, SiglaPiece, g_array_index (open, guint, open->len - 1));
 
           if (top->end < piece.end)
             {
@@ -167,7 +191,7 @@ sigla_tei_layout (GArray *blocks,
 
       piece.part = n_parts[piece.span]++;
       g_array_append_val (pieces, piece);
-      g_array_append_val (open, piece);
+      g_array_append_val (open, (guint) { pieces->len - 1 });
     }
 
   for (guint i = 0; i < pieces->len; i++)

@@ -8,12 +8,15 @@
 G_BEGIN_DECLS
 
 /* A span to lay out: an annotation's [start, end) in code points. Among
- * spans of the same extent, a lower rank is written outside a higher one. */
+ * spans of the same extent, a lower rank is written outside a higher one.
+ * An outer span (a claim: <said>) is never put inside one that is not:
+ * TEI has no said inside a date. */
 typedef struct
 {
-  gint64 start;
-  gint64 end;
-  int    rank;
+  gint64   start;
+  gint64   end;
+  int      rank;
+  gboolean outer;
 } SiglaSpan;
 
 /* One element to write: all or part of a span, inside one block. */

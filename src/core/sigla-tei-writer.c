@@ -92,7 +92,8 @@ end (Writer *w)
     check (w, xmlTextWriterEndElement (w->writer), "end of element");
 }
 
-/* XML 1.0 has no place for most control characters, nor U+FFFE/U+FFFF:
+/* XML 1.0 has no place for most control characters, nor U+FFFE/U+FFFF
+ * (its Char production; astral characters are fine):
  * they are written as U+FFFD, so the file stays well formed. */
 static char *
 xml_safe (const char *text)
@@ -102,7 +103,8 @@ xml_safe (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      gboolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xfffe);
+      gboolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xd7ff) ||
+                         (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 
       if (!allowed && safe == NULL)
         safe = g_string_new_len (text, p - text);
@@ -450,6 +452,32 @@ write_header (Writer             *w,
 
 /* -- the registry of entities --------------------------------------------- */
 
+/* @type is one token in TEI: "cover name" is written "cover-name". */
+static char *
+type_token (const char *type)
+{
+  GString *token = g_string_new ("");
+
+  for (const char *p = type != NULL ? type : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
+        {
+          if (token->len > 0 && token->str[token->len - 1] != '-')
+            g_string_append_c (token, '-');
+        }
+      else
+        g_string_append_unichar (token, c);
+    }
+  while (token->len > 0 && token->str[token->len - 1] == '-')
+    g_string_truncate (token, token->len - 1);
+
+  if (token->len == 0)
+    g_string_assign (token, "variant");
+  return g_string_free (token, FALSE);
+}
+
 /* The shortest digits that read back as the same double: 37.97, not 37.969999999999999. */
 static const char *
 format_coordinate (char   *buffer,
@@ -494,9 +522,11 @@ write_entity (Writer            *w,
     {
       const SiglaAlias *alias = entity->aliases->pdata[i];
 
+      g_autofree char *type = type_token (alias->type);
+
       indent (w, depth + 1);
       start (w, name_element);
-      attribute (w, "type", alias->type);
+      attribute (w, "type", type);
       text (w, alias->name);
       end (w);
     }
@@ -1025,6 +1055,7 @@ collect_spans (const DocumentData *data,
       span.start = info->claim->start;
       span.end = info->claim->end;
       span.rank = 0;
+      span.outer = TRUE;
       g_array_append_val (spans, span);
       g_ptr_array_add (infos, info);
     }
@@ -1038,6 +1069,7 @@ collect_spans (const DocumentData *data,
       span.start = info->mention->start;
       span.end = info->mention->end;
       span.rank = 1 + info->mention->kind;
+      span.outer = FALSE;
       g_array_append_val (spans, span);
       g_ptr_array_add (infos, info);
     }
