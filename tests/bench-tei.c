@@ -170,6 +170,10 @@ main (int    argc,
                       parse_s, megabytes / parse_s);
   sigla_bench_report ("tei: jing %s in %.1f s\n", valid_s >= 0 ? "finds it valid" : "finds it INVALID", valid_s);
 
-  sigla_test_remove_dir (dir);
+  /* SIGLA_BENCH_KEEP=1 leaves the project and the export, for a profiler. */
+  if (g_getenv ("SIGLA_BENCH_KEEP") != NULL)
+    sigla_bench_report ("tei: kept %s\n", dir);
+  else
+    sigla_test_remove_dir (dir);
   return parse_s >= 0 && valid_s >= 0 ? 0 : 1;
 }

@@ -99,6 +99,15 @@ static char *
 xml_safe (const char *text)
 {
   GString *safe = NULL;
+  const guchar *byte = (const guchar *) text;
+
+  /* Most text has nothing to replace: only a control byte, or 0xEF (the
+   * lead byte of U+FFFE and U+FFFF), needs a closer look. */
+  while (*byte != '\0' && (*byte >= 0x20 || *byte == '\t' || *byte == '\n' || *byte == '\r') &&
+         *byte != 0xef && *byte != 0x7f)
+    byte++;
+  if (*byte == '\0')
+    return NULL;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -1119,11 +1128,38 @@ load_document (SiglaProject  *project,
     return FALSE;
 
   data->blocks = sigla_document_get_blocks (project, id, error);
-  data->mentions = data->blocks != NULL ? sigla_mention_list (project, id, error) : NULL;
-  data->claims = data->mentions != NULL ? sigla_claim_list (project, id, error) : NULL;
+  if (data->mentions == NULL && data->blocks != NULL)
+    data->mentions = sigla_mention_list (project, id, error);
+  if (data->claims == NULL && data->mentions != NULL)
+    data->claims = sigla_claim_list (project, id, error);
   data->revisions = data->claims != NULL ? sigla_document_get_revisions (project, id, error) : NULL;
 
   return data->revisions != NULL;
+}
+
+/* The annotations of one document, taken from a list of all of them in
+ * document order from *@next on: a corpus reads them in one pass, not one
+ * query a document. */
+static GPtrArray *
+take_document_slice (GPtrArray *all,
+                     guint     *next,
+                     gint64     document_id,
+                     gboolean   claims)
+{
+  GPtrArray *slice = g_ptr_array_new ();
+
+  while (*next < all->len)
+    {
+      gpointer item = all->pdata[*next];
+      gint64 owner = claims ? ((SiglaClaim *) item)->document_id : ((SiglaMention *) item)->document_id;
+
+      if (owner != document_id)
+        break;
+      g_ptr_array_add (slice, item);
+      (*next)++;
+    }
+
+  return slice;
 }
 
 static void
@@ -1310,12 +1346,17 @@ sigla_tei_write_corpus (SiglaProject           *project,
                         GError                **error)
 {
   g_autoptr(GPtrArray) documents = sigla_document_list (project, error);
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GPtrArray) registry = NULL;
   g_autofree char *name = NULL;
   Writer w = { 0 };
 
+  /* Documents are listed, and annotations sorted, by document id. */
   if (documents == NULL || (order = sigla_entity_list (project, error)) == NULL ||
+      (mentions = sigla_mention_list (project, 0, error)) == NULL ||
+      (claims = sigla_claim_list (project, 0, error)) == NULL ||
       !writer_open (&w, project, options, output, error))
     return FALSE;
 
@@ -1358,13 +1399,16 @@ sigla_tei_write_corpus (SiglaProject           *project,
       end (&w);
     }
 
-  for (guint i = 0; i < documents->len && w.error == NULL; i++)
+  for (guint i = 0, next_mention = 0, next_claim = 0; i < documents->len && w.error == NULL; i++)
     {
+      gint64 id = ((SiglaDocument *) documents->pdata[i])->id;
       g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL, NULL };
       g_autofree char *prefix = g_strdup_printf ("d%u.", i + 1);
 
       data.prefix = prefix;
-      if (!load_document (project, ((SiglaDocument *) documents->pdata[i])->id, &data, &w.error))
+      data.mentions = take_document_slice (mentions, &next_mention, id, FALSE);
+      data.claims = take_document_slice (claims, &next_claim, id, TRUE);
+      if (!load_document (project, id, &data, &w.error))
         break;
       write_tei (&w, &data, NULL, 1);
     }
