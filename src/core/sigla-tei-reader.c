@@ -1139,6 +1139,14 @@ read_tei (Reader       *reader,
 
 /* -- the file -------------------------------------------------------------- */
 
+static void
+replace_string (char       **field,
+                  const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
 /* Parses with no network, no DTD and no entity substitution. */
 static xmlDoc *
 parse (const char  *path,
@@ -1164,6 +1172,12 @@ parse (const char  *path,
     {
       const xmlError *last = &context->lastError;
       g_autofree char *reason = g_strchomp (g_strdup (last->message != NULL ? last->message : "not well formed"));
+
+      /* libxml2's own words name an option of its API, not what is wrong. */
+      if (g_str_has_prefix (reason, "Excessive depth"))
+        replace_string (&reason, "elements are nested more than 256 deep");
+      else if (strstr (reason, "XML_PARSE_HUGE") != NULL)
+        replace_string (&reason, "a text or an attribute is larger than 10 MB");
 
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "Cannot import “%s”: line %d: %s",
                    path, last->line, reason);
