@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-application.c: the application: its windows, global actions and settings. */
+
+#define G_LOG_DOMAIN "sigla-application"
+
+#include <glib/gi18n.h>
+
+#include "sigla-application.h"
+#include "sigla-window.h"
+
+struct _SiglaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SiglaApplication, sigla_application, ADW_TYPE_APPLICATION)
+
+static SiglaWindow *
+active_window (SiglaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sigla_window_new (ADW_APPLICATION (self)));
+  return SIGLA_WINDOW (window);
+}
+
+/* The project opened last, if it is still there. */
+static void
+open_last_project (SiglaApplication *self,
+                   SiglaWindow      *window)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-project");
+  g_autoptr(GError) error = NULL;
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR) &&
+      !sigla_window_open_project (window, last, &error))
+    g_message ("Not reopening %s: %s", last, error->message);
+}
+
+static void
+sigla_application_activate (GApplication *application)
+{
+  SiglaApplication *self = SIGLA_APPLICATION (application);
+  gboolean created = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
+  SiglaWindow *window = active_window (self);
+
+  if (created)
+    open_last_project (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* "sigla PROJECT.sigla" opens it; "sigla FILE…" imports the files into the project open. */
+static void
+sigla_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  SiglaApplication *self = SIGLA_APPLICATION (application);
+  SiglaWindow *window = active_window (self);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        continue;
+      if (g_str_has_suffix (path, ".sigla"))
+        {
+          if (!sigla_window_open_project (window, path, &error))
+            sigla_window_show_error (window, error);
+        }
+      else
+        g_ptr_array_add (documents, g_steal_pointer (&path));
+    }
+
+  if (documents->len > 0 && sigla_window_get_project (window) == NULL)
+    open_last_project (self, window);
+  g_ptr_array_add (documents, NULL);
+  sigla_window_import (window, (const char * const *) documents->pdata);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SiglaApplication *self = user_data;
+  const char *developers[] = { "The Sigla developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Sigla"),
+                         "application-icon", "io.github.sigla.Sigla",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Read archival documents beside the people, places and claims in them, "
+                                       "and publish them as TEI"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+sigla_application_startup (GApplication *application)
+{
+  SiglaApplication *self = SIGLA_APPLICATION (application);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sigla_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/sigla/Sigla/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+sigla_application_dispose (GObject *object)
+{
+  SiglaApplication *self = SIGLA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sigla_application_parent_class)->dispose (object);
+}
+
+static void
+sigla_application_class_init (SiglaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sigla_application_dispose;
+  application_class->activate = sigla_application_activate;
+  application_class->open = sigla_application_open;
+  application_class->startup = sigla_application_startup;
+}
+
+static void
+sigla_application_init (SiglaApplication *self)
+{
+  self->settings = g_settings_new ("io.github.sigla.Sigla");
+}
+
+SiglaApplication *
+sigla_application_new (void)
+{
+  /* Each instance its own process: a project is one file, and a second
+   * window on another project should not share a process with the first. */
+  return g_object_new (SIGLA_TYPE_APPLICATION,
+                       "application-id", "io.github.sigla.Sigla",
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/sigla/Sigla",
+                       NULL);
+}
+
+GSettings *
+sigla_application_get_settings (SiglaApplication *self)
+{
+  g_return_val_if_fail (SIGLA_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

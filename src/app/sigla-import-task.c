@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-import-task.c: imports files in a thread, with its own connection to the project,
+ * reporting progress to the window, cancellable. */
+
+#define G_LOG_DOMAIN "sigla-import-task"
+
+#include "sigla-core.h"
+#include "sigla-import-task.h"
+
+typedef struct
+{
+  char                *project_path;
+  GStrv                paths;
+  GPtrArray           *refusals;       /* messages of the files refused */
+  SiglaImportProgress  progress;
+  gpointer             progress_data;
+  GMainContext        *context;        /* where progress is reported */
+} ImportData;
+
+typedef struct
+{
+  ImportData *data;
+  guint       done;
+  guint       total;
+} Progress;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_free (data->project_path);
+  g_strfreev (data->paths);
+  g_ptr_array_unref (data->refusals);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static gboolean
+report_progress_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress->data->progress (progress->done, progress->total, progress->data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_done_cb (const char   *path,
+              guint         index,
+              gint64        document_id,
+              const GError *error,
+              gpointer      user_data)
+{
+  ImportData *data = user_data;
+  Progress *progress;
+
+  if (error != NULL)
+    g_ptr_array_add (data->refusals, g_strdup (error->message));
+
+  if (data->progress == NULL)
+    return;
+
+  progress = g_new0 (Progress, 1);
+  progress->data = data;
+  progress->done = index + 1;
+  progress->total = g_strv_length (data->paths);
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, report_progress_cb, progress, g_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint imported;
+
+  /* A connection of its own: SQLite connections are not shared across threads. */
+  project = sigla_project_open (data->project_path, SIGLA_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  imported = sigla_import_files (project, (const char * const *) data->paths, file_done_cb, data,
+                                 cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, imported);
+}
+
+/**
+ * sigla_import_task_run:
+ * @progress: (nullable): told in the caller's main context after each file
+ *
+ * Imports @paths into the project at @project_path as one action, in a
+ * thread. Cancelling stops before the next file; what is done is kept.
+ */
+void
+sigla_import_task_run (const char           *project_path,
+                       const char * const   *paths,
+                       GCancellable         *cancellable,
+                       SiglaImportProgress   progress,
+                       gpointer              progress_data,
+                       GAsyncReadyCallback   callback,
+                       gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->project_path = g_strdup (project_path);
+  data->paths = g_strdupv ((char **) paths);
+  data->refusals = g_ptr_array_new_with_free_func (g_free);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  g_task_set_source_tag (task, sigla_import_task_run);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * sigla_import_task_finish:
+ * @refusals: (out) (transfer full) (optional): a message for each file refused
+ *
+ * Returns: how many documents were imported
+ */
+guint
+sigla_import_task_finish (GAsyncResult  *result,
+                          GPtrArray    **refusals,
+                          GError       **error)
+{
+  ImportData *data = g_task_get_task_data (G_TASK (result));
+  gssize imported = g_task_propagate_int (G_TASK (result), error);
+
+  if (refusals != NULL)
+    *refusals = g_ptr_array_ref (data->refusals);
+  return imported > 0 ? (guint) imported : 0;
+}

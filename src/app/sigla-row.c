@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-row.c: one item of the window's lists: a document, an entity, a claim, a search hit. */
+
+#include "sigla-row.h"
+
+struct _SiglaRow
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *title;
+  char    *subtitle;
+  gint64   document;   /* where a hit or a claim is, to jump to it */
+  gint64   start;
+  gint64   end;
+};
+
+G_DEFINE_FINAL_TYPE (SiglaRow, sigla_row, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sigla_row_finalize (GObject *object)
+{
+  SiglaRow *self = SIGLA_ROW (object);
+
+  g_free (self->title);
+  g_free (self->subtitle);
+
+  G_OBJECT_CLASS (sigla_row_parent_class)->finalize (object);
+}
+
+static void
+sigla_row_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SiglaRow *self = SIGLA_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigla_row_class_init (SiglaRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sigla_row_finalize;
+  object_class->get_property = sigla_row_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sigla_row_init (SiglaRow *self)
+{
+}
+
+SiglaRow *
+sigla_row_new (gint64      id,
+               const char *title,
+               const char *subtitle)
+{
+  SiglaRow *self = g_object_new (SIGLA_TYPE_ROW, NULL);
+
+  self->id = id;
+  self->title = g_strdup (title);
+  self->subtitle = g_strdup (subtitle);
+  return self;
+}
+
+gint64
+sigla_row_get_id (SiglaRow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self), 0);
+  return self->id;
+}
+
+const char *
+sigla_row_get_title (SiglaRow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self), NULL);
+  return self->title;
+}
+
+const char *
+sigla_row_get_subtitle (SiglaRow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self), NULL);
+  return self->subtitle;
+}
+
+gint64
+sigla_row_get_document (SiglaRow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self), 0);
+  return self->document;
+}
+
+gint64
+sigla_row_get_start (SiglaRow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self), 0);
+  return self->start;
+}
+
+gint64
+sigla_row_get_end (SiglaRow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self), 0);
+  return self->end;
+}
+
+void
+sigla_row_set_span (SiglaRow *self,
+                    gint64    document,
+                    gint64    start,
+                    gint64    end)
+{
+  g_return_if_fail (SIGLA_IS_ROW (self));
+
+  self->document = document;
+  self->start = start;
+  self->end = end;
+}

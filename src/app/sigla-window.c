@@ -1,0 +1,1073 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-window.c: the workbench: documents, the original text, and the panels of people,
+ * places, organisations, dates and claims. */
+
+#define G_LOG_DOMAIN "sigla-window"
+
+#include <glib/gi18n.h>
+
+#include "sigla-application.h"
+#include "sigla-document-view.h"
+#include "sigla-import-task.h"
+#include "sigla-row.h"
+#include "sigla-tag-popover.h"
+#include "sigla-window.h"
+
+/* The panels, in the order of the view switcher. */
+typedef enum
+{
+  PANEL_PEOPLE,
+  PANEL_PLACES,
+  PANEL_ORGS,
+  PANEL_DATES,
+  PANEL_CLAIMS,
+  N_PANELS
+} Panel;
+
+struct _SiglaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *document_list;
+  GtkListView          *hit_list;
+  GtkStack             *content_stack;
+  SiglaDocumentView    *document_view;
+  AdwViewStack         *panel_stack;
+
+  GSettings            *settings;
+  SiglaProject         *project;
+  GListStore           *documents;
+  GtkSingleSelection   *document_selection;
+  GListStore           *hits;
+  GListStore           *panels[N_PANELS];
+  SiglaTagPopover      *tag_popover;
+  GCancellable         *import_cancellable;
+  gint64                tag_start;        /* the span being tagged while the popover is up */
+  gint64                tag_end;
+};
+
+G_DEFINE_FINAL_TYPE (SiglaWindow, sigla_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+} panel_pages[N_PANELS] = {
+  { "people", N_("People"), "avatar-default-symbolic" },
+  { "places", N_("Places"), "mark-location-symbolic" },
+  { "orgs", N_("Organisations"), "network-workgroup-symbolic" },
+  { "dates", N_("Dates"), "x-office-calendar-symbolic" },
+  { "claims", N_("Claims"), "chat-message-new-symbolic" },
+};
+
+/* -- lists ---------------------------------------------------------------- */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  SiglaRow *row = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  const char *text = sigla_row_get_subtitle (row);
+
+  gtk_label_set_text (GTK_LABEL (title), sigla_row_get_title (row));
+  gtk_label_set_text (GTK_LABEL (subtitle), text);
+  gtk_widget_set_visible (subtitle, text != NULL && *text != '\0');
+}
+
+/* Every list shows rows of a title and a subtitle. */
+static GListStore *
+attach_list (GtkListView *view,
+             gboolean     single_click)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GListStore *store = g_list_store_new (SIGLA_TYPE_ROW);
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (view, factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_single_click_activate (view, single_click);
+  g_object_unref (factory);
+
+  return store;
+}
+
+static void
+append_row (GListStore *store,
+            SiglaRow   *row)
+{
+  g_list_store_append (store, row);
+  g_object_unref (row);
+}
+
+/* -- errors and notices --------------------------------------------------- */
+
+void
+sigla_window_show_error (SiglaWindow  *self,
+                         const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Something Went Wrong"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (SiglaWindow *self,
+       const char  *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* -- filling the lists ---------------------------------------------------- */
+
+static void
+load_documents (SiglaWindow *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 shown = sigla_document_view_get_document (self->document_view);
+
+  g_list_store_remove_all (self->documents);
+  if (self->project == NULL)
+    return;
+
+  documents = sigla_document_list (self->project, &error);
+  if (documents == NULL)
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SiglaDocument *document = documents->pdata[i];
+
+      append_row (self->documents, sigla_row_new (document->id, document->title, document->date));
+      if (document->id == shown)
+        gtk_single_selection_set_selected (self->document_selection, i);
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, shown != 0 ? "document" : "empty");
+}
+
+static char *
+entity_names (const SiglaEntity *entity)
+{
+  GString *names = g_string_new ("");
+
+  for (guint i = 0; i < entity->aliases->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", ((SiglaAlias *) entity->aliases->pdata[i])->name);
+
+  return g_string_free (names, FALSE);
+}
+
+/* The panels list what the shown document names, and its claims. */
+static void
+load_panels (SiglaWindow *self)
+{
+  gint64 document = sigla_document_view_get_document (self->document_view);
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint p = 0; p < N_PANELS; p++)
+    g_list_store_remove_all (self->panels[p]);
+  if (self->project == NULL || document == 0)
+    return;
+
+  mentions = sigla_mention_list (self->project, document, NULL);
+  claims = sigla_claim_list (self->project, document, NULL);
+  entities = sigla_entity_list (self->project, NULL);
+  if (mentions == NULL || claims == NULL || entities == NULL)
+    return;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SiglaMention *mention = mentions->pdata[i];
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &mention->entity_id));
+
+      if (mention->kind == SIGLA_KIND_DATE)
+        {
+          SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
+
+          sigla_row_set_span (row, document, mention->start, mention->end);
+          append_row (self->panels[PANEL_DATES], row);
+        }
+      else
+        g_hash_table_insert (counts, &mention->entity_id, GUINT_TO_POINTER (n + 1));
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      SiglaEntity *entity = entities->pdata[i];
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &entity->id));
+      g_autofree char *aliases = NULL;
+      g_autofree char *subtitle = NULL;
+
+      g_hash_table_insert (names, &entity->id, entity->label);
+      if (n == 0)
+        continue;
+
+      aliases = entity_names (entity);
+      subtitle = *aliases != '\0'
+        ? g_strdup_printf (ngettext ("%u mention · also %s", "%u mentions · also %s", n), n, aliases)
+        : g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
+      append_row (self->panels[entity->kind], sigla_row_new (entity->id, entity->label, subtitle));
+    }
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      SiglaClaim *claim = claims->pdata[i];
+      const char *speaker = g_hash_table_lookup (names, &claim->speaker_id);
+      g_autofree char *title = g_strdup_printf ("%s %s", speaker != NULL ? speaker : _("Someone"), claim->stance);
+      SiglaRow *row = sigla_row_new (claim->id, title, claim->paraphrase);
+
+      sigla_row_set_span (row, document, claim->start, claim->end);
+      append_row (self->panels[PANEL_CLAIMS], row);
+    }
+}
+
+static void
+update_actions (SiglaWindow *self)
+{
+  gboolean open = self->project != NULL;
+  gboolean document = open && sigla_document_view_get_document (self->document_view) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-tei", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", open && sigla_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", open && sigla_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tag", document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+}
+
+/* The project changed (an edit, an undo, an import): what shows it is read again. */
+static void
+project_changed_cb (SiglaProject *project,
+                    int           change,
+                    gint64        id,
+                    SiglaWindow  *self)
+{
+  if (change == SIGLA_CHANGE_DOCUMENT)
+    load_documents (self);
+  if (sigla_document_view_get_document (self->document_view) != 0)
+    sigla_document_view_refresh (self->document_view, NULL);
+  load_panels (self);
+  update_actions (self);
+}
+
+/* -- documents, search ---------------------------------------------------- */
+
+gboolean
+sigla_window_show_document (SiglaWindow  *self,
+                            gint64        document_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
+
+  if (!sigla_document_view_show (self->document_view, self->project, document_id, error))
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->content_stack, "document");
+  load_panels (self);
+  update_actions (self);
+  return TRUE;
+}
+
+static void
+document_selected_cb (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      SiglaWindow        *self)
+{
+  SiglaRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(GError) error = NULL;
+
+  if (row != NULL && sigla_row_get_id (row) != sigla_document_view_get_document (self->document_view) &&
+      !sigla_window_show_document (self, sigla_row_get_id (row), &error))
+    sigla_window_show_error (self, error);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   SiglaWindow    *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_list_store_remove_all (self->hits);
+  if (self->project == NULL || *query == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
+      return;
+    }
+
+  /* A query still being typed ("NOT" alone) finds nothing yet. */
+  hits = sigla_search (self->project, query, 100, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
+    {
+      g_autoptr(SiglaRow) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sigla_row_get_id (document);
+      g_hash_table_insert (titles, id, (gpointer) sigla_row_get_title (document));
+    }
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      SiglaSearchHit *hit = hits->pdata[i];
+      SiglaRow *row;
+
+      if (hit->in_title)
+        continue;
+      row = sigla_row_new (hit->document_id, hit->snippet, g_hash_table_lookup (titles, &hit->document_id));
+      sigla_row_set_span (row, hit->document_id, hit->start, hit->end);
+      append_row (self->hits, row);
+    }
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "hits");
+}
+
+/* A search hit, a date or a claim: show where it is. */
+static void
+span_activated_cb (GtkListView *view,
+                   guint        position,
+                   SiglaWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(SiglaRow) row = g_list_model_get_item (model, position);
+  g_autoptr(GError) error = NULL;
+
+  if (sigla_row_get_document (row) != sigla_document_view_get_document (self->document_view) &&
+      !sigla_window_show_document (self, sigla_row_get_document (row), &error))
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+
+  sigla_document_view_select_span (self->document_view, sigla_row_get_start (row), sigla_row_get_end (row));
+  gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
+}
+
+static void
+entity_activated_cb (GtkListView *view,
+                     guint        position,
+                     SiglaWindow *self)
+{
+  g_autoptr(SiglaRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  sigla_document_view_emphasize (self->document_view, sigla_row_get_id (row));
+}
+
+/* Clicking a highlight selects its entity's row. */
+static void
+view_entity_activated_cb (SiglaDocumentView *view,
+                          gint64             entity_id,
+                          SiglaWindow       *self)
+{
+  for (guint p = 0; p < PANEL_DATES; p++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->panels[p])); i++)
+      {
+        g_autoptr(SiglaRow) row = g_list_model_get_item (G_LIST_MODEL (self->panels[p]), i);
+
+        if (sigla_row_get_id (row) == entity_id)
+          {
+            GtkWidget *page = adw_view_stack_get_child_by_name (self->panel_stack, panel_pages[p].name);
+            GtkWidget *list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page));
+
+            adw_view_stack_set_visible_child (self->panel_stack, page);
+            gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))), i);
+            sigla_document_view_emphasize (self->document_view, entity_id);
+            return;
+          }
+      }
+}
+
+/* -- tagging -------------------------------------------------------------- */
+
+/**
+ * sigla_window_tag_selection:
+ * @kind: a #SiglaKind, or %SIGLA_TAG_CLAIM
+ * @entity_id: the entity (the speaker, for a claim), or 0 to create one named @text
+ * @text: a new entity's name, or a date's ISO value
+ *
+ * Tags the text selected in the document, as one action (two when the
+ * entity is new: adding it, then tagging).
+ */
+gboolean
+sigla_window_tag_selection (SiglaWindow  *self,
+                            int           kind,
+                            gint64        entity_id,
+                            const char   *text,
+                            GError      **error)
+{
+  gint64 document = sigla_document_view_get_document (self->document_view);
+  gint64 start = self->tag_start, end = self->tag_end;
+
+  if (start == end && !sigla_document_view_get_selection (self->document_view, &start, &end))
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Select the words to tag first"));
+      return FALSE;
+    }
+  self->tag_start = self->tag_end = 0;
+
+  if (kind == SIGLA_KIND_DATE)
+    {
+      g_autoptr(SiglaMention) mention = sigla_mention_new ();
+
+      mention->document_id = document;
+      mention->kind = SIGLA_KIND_DATE;
+      mention->start = start;
+      mention->end = end;
+      mention->when = g_strdup (text);
+      return sigla_mention_insert (self->project, mention, error);
+    }
+
+  if (entity_id == 0)
+    {
+      g_autoptr(SiglaEntity) entity = sigla_entity_new (kind == SIGLA_TAG_CLAIM ? SIGLA_KIND_PERSON : kind, text);
+
+      if (!sigla_entity_insert (self->project, entity, error))
+        return FALSE;
+      entity_id = entity->id;
+    }
+
+  if (kind == SIGLA_TAG_CLAIM)
+    {
+      g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+
+      claim->document_id = document;
+      claim->start = start;
+      claim->end = end;
+      claim->speaker_id = entity_id;
+      return sigla_claim_insert (self->project, claim, error);
+    }
+  else
+    {
+      g_autoptr(SiglaMention) mention = sigla_mention_new ();
+
+      mention->document_id = document;
+      mention->kind = kind;
+      mention->start = start;
+      mention->end = end;
+      mention->entity_id = entity_id;
+      return sigla_mention_insert (self->project, mention, error);
+    }
+}
+
+static void
+tag_chosen_cb (SiglaTagPopover *popover,
+               gint64           entity_id,
+               const char      *text,
+               SiglaWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sigla_window_tag_selection (self, sigla_tag_popover_get_kind (popover), entity_id, text, &error))
+    sigla_window_show_error (self, error);
+  gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
+}
+
+static void
+start_tagging (SiglaWindow *self,
+               int          kind)
+{
+  g_autofree char *text = sigla_document_view_get_selected_text (self->document_view);
+  GdkRectangle area;
+
+  if (text == NULL || !sigla_document_view_get_selection (self->document_view, &self->tag_start, &self->tag_end))
+    {
+      toast (self, _("Select the words to tag first"));
+      return;
+    }
+
+  sigla_tag_popover_start (self->tag_popover, self->project, kind, text);
+  if (sigla_document_view_get_selection_area (self->document_view, &area))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover), &area);
+  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+}
+
+static void
+tag_requested_cb (SiglaDocumentView *view,
+                  int                kind,
+                  SiglaWindow       *self)
+{
+  start_tagging (self, kind);
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  SiglaWindow *self = SIGLA_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  SiglaKind kind;
+
+  if (g_str_equal (name, "claim"))
+    start_tagging (self, SIGLA_TAG_CLAIM);
+  else if (sigla_kind_from_string (name, &kind))
+    start_tagging (self, kind);
+}
+
+/* -- history -------------------------------------------------------------- */
+
+static void
+step_history (SiglaWindow *self,
+              gboolean     undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  gboolean done;
+
+  if (self->project == NULL)
+    return;
+
+  done = undo ? sigla_project_undo (self->project, &label, &error)
+              : sigla_project_redo (self->project, &label, &error);
+  if (!done)
+    {
+      if (!g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_NOTHING_TO_UNDO) &&
+          !g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_NOTHING_TO_REDO))
+        sigla_window_show_error (self, error);
+      return;
+    }
+
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+  toast (self, message);
+  update_actions (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  step_history (SIGLA_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  step_history (SIGLA_WINDOW (widget), FALSE);
+}
+
+/* -- projects ------------------------------------------------------------- */
+
+static void
+remember_project (SiglaWindow *self,
+                  const char  *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && i < 9; i++)
+    if (!g_str_equal (recent[i], path))
+      g_strv_builder_add (builder, recent[i]);
+  updated = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
+  g_settings_set_string (self->settings, "last-project", path);
+}
+
+static void
+set_project (SiglaWindow  *self,
+             SiglaProject *project)
+{
+  g_autofree char *name = NULL;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_set_object (&self->project, project);
+  sigla_document_view_clear (self->document_view);
+
+  name = g_path_get_basename (sigla_project_get_path (project));
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, sigla_project_get_path (project));
+  g_signal_connect (project, "changed", G_CALLBACK (project_changed_cb), self);
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  remember_project (self, sigla_project_get_path (project));
+
+  load_documents (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+    gtk_single_selection_set_selected (self->document_selection, 0);
+  load_panels (self);
+  update_actions (self);
+}
+
+gboolean
+sigla_window_open_project (SiglaWindow  *self,
+                           const char   *path,
+                           GError      **error)
+{
+  g_autoptr(SiglaProject) project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, error);
+
+  if (project == NULL)
+    return FALSE;
+  set_project (self, project);
+  return TRUE;
+}
+
+gboolean
+sigla_window_create_project (SiglaWindow  *self,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(SiglaProject) project = sigla_project_create (path, error);
+
+  if (project == NULL)
+    return FALSE;
+  set_project (self, project);
+  return TRUE;
+}
+
+SiglaProject *
+sigla_window_get_project (SiglaWindow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+project_chosen_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   SiglaWindow     *self)
+{
+  gboolean creating = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_object_unref (dialog);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (creating && !g_str_has_suffix (path, ".sigla"))
+    {
+      char *named = g_strconcat (path, ".sigla", NULL);
+
+      g_free (path);
+      path = named;
+    }
+
+  if (creating ? !sigla_window_create_project (self, path, &error) : !sigla_window_open_project (self, path, &error))
+    sigla_window_show_error (self, error);
+}
+
+static void
+choose_project (SiglaWindow *self,
+                gboolean     creating)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (creating ? _("New Project") : _("Open Project"), GTK_WINDOW (self),
+                                 creating ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 creating ? _("_Create") : _("_Open"), _("_Cancel"));
+
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Sigla projects"), "*.sigla");
+  if (creating)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Untitled.sigla"));
+  g_signal_connect (dialog, "response", G_CALLBACK (project_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  choose_project (SIGLA_WINDOW (widget), TRUE);
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  choose_project (SIGLA_WINDOW (widget), FALSE);
+}
+
+/* -- import and export ---------------------------------------------------- */
+
+static void
+import_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  SiglaWindow *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Importing %u of %u"), done, total);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SiglaWindow) self = user_data;
+  g_autoptr(GPtrArray) refusals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint imported = sigla_import_task_finish (result, &refusals, &error);
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->import_cancellable);
+
+  if (error != NULL)
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+
+  /* The import wrote through its own connection: read what it added. */
+  load_documents (self);
+  if (sigla_document_view_get_document (self->document_view) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+    gtk_single_selection_set_selected (self->document_selection, 0);
+  update_actions (self);
+
+  message = g_strdup_printf (ngettext ("%u document imported", "%u documents imported", imported), imported);
+  toast (self, message);
+  if (refusals != NULL && refusals->len > 0)
+    {
+      g_autofree char *all = g_strjoinv ("\n\n", (char **) g_ptr_array_steal (refusals, NULL));
+      g_autoptr(GError) refused = g_error_new_literal (SIGLA_ERROR, SIGLA_ERROR_INVALID, all);
+
+      sigla_window_show_error (self, refused);
+    }
+}
+
+/**
+ * sigla_window_import:
+ *
+ * Imports the files in a thread, as one action, with a progress bar and a
+ * Cancel button; the window stays responsive.
+ */
+void
+sigla_window_import (SiglaWindow        *self,
+                     const char * const *paths)
+{
+  g_return_if_fail (SIGLA_IS_WINDOW (self));
+
+  if (self->project == NULL || self->import_cancellable != NULL || paths == NULL || paths[0] == NULL)
+    return;
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Importing…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  sigla_import_task_run (sigla_project_get_path (self->project), paths, self->import_cancellable,
+                         import_progress_cb, self, import_done_cb, g_object_ref (self));
+}
+
+static void
+files_chosen_cb (GtkNativeDialog *dialog,
+                 int              response,
+                 SiglaWindow     *self)
+{
+  g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_object_unref (dialog);
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      g_ptr_array_add (paths, g_file_get_path (file));
+    }
+  g_ptr_array_add (paths, NULL);
+  sigla_window_import (self, (const char * const *) paths->pdata);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Import Documents"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Import"), _("_Cancel"));
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Text and TEI documents"), "*.txt");
+  g_signal_connect (dialog, "response", G_CALLBACK (files_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  SiglaWindow *self = SIGLA_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SiglaWindow   *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+  sigla_window_import (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  SiglaWindow     *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator-name");
+  SiglaTeiOptions options = { *annotator != '\0' ? annotator : g_get_real_name () };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_object_unref (dialog);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (!sigla_tei_export_corpus (self->project, &options, path, &error))
+    sigla_window_show_error (self, error);
+  else
+    toast (self, _("Exported as TEI"));
+}
+
+static void
+export_tei_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Project as TEI"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("corpus.xml"));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (SIGLA_WINDOW (widget)->search_entry));
+}
+
+/* -- window ------------------------------------------------------------- */
+
+static void
+add_panel (SiglaWindow *self,
+           Panel        panel)
+{
+  GtkWidget *list = gtk_list_view_new (NULL, NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  AdwViewStackPage *page;
+
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(panel_pages[panel].title), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  self->panels[panel] = attach_list (GTK_LIST_VIEW (list), TRUE);
+
+  g_signal_connect (list, "activate",
+                    panel < PANEL_DATES ? G_CALLBACK (entity_activated_cb) : G_CALLBACK (span_activated_cb), self);
+
+  page = adw_view_stack_add_titled (self->panel_stack, scroller, panel_pages[panel].name, _(panel_pages[panel].title));
+  adw_view_stack_page_set_icon_name (page, panel_pages[panel].icon);
+}
+
+static void
+sigla_window_dispose (GObject *object)
+{
+  SiglaWindow *self = SIGLA_WINDOW (object);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_WINDOW);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->document_selection);
+  g_clear_object (&self->hits);
+  for (guint p = 0; p < N_PANELS; p++)
+    g_clear_object (&self->panels[p]);
+  if (self->tag_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
+      self->tag_popover = NULL;
+    }
+
+  G_OBJECT_CLASS (sigla_window_parent_class)->dispose (object);
+}
+
+static void
+sigla_window_class_init (SiglaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sigla_window_dispose;
+
+  g_type_ensure (SIGLA_TYPE_DOCUMENT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, document_list);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, hit_list);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+sigla_window_init (SiglaWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new ("io.github.sigla.Sigla");
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  self->documents = attach_list (self->document_list, FALSE);
+  self->document_selection = g_object_ref (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->document_list)));
+  gtk_single_selection_set_can_unselect (self->document_selection, FALSE);
+  g_signal_connect (self->document_selection, "notify::selected", G_CALLBACK (document_selected_cb), self);
+
+  self->hits = attach_list (self->hit_list, TRUE);
+  g_signal_connect (self->hit_list, "activate", G_CALLBACK (span_activated_cb), self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+
+  for (Panel p = 0; p < N_PANELS; p++)
+    add_panel (self, p);
+
+  self->tag_popover = sigla_tag_popover_new ();
+  gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (self->document_view));
+  g_signal_connect (self->tag_popover, "chosen", G_CALLBACK (tag_chosen_cb), self);
+  g_signal_connect (self->document_view, "tag-requested", G_CALLBACK (tag_requested_cb), self);
+  g_signal_connect (self->document_view, "entity-activated", G_CALLBACK (view_entity_activated_cb), self);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  update_actions (self);
+}
+
+SiglaWindow *
+sigla_window_new (AdwApplication *application)
+{
+  return g_object_new (SIGLA_TYPE_WINDOW, "application", application, NULL);
+}
