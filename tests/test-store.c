@@ -513,6 +513,63 @@ test_entity_delete_modes (Fixture       *fixture,
   g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND);
 }
 
+/* "Filippov" turns out to be Stalin: merging moves every mention and claim,
+ * keeps the names as aliases, and one undo takes it all back. */
+static void
+test_entity_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 stalin = add_entity (fixture, SIGLA_KIND_PERSON, "Joseph Stalin");
+  gint64 filippov = add_entity (fixture, SIGLA_KIND_PERSON, "Filippov");
+  gint64 kim = add_entity (fixture, SIGLA_KIND_PERSON, "Kim Il Sung");
+  gint64 wonsan = add_entity (fixture, SIGLA_KIND_PLACE, "Wonsan");
+  g_autoptr(SiglaClaim) claim = new_claim (fixture, "We also cannot maintain direct communication", filippov, 0);
+  g_autoptr(SiglaEntity) merged = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  find_word (fixture, "FILIPPOV", &start, &end);
+  g_assert_true (add_mention (fixture, filippov, SIGLA_KIND_PERSON, start, end, NULL, NULL));
+  g_array_append_val (claim->about, filippov);
+  g_array_append_val (claim->about, stalin);
+  g_array_append_val (claim->about, kim);
+  g_assert_true (sigla_claim_insert (fixture->project, claim, &error));
+
+  g_assert_false (sigla_entity_merge (fixture->project, filippov, wonsan, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sigla_entity_merge (fixture->project, filippov, stalin, &error));
+  g_assert_no_error (error);
+
+  merged = sigla_entity_get (fixture->project, stalin, NULL);
+  g_assert_cmpuint (merged->aliases->len, ==, 1);
+  g_assert_cmpstr (((SiglaAlias *) merged->aliases->pdata[0])->name, ==, "Filippov");
+  mentions = sigla_mention_list (fixture->project, 0, NULL);
+  g_assert_cmpint (((SiglaMention *) mentions->pdata[0])->entity_id, ==, stalin);
+  claims = sigla_claim_list (fixture->project, 0, NULL);
+  g_assert_cmpint (((SiglaClaim *) claims->pdata[0])->speaker_id, ==, stalin);
+  /* About Filippov, Stalin and Kim: now about Stalin and Kim. */
+  g_assert_cmpuint (((SiglaClaim *) claims->pdata[0])->about->len, ==, 2);
+  entities = sigla_entity_list (fixture->project, NULL);
+  g_assert_cmpuint (entities->len, ==, 3);
+
+  g_assert_true (sigla_project_undo (fixture->project, NULL, &error));
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  entities = sigla_entity_list (fixture->project, NULL);
+  g_assert_cmpuint (entities->len, ==, 4);
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+  mentions = sigla_mention_list (fixture->project, 0, NULL);
+  g_assert_cmpint (((SiglaMention *) mentions->pdata[0])->entity_id, ==, filippov);
+  g_clear_pointer (&claims, g_ptr_array_unref);
+  claims = sigla_claim_list (fixture->project, 0, NULL);
+  g_assert_cmpint (((SiglaClaim *) claims->pdata[0])->speaker_id, ==, filippov);
+  g_assert_cmpuint (((SiglaClaim *) claims->pdata[0])->about->len, ==, 3);
+}
+
 /* Each entity gets a TEI id from its name when it is added, unique and kept. */
 static void
 test_entity_xml_ids (Fixture       *fixture,
@@ -560,6 +617,7 @@ main (int    argc,
   ADD ("/store/entity/update", test_entity_update);
   ADD ("/store/entity/delete-modes", test_entity_delete_modes);
   ADD ("/store/entity/xml-ids", test_entity_xml_ids);
+  ADD ("/store/entity/merge", test_entity_merge);
   ADD ("/store/mention/offsets", test_mention_offsets);
   ADD ("/store/mention/code-points", test_mention_counts_code_points);
   ADD ("/store/mention/kind-follows-entity", test_mention_kind_follows_entity);

@@ -503,6 +503,136 @@ failed:
   return FALSE;
 }
 
+/**
+ * sigla_entity_merge:
+ * @from_id: the entity that goes
+ * @into_id: the entity that stays
+ *
+ * "Filippov" and "Stalin" are one person: every mention and claim of
+ * @from_id follows to @into_id, its names become aliases of @into_id (its
+ * preferred name typed "variant"), its authority links and notes join, and
+ * @from_id is deleted. One action, undone at once.
+ */
+gboolean
+sigla_entity_merge (SiglaProject  *project,
+                    gint64         from_id,
+                    gint64         into_id,
+                    GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(SiglaEntity) from = sigla_entity_get (project, from_id, error);
+  g_autoptr(SiglaEntity) into = from != NULL ? sigla_entity_get (project, into_id, error) : NULL;
+  g_autofree char *label = NULL;
+
+  if (into == NULL)
+    return FALSE;
+
+  if (from_id == into_id || from->kind != into->kind)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                   from_id == into_id ? "“%s” cannot be merged into itself"
+                                      : "“%s” and “%s” are not of one kind: only a person merges into a person, "
+                                        "a place into a place, an organisation into an organisation",
+                   from->label, into->label);
+      return FALSE;
+    }
+
+  label = g_strdup_printf ("Merge “%s” into “%s”", from->label, into->label);
+  if (!sigla_project_begin_action (project, label, error))
+    return FALSE;
+
+  /* The names and links that @into does not have yet. */
+  sigla_entity_add_alias (into, from->label, "variant");
+  for (guint i = 0; i < from->aliases->len; i++)
+    {
+      SiglaAlias *alias = from->aliases->pdata[i];
+
+      sigla_entity_add_alias (into, alias->name, alias->type);
+    }
+  for (guint i = 0; i < from->authorities->len; i++)
+    if (!g_ptr_array_find_with_equal_func (into->authorities, from->authorities->pdata[i], g_str_equal, NULL))
+      g_ptr_array_add (into->authorities, g_strdup (from->authorities->pdata[i]));
+  if (!into->has_geo && from->has_geo)
+    {
+      into->has_geo = TRUE;
+      into->lat = from->lat;
+      into->lon = from->lon;
+    }
+  if (from->note != NULL)
+    {
+      char *joined = into->note != NULL ? g_strconcat (into->note, "\n", from->note, NULL) : g_strdup (from->note);
+
+      g_free (into->note);
+      into->note = joined;
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) mentions =
+      sigla_db_prepare (db, "UPDATE mentions SET entity_id = ?2 WHERE entity_id = ?1", error);
+    g_autoptr(sqlite3_stmt) speakers = NULL;
+    g_autoptr(sqlite3_stmt) reporters = NULL;
+    g_autoptr(sqlite3_stmt) about = NULL;
+
+    if (mentions == NULL)
+      goto failed;
+    sqlite3_bind_int64 (mentions, 1, from_id);
+    sqlite3_bind_int64 (mentions, 2, into_id);
+    if (!sigla_db_run (db, mentions, error))
+      goto failed;
+
+    speakers = sigla_db_prepare (db, "UPDATE claims SET speaker_id = ?2 WHERE speaker_id = ?1", error);
+    if (speakers == NULL)
+      goto failed;
+    sqlite3_bind_int64 (speakers, 1, from_id);
+    sqlite3_bind_int64 (speakers, 2, into_id);
+    if (!sigla_db_run (db, speakers, error))
+      goto failed;
+
+    reporters = sigla_db_prepare (db, "UPDATE claims SET reporter_id = ?2 WHERE reporter_id = ?1", error);
+    if (reporters == NULL)
+      goto failed;
+    sqlite3_bind_int64 (reporters, 1, from_id);
+    sqlite3_bind_int64 (reporters, 2, into_id);
+    if (!sigla_db_run (db, reporters, error))
+      goto failed;
+
+    /* A claim about both is about @into once. Deleted by hand, not with
+     * UPDATE OR REPLACE, whose deletions fire no trigger: undo would not
+     * know of them. */
+    about = sigla_db_prepare (db,
+                              "DELETE FROM claim_about WHERE entity_id = ?1 AND claim_id IN "
+                              "(SELECT claim_id FROM claim_about WHERE entity_id = ?2)",
+                              error);
+    if (about == NULL)
+      goto failed;
+    sqlite3_bind_int64 (about, 1, from_id);
+    sqlite3_bind_int64 (about, 2, into_id);
+    if (!sigla_db_run (db, about, error))
+      goto failed;
+    g_clear_pointer (&about, sigla_stmt_release);
+
+    about = sigla_db_prepare (db, "UPDATE claim_about SET entity_id = ?2 WHERE entity_id = ?1", error);
+    if (about == NULL)
+      goto failed;
+    sqlite3_bind_int64 (about, 1, from_id);
+    sqlite3_bind_int64 (about, 2, into_id);
+    if (!sigla_db_run (db, about, error))
+      goto failed;
+  }
+
+  if (!sigla_entity_update (project, into, error) ||
+      !sigla_entity_delete (project, from_id, SIGLA_DELETE_REFUSE, error))
+    goto failed;
+
+  sigla_project_note_change (project, SIGLA_CHANGE_MENTION, 0);
+  sigla_project_note_change (project, SIGLA_CHANGE_CLAIM, 0);
+  return sigla_project_end_action (project, error);
+
+failed:
+  sigla_project_abort_action (project);
+  return FALSE;
+}
+
 static SiglaEntity *
 entity_from_row (sqlite3_stmt *stmt)
 {

@@ -57,6 +57,10 @@ gboolean     sigla_entity_delete       (SiglaProject     *project,
                                         gint64            id,
                                         SiglaDeleteMode   mode,
                                         GError          **error);
+gboolean     sigla_entity_merge        (SiglaProject     *project,
+                                        gint64            from_id,
+                                        gint64            into_id,
+                                        GError          **error);
 SiglaEntity *sigla_entity_get          (SiglaProject     *project,
                                         gint64            id,
                                         GError          **error);
