@@ -64,6 +64,26 @@ find_document_view (GtkWidget *widget)
   return NULL;
 }
 
+static AdwEntryRow *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ENTRY_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Until the window is on screen with its size, so that it can be drawn. */
 static void
 wait_until_shown (GtkWidget *widget)
@@ -181,7 +201,38 @@ test_tag_in_window (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   run_pending ();
-  g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin"));
+  people = find_list_with_row (GTK_WIDGET (window), "Joseph Stalin");
+  g_assert_nonnull (people);
+
+  /* Choosing the row opens the editor; a new name, applied, is saved. */
+  g_signal_emit_by_name (people, "activate", 0);
+  run_pending ();
+  {
+    AdwEntryRow *name_row = find_entry_row (GTK_WIDGET (window), "Preferred name");
+    AdwEntryRow *aliases_row = find_entry_row (GTK_WIDGET (window), "Other names: Filippov (pseudonym); …");
+    g_autoptr(SiglaEntity) edited = NULL;
+
+    g_assert_nonnull (name_row);
+    g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (name_row)) || !gtk_widget_get_mapped (GTK_WIDGET (window)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Joseph Stalin");
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "I. V. Stalin");
+    gtk_editable_set_text (GTK_EDITABLE (aliases_row), "Filippov (pseudonym)");
+    g_signal_emit_by_name (name_row, "apply");
+    run_pending ();
+
+    edited = sigla_entity_get (sigla_window_get_project (window), ((SiglaEntity *) entities->pdata[0])->id, NULL);
+    g_assert_cmpstr (edited->label, ==, "I. V. Stalin");
+    g_assert_cmpuint (edited->aliases->len, ==, 1);
+    g_assert_cmpstr (((SiglaAlias *) edited->aliases->pdata[0])->type, ==, "pseudonym");
+    save_screenshot (GTK_WIDGET (window), "window-editor.png");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    run_pending ();
+    g_clear_pointer (&edited, sigla_entity_free);
+    edited = sigla_entity_get (sigla_window_get_project (window), ((SiglaEntity *) entities->pdata[0])->id, NULL);
+    g_assert_cmpstr (edited->label, ==, "Joseph Stalin");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Joseph Stalin");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();

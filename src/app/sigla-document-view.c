@@ -450,6 +450,45 @@ sigla_document_view_emphasize (SiglaDocumentView *self,
     }
 }
 
+/* F3 and Shift+F3: the entity's next (or previous) mention after the
+ * selection, round to the first (or last). */
+gboolean
+sigla_document_view_select_next_mention (SiglaDocumentView *self,
+                                         gint64             entity_id,
+                                         gboolean           forward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter cursor, bound;
+  SiglaMention *chosen = NULL, *wrap = NULL;
+  gint64 here;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &cursor, &bound);
+  here = gtk_text_iter_get_offset (&cursor);
+
+  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+    {
+      SiglaMention *mention = self->mentions->pdata[forward ? i : self->mentions->len - 1 - i];
+
+      if (mention->entity_id != entity_id || entity_id == 0)
+        continue;
+      if (wrap == NULL)
+        wrap = mention;
+      if (forward ? mention->start > here : mention->start < here)
+        {
+          chosen = mention;
+          break;
+        }
+    }
+
+  if (chosen == NULL)
+    chosen = wrap;
+  if (chosen == NULL)
+    return FALSE;
+
+  sigla_document_view_select_span (self, chosen->start, chosen->end);
+  return TRUE;
+}
+
 GtkTextView *
 sigla_document_view_get_text_view (SiglaDocumentView *self)
 {

@@ -33,6 +33,9 @@ void         sigla_document_view_select_span    (SiglaDocumentView  *self,
                                                  gint64              end);
 void         sigla_document_view_emphasize      (SiglaDocumentView  *self,
                                                  gint64              entity_id);
+gboolean     sigla_document_view_select_next_mention (SiglaDocumentView *self,
+                                                      gint64             entity_id,
+                                                      gboolean           forward);
 GtkTextView *sigla_document_view_get_text_view  (SiglaDocumentView  *self);
 gboolean     sigla_document_view_get_selection_area (SiglaDocumentView *self,
                                                      GdkRectangle      *area);

@@ -8,6 +8,7 @@
 
 #include "sigla-application.h"
 #include "sigla-document-view.h"
+#include "sigla-entity-editor.h"
 #include "sigla-import-task.h"
 #include "sigla-row.h"
 #include "sigla-tag-popover.h"
@@ -42,6 +43,8 @@ struct _SiglaWindow
   GtkStack             *content_stack;
   SiglaDocumentView    *document_view;
   AdwViewStack         *panel_stack;
+  GtkStack             *panel_side;
+  SiglaEntityEditor    *entity_editor;
 
   GSettings            *settings;
   SiglaProject         *project;
@@ -295,6 +298,13 @@ project_changed_cb (SiglaProject *project,
     sigla_document_view_refresh (self->document_view, NULL);
   load_panels (self);
   update_actions (self);
+
+  /* The entity open in the editor may have changed, or gone (undo, delete). */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor") &&
+      !sigla_entity_editor_show (self->entity_editor, self->project,
+                                 sigla_entity_editor_get_entity (self->entity_editor),
+                                 sigla_document_view_get_document (self->document_view), NULL))
+    gtk_stack_set_visible_child_name (self->panel_side, "lists");
 }
 
 /* -- documents, search ---------------------------------------------------- */
@@ -391,6 +401,23 @@ span_activated_cb (GtkListView *view,
   gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
 }
 
+/* A person, place or organisation: its mentions emphasised, its editor open. */
+static void
+edit_entity (SiglaWindow *self,
+             gint64       entity_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  sigla_document_view_emphasize (self->document_view, entity_id);
+  if (!sigla_entity_editor_show (self->entity_editor, self->project, entity_id,
+                                 sigla_document_view_get_document (self->document_view), &error))
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->panel_side, "editor");
+}
+
 static void
 entity_activated_cb (GtkListView *view,
                      guint        position,
@@ -398,7 +425,60 @@ entity_activated_cb (GtkListView *view,
 {
   g_autoptr(SiglaRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
 
-  sigla_document_view_emphasize (self->document_view, sigla_row_get_id (row));
+  edit_entity (self, sigla_row_get_id (row));
+}
+
+static void
+editor_done_cb (SiglaEntityEditor *editor,
+                SiglaWindow       *self)
+{
+  sigla_document_view_emphasize (self->document_view, 0);
+  gtk_stack_set_visible_child_name (self->panel_side, "lists");
+}
+
+static void
+editor_jump_cb (SiglaEntityEditor *editor,
+                gint64             start,
+                gint64             end,
+                SiglaWindow       *self)
+{
+  sigla_document_view_select_span (self->document_view, start, end);
+  gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
+}
+
+static void
+editor_failed_cb (SiglaEntityEditor *editor,
+                  const GError      *error,
+                  SiglaWindow       *self)
+{
+  sigla_window_show_error (self, error);
+}
+
+static void
+step_mention (SiglaWindow *self,
+              gboolean     forward)
+{
+  gint64 entity_id = g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor")
+                     ? sigla_entity_editor_get_entity (self->entity_editor) : 0;
+
+  if (!sigla_document_view_select_next_mention (self->document_view, entity_id, forward))
+    toast (self, _("Choose a person, place or organisation first"));
+}
+
+static void
+next_mention_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  step_mention (SIGLA_WINDOW (widget), TRUE);
+}
+
+static void
+previous_mention_action (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *parameter)
+{
+  step_mention (SIGLA_WINDOW (widget), FALSE);
 }
 
 /* Clicking a highlight selects its entity's row. */
@@ -419,7 +499,7 @@ view_entity_activated_cb (SiglaDocumentView *view,
 
             adw_view_stack_set_visible_child (self->panel_stack, page);
             gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))), i);
-            sigla_document_view_emphasize (self->document_view, entity_id);
+            edit_entity (self, entity_id);
             return;
           }
       }
@@ -995,6 +1075,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   object_class->dispose = sigla_window_dispose;
 
   g_type_ensure (SIGLA_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (SIGLA_TYPE_ENTITY_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_revealer);
@@ -1010,6 +1091,8 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_side);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, entity_editor);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
@@ -1020,6 +1103,8 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.next-mention", NULL, next_mention_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-mention", NULL, previous_mention_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
@@ -1027,6 +1112,8 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.next-mention", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.previous-mention", NULL);
 }
 
 static void
@@ -1059,6 +1146,10 @@ sigla_window_init (SiglaWindow *self)
   g_signal_connect (self->tag_popover, "chosen", G_CALLBACK (tag_chosen_cb), self);
   g_signal_connect (self->document_view, "tag-requested", G_CALLBACK (tag_requested_cb), self);
   g_signal_connect (self->document_view, "entity-activated", G_CALLBACK (view_entity_activated_cb), self);
+
+  g_signal_connect (self->entity_editor, "done", G_CALLBACK (editor_done_cb), self);
+  g_signal_connect (self->entity_editor, "jump", G_CALLBACK (editor_jump_cb), self);
+  g_signal_connect (self->entity_editor, "failed", G_CALLBACK (editor_failed_cb), self);
 
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
