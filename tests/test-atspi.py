@@ -187,12 +187,13 @@ def inner():
     app = None
     app_log = open(os.path.join(home, "app.log"), "w+")
     step = 0
+    began = time.monotonic()
     say("1..%d" % len(STEPS))
 
     def ok(detail=""):
         nonlocal step
         step += 1
-        say("ok %d - %s" % (step, STEPS[step - 1]))
+        say("ok %d - %s # %.1f s" % (step, STEPS[step - 1], time.monotonic() - began))
         if detail:
             log(detail)
 
