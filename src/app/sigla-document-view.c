@@ -28,6 +28,7 @@ G_DEFINE_FINAL_TYPE (SiglaDocumentView, sigla_document_view, GTK_TYPE_WIDGET)
 enum {
   TAG_REQUESTED,
   ENTITY_ACTIVATED,
+  REMOVE_REQUESTED,
   N_SIGNALS
 };
 
@@ -164,6 +165,21 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
 
+  /* Delete removes the annotation under the cursor (undo brings it back). */
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_BackSpace)
+    {
+      GtkTextIter cursor;
+      SiglaMention *mention;
+
+      gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (self->text_view), &cursor,
+                                        gtk_text_buffer_get_insert (gtk_text_view_get_buffer (self->text_view)));
+      mention = mention_at (self, gtk_text_iter_get_offset (&cursor));
+      if (mention == NULL)
+        return FALSE;
+      g_signal_emit (self, signals[REMOVE_REQUESTED], 0, mention->id);
+      return TRUE;
+    }
+
   switch (gdk_keyval_to_lower (keyval))
     {
     case GDK_KEY_p: kind = SIGLA_KIND_PERSON; break;
@@ -208,6 +224,9 @@ sigla_document_view_class_init (SiglaDocumentViewClass *klass)
    */
   signals[TAG_REQUESTED] = g_signal_new ("tag-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_INT64);

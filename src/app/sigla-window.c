@@ -632,6 +632,19 @@ tag_action (GtkWidget  *widget,
     start_tagging (self, kind);
 }
 
+static void
+remove_requested_cb (SiglaDocumentView *view,
+                     gint64             mention_id,
+                     SiglaWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sigla_mention_delete (self->project, mention_id, &error))
+    sigla_window_show_error (self, error);
+  else
+    toast (self, _("Mention removed: Ctrl+Z brings it back"));
+}
+
 /* -- history -------------------------------------------------------------- */
 
 static void
@@ -1146,6 +1159,7 @@ sigla_window_init (SiglaWindow *self)
   g_signal_connect (self->tag_popover, "chosen", G_CALLBACK (tag_chosen_cb), self);
   g_signal_connect (self->document_view, "tag-requested", G_CALLBACK (tag_requested_cb), self);
   g_signal_connect (self->document_view, "entity-activated", G_CALLBACK (view_entity_activated_cb), self);
+  g_signal_connect (self->document_view, "remove-requested", G_CALLBACK (remove_requested_cb), self);
 
   g_signal_connect (self->entity_editor, "done", G_CALLBACK (editor_done_cb), self);
   g_signal_connect (self->entity_editor, "jump", G_CALLBACK (editor_jump_cb), self);
