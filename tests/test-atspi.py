@@ -193,9 +193,8 @@ def inner():
     def ok(detail=""):
         nonlocal step
         step += 1
-        say("ok %d - %s # %.1f s" % (step, STEPS[step - 1], time.monotonic() - began))
-        if detail:
-            log(detail)
+        say("ok %d - %s" % (step, STEPS[step - 1]))
+        log("%s%.1f s" % (detail + ", " if detail else "", time.monotonic() - began))
 
     def cli(*args):
         done = subprocess.run([cli_path, *args], capture_output=True, text=True, timeout=30)
@@ -243,7 +242,9 @@ def inner():
         ok("document %s, %s at %d" % (doc_id, WORD, word_start))
 
         # 2. The app, on the accessibility desktop.
-        Atspi.set_timeout(5000, 15000)
+        # No longer grace for an application that has just started than for any other:
+        # libatspi would otherwise wait up to that long for AddSelection's reply below.
+        Atspi.set_timeout(5000, 0)
         app = subprocess.Popen([app_path, project], stdin=subprocess.DEVNULL,
                                stdout=app_log, stderr=subprocess.STDOUT, start_new_session=True)
 
@@ -288,8 +289,9 @@ def inner():
             view.grab_focus()
             wait_for("the text view to be focused after GrabFocus", focused, timeout=2)
         except (GLib.Error, Failed) as error:
-            log("GrabFocus did not focus the text view (%s): tabbing to it"
-                % (error.message if isinstance(error, GLib.Error) else error))
+            if isinstance(error, GLib.Error):
+                error = error.message or "an error, %s %d" % (error.domain, error.code)
+            log("GrabFocus did not focus the text view (%s): tabbing to it" % error)
             for presses in range(1, 61):
                 Atspi.generate_keyboard_event(0xff09, None, Atspi.KeySynthType.SYM)  # Tab
                 try:
@@ -303,12 +305,12 @@ def inner():
 
         # 5. The selection. GTK 4.8's AddSelection replies with the wrong type, so the call
         # waits for the reply timeout: keep it short, and read the selection back instead.
-        Atspi.set_timeout(800, 15000)
+        Atspi.set_timeout(500, 0)
         try:
             view.add_selection(start, end)
         except GLib.Error as error:
             log("AddSelection: %s (expected with GTK 4.8)" % error.message)
-        Atspi.set_timeout(5000, 15000)
+        Atspi.set_timeout(5000, 0)
 
         def selected():
             if view.get_n_selections() < 1:

@@ -27,9 +27,10 @@ find_list_with_row (GtkWidget  *widget,
 
       for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
         {
-          g_autoptr(SiglaRow) row = g_list_model_get_item (model, i);
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-          if (g_strcmp0 (sigla_row_get_title (row), title) == 0)
+          /* Combo rows have list views of their own, of other items. */
+          if (SIGLA_IS_ROW (item) && g_strcmp0 (sigla_row_get_title (SIGLA_ROW (item)), title) == 0)
             return GTK_LIST_VIEW (widget);
         }
     }
@@ -239,6 +240,105 @@ test_tag_in_window (void)
   sigla_test_remove_dir (dir);
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Mark a claim, open it from the Claims panel, and set its stance there. */
+static void
+test_claim_in_window (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaEntity) stalin = sigla_entity_new (SIGLA_KIND_PERSON, "Joseph Stalin");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  const char *words = "This, of course, is inconceivable and not necessary.";
+  SiglaWindow *window;
+  SiglaDocumentView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+  GtkListView *claim_list;
+  AdwComboRow *stance_row, *certainty_row;
+  gint64 start;
+  const char * const *stances = sigla_claim_get_stances ();
+  guint demands = 0;
+
+  sigla_test_import_seed (setup, "004");
+  g_assert_true (sigla_entity_insert (setup, stalin, NULL));
+  g_clear_object (&setup);
+
+  window = sigla_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (sigla_window_open_project (window, path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  run_pending ();
+
+  view = find_document_view (GTK_WIDGET (window));
+  document = sigla_document_get (sigla_window_get_project (window), 1, NULL);
+  start = g_utf8_pointer_to_offset (document->text, strstr (document->text, words));
+  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, start + g_utf8_strlen (words, -1));
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "claim"));
+  g_assert_true (sigla_window_tag_selection (window, SIGLA_TAG_CLAIM, stalin->id, NULL, &error));
+  g_assert_no_error (error);
+  run_pending ();
+
+  claim_list = find_list_with_row (GTK_WIDGET (window), "Joseph Stalin asserts");
+  g_assert_nonnull (claim_list);
+  g_signal_emit_by_name (claim_list, "activate", 0);
+  run_pending ();
+
+  stance_row = find_combo_row (GTK_WIDGET (window), "Stance");
+  certainty_row = find_combo_row (GTK_WIDGET (window), "Certainty");
+  g_assert_nonnull (stance_row);
+  for (guint i = 0; stances[i] != NULL; i++)
+    if (g_str_equal (stances[i], "refuses"))
+      demands = i;
+  adw_combo_row_set_selected (stance_row, demands);
+  adw_combo_row_set_selected (certainty_row, 1);   /* High */
+  run_pending ();
+  save_screenshot (GTK_WIDGET (window), "window-claim.png");
+
+  claims = sigla_claim_list (sigla_window_get_project (window), 1, NULL);
+  g_assert_cmpuint (claims->len, ==, 1);
+  g_assert_cmpint (((SiglaClaim *) claims->pdata[0])->speaker_id, ==, stalin->id);
+  g_assert_cmpstr (((SiglaClaim *) claims->pdata[0])->stance, ==, "refuses");
+  g_assert_cmpstr (((SiglaClaim *) claims->pdata[0])->certainty, ==, "high");
+
+  /* Each change was its own action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  run_pending ();
+  g_clear_pointer (&claims, g_ptr_array_unref);
+  claims = sigla_claim_list (sigla_window_get_project (window), 1, NULL);
+  g_assert_cmpstr (((SiglaClaim *) claims->pdata[0])->stance, ==, "refuses");
+  g_assert_null (((SiglaClaim *) claims->pdata[0])->certainty);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* A project that cannot be opened is refused with a message, and the
  * window stays as it was. */
 static void
@@ -266,6 +366,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/window/tag", test_tag_in_window);
+  g_test_add_func ("/window/claim", test_claim_in_window);
   g_test_add_func ("/window/refused-project", test_refused_project);
 
   return g_test_run ();

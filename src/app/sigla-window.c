@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sigla-application.h"
+#include "sigla-claim-editor.h"
 #include "sigla-document-view.h"
 #include "sigla-entity-editor.h"
 #include "sigla-import-task.h"
@@ -45,6 +46,7 @@ struct _SiglaWindow
   AdwViewStack         *panel_stack;
   GtkStack             *panel_side;
   SiglaEntityEditor    *entity_editor;
+  SiglaClaimEditor     *claim_editor;
 
   GSettings            *settings;
   SiglaProject         *project;
@@ -299,11 +301,16 @@ project_changed_cb (SiglaProject *project,
   load_panels (self);
   update_actions (self);
 
-  /* The entity open in the editor may have changed, or gone (undo, delete). */
+  /* What the editors show may have changed, or gone (undo, delete). */
   if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor") &&
       !sigla_entity_editor_show (self->entity_editor, self->project,
                                  sigla_entity_editor_get_entity (self->entity_editor),
                                  sigla_document_view_get_document (self->document_view), NULL))
+    gtk_stack_set_visible_child_name (self->panel_side, "lists");
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "claim-editor") &&
+      !sigla_claim_editor_show (self->claim_editor, self->project,
+                                sigla_claim_editor_get_claim (self->claim_editor),
+                                sigla_document_view_get_document (self->document_view), NULL))
     gtk_stack_set_visible_child_name (self->panel_side, "lists");
 }
 
@@ -428,9 +435,28 @@ entity_activated_cb (GtkListView *view,
   edit_entity (self, sigla_row_get_id (row));
 }
 
+/* A claim: where it is in the text, and its editor open. */
 static void
-editor_done_cb (SiglaEntityEditor *editor,
-                SiglaWindow       *self)
+claim_activated_cb (GtkListView *view,
+                    guint        position,
+                    SiglaWindow *self)
+{
+  g_autoptr(SiglaRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  g_autoptr(GError) error = NULL;
+
+  span_activated_cb (view, position, self);
+  if (!sigla_claim_editor_show (self->claim_editor, self->project, sigla_row_get_id (row),
+                                sigla_row_get_document (row), &error))
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->panel_side, "claim-editor");
+}
+
+static void
+editor_done_cb (GtkWidget   *editor,
+                SiglaWindow *self)
 {
   sigla_document_view_emphasize (self->document_view, 0);
   gtk_stack_set_visible_child_name (self->panel_side, "lists");
@@ -447,9 +473,9 @@ editor_jump_cb (SiglaEntityEditor *editor,
 }
 
 static void
-editor_failed_cb (SiglaEntityEditor *editor,
-                  const GError      *error,
-                  SiglaWindow       *self)
+editor_failed_cb (GtkWidget    *editor,
+                  const GError *error,
+                  SiglaWindow  *self)
 {
   sigla_window_show_error (self, error);
 }
@@ -1046,7 +1072,9 @@ add_panel (SiglaWindow *self,
   self->panels[panel] = attach_list (GTK_LIST_VIEW (list), TRUE);
 
   g_signal_connect (list, "activate",
-                    panel < PANEL_DATES ? G_CALLBACK (entity_activated_cb) : G_CALLBACK (span_activated_cb), self);
+                    panel < PANEL_DATES ? G_CALLBACK (entity_activated_cb)
+                    : panel == PANEL_CLAIMS ? G_CALLBACK (claim_activated_cb) : G_CALLBACK (span_activated_cb),
+                    self);
 
   page = adw_view_stack_add_titled (self->panel_stack, scroller, panel_pages[panel].name, _(panel_pages[panel].title));
   adw_view_stack_page_set_icon_name (page, panel_pages[panel].icon);
@@ -1089,6 +1117,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
 
   g_type_ensure (SIGLA_TYPE_DOCUMENT_VIEW);
   g_type_ensure (SIGLA_TYPE_ENTITY_EDITOR);
+  g_type_ensure (SIGLA_TYPE_CLAIM_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_revealer);
@@ -1106,6 +1135,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_side);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, entity_editor);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, claim_editor);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
@@ -1164,6 +1194,8 @@ sigla_window_init (SiglaWindow *self)
   g_signal_connect (self->entity_editor, "done", G_CALLBACK (editor_done_cb), self);
   g_signal_connect (self->entity_editor, "jump", G_CALLBACK (editor_jump_cb), self);
   g_signal_connect (self->entity_editor, "failed", G_CALLBACK (editor_failed_cb), self);
+  g_signal_connect (self->claim_editor, "done", G_CALLBACK (editor_done_cb), self);
+  g_signal_connect (self->claim_editor, "failed", G_CALLBACK (editor_failed_cb), self);
 
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-claim-editor.c: edits one claim in place: speaker, reporter, stance, certainty,
+ * subjects, paraphrase and note. */
+
+#define G_LOG_DOMAIN "sigla-claim-editor"
+
+#include <glib/gi18n.h>
+
+#include "sigla-claim-editor.h"
+
+static const char * const certainties[] = { "high", "medium", "low" };
+
+struct _SiglaClaimEditor
+{
+  GtkWidget     parent_instance;
+
+  GtkButton    *back_button;
+  GtkLabel     *title;
+  GtkLabel     *quote;
+  AdwComboRow  *speaker_row;
+  AdwComboRow  *reporter_row;
+  AdwComboRow  *stance_row;
+  AdwComboRow  *certainty_row;
+  AdwEntryRow  *about_row;
+  AdwEntryRow  *paraphrase_row;
+  AdwEntryRow  *note_row;
+  GtkButton    *delete_button;
+
+  SiglaProject *project;
+  SiglaClaim   *claim;
+  GPtrArray    *people;      /* SiglaEntity: persons and organisations, who may speak */
+  GPtrArray    *entities;    /* every SiglaEntity, for the subjects */
+  gboolean      filling;     /* the rows are being set from the claim, not by the user */
+};
+
+G_DEFINE_FINAL_TYPE (SiglaClaimEditor, sigla_claim_editor, GTK_TYPE_WIDGET)
+
+enum {
+  DONE,
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Position in @people of @id, counting from 1 when "none" comes first. */
+static guint
+position_of (GPtrArray *people,
+             gint64     id,
+             guint      offset)
+{
+  for (guint i = 0; i < people->len; i++)
+    if (((SiglaEntity *) people->pdata[i])->id == id)
+      return i + offset;
+  return 0;
+}
+
+static gint64
+id_at (GPtrArray *people,
+       guint      position,
+       guint      offset)
+{
+  if (position < offset || position - offset >= people->len)
+    return 0;
+  return ((SiglaEntity *) people->pdata[position - offset])->id;
+}
+
+static char *
+format_about (SiglaClaimEditor *self)
+{
+  GString *names = g_string_new ("");
+
+  for (guint i = 0; i < self->claim->about->len; i++)
+    for (guint k = 0; k < self->entities->len; k++)
+      {
+        SiglaEntity *entity = self->entities->pdata[k];
+
+        if (entity->id == g_array_index (self->claim->about, gint64, i))
+          g_string_append_printf (names, "%s%s", names->len > 0 ? "; " : "", entity->label);
+      }
+
+  return g_string_free (names, FALSE);
+}
+
+/* Names typed for the subjects, each an entity's name or one of its aliases. */
+static gboolean
+parse_about (SiglaClaimEditor  *self,
+             const char        *text,
+             GArray            *about,
+             GError           **error)
+{
+  g_auto(GStrv) names = g_strsplit (text, ";", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      gint64 found = 0;
+
+      if (*name == '\0')
+        continue;
+      for (guint k = 0; k < self->entities->len && found == 0; k++)
+        {
+          SiglaEntity *entity = self->entities->pdata[k];
+
+          if (g_utf8_collate (entity->label, name) == 0)
+            found = entity->id;
+          for (guint a = 0; a < entity->aliases->len && found == 0; a++)
+            if (g_utf8_collate (((SiglaAlias *) entity->aliases->pdata[a])->name, name) == 0)
+              found = entity->id;
+        }
+      if (found == 0)
+        {
+          g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
+                       _("No person, place or organisation is called “%s”: tag it first, then name it here"),
+                       name);
+          return FALSE;
+        }
+      g_array_append_val (about, found);
+    }
+
+  return TRUE;
+}
+
+static void fill (SiglaClaimEditor *self);
+
+/* Saves the claim as the rows now say, as one action. */
+static void
+save (SiglaClaimEditor *self)
+{
+  const char * const *stances = sigla_claim_get_stances ();
+  g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  SiglaClaim *claim = self->claim;
+  guint certainty = adw_combo_row_get_selected (self->certainty_row);
+  const char *paraphrase = gtk_editable_get_text (GTK_EDITABLE (self->paraphrase_row));
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+
+  if (self->filling || claim == NULL)
+    return;
+
+  if (!parse_about (self, gtk_editable_get_text (GTK_EDITABLE (self->about_row)), about, &error))
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
+  claim->speaker_id = id_at (self->people, adw_combo_row_get_selected (self->speaker_row), 1);
+  claim->reporter_id = id_at (self->people, adw_combo_row_get_selected (self->reporter_row), 1);
+  g_free (claim->stance);
+  claim->stance = g_strdup (stances[adw_combo_row_get_selected (self->stance_row)]);
+  g_free (claim->certainty);
+  claim->certainty = certainty > 0 ? g_strdup (certainties[certainty - 1]) : NULL;
+  g_array_set_size (claim->about, 0);
+  g_array_append_vals (claim->about, about->data, about->len);
+  g_free (claim->paraphrase);
+  claim->paraphrase = *paraphrase != '\0' ? g_strdup (paraphrase) : NULL;
+  g_free (claim->note);
+  claim->note = *note != '\0' ? g_strdup (note) : NULL;
+
+  if (!sigla_claim_update (self->project, claim, &error))
+    g_signal_emit (self, signals[FAILED], 0, error);
+}
+
+static GtkStringList *
+names_of (GPtrArray  *entities,
+          const char *first)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (names, first);
+  for (guint i = 0; i < entities->len; i++)
+    gtk_string_list_append (names, ((SiglaEntity *) entities->pdata[i])->label);
+  return names;
+}
+
+static void
+fill (SiglaClaimEditor *self)
+{
+  const char * const *stances = sigla_claim_get_stances ();
+  const SiglaClaim *claim = self->claim;
+  g_autofree char *about = format_about (self);
+  guint stance = 0, certainty = 0;
+
+  self->filling = TRUE;
+  /* "Nobody" first: a claim may have no known speaker, and must not get one by chance. */
+  adw_combo_row_set_model (self->speaker_row, G_LIST_MODEL (names_of (self->people, _("Nobody known"))));
+  adw_combo_row_set_model (self->reporter_row, G_LIST_MODEL (names_of (self->people, _("Nobody"))));
+  adw_combo_row_set_selected (self->speaker_row, position_of (self->people, claim->speaker_id, 1));
+  adw_combo_row_set_selected (self->reporter_row, position_of (self->people, claim->reporter_id, 1));
+
+  for (guint i = 0; stances[i] != NULL; i++)
+    if (g_strcmp0 (stances[i], claim->stance) == 0)
+      stance = i;
+  adw_combo_row_set_selected (self->stance_row, stance);
+  for (guint i = 0; i < G_N_ELEMENTS (certainties); i++)
+    if (g_strcmp0 (certainties[i], claim->certainty) == 0)
+      certainty = i + 1;
+  adw_combo_row_set_selected (self->certainty_row, certainty);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->about_row), about);
+  gtk_editable_set_text (GTK_EDITABLE (self->paraphrase_row), claim->paraphrase != NULL ? claim->paraphrase : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), claim->note != NULL ? claim->note : "");
+  self->filling = FALSE;
+}
+
+static void
+delete_clicked_cb (GtkButton        *button,
+                   SiglaClaimEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sigla_claim_delete (self->project, self->claim->id, &error))
+    g_signal_emit (self, signals[FAILED], 0, error);
+  else
+    g_signal_emit (self, signals[DONE], 0);
+}
+
+static void
+back_clicked_cb (GtkButton        *button,
+                 SiglaClaimEditor *self)
+{
+  g_signal_emit (self, signals[DONE], 0);
+}
+
+static void
+sigla_claim_editor_dispose (GObject *object)
+{
+  SiglaClaimEditor *self = SIGLA_CLAIM_EDITOR (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_CLAIM_EDITOR);
+  /* The template's outer box is not a bound child: it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->claim, sigla_claim_free);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sigla_claim_editor_parent_class)->dispose (object);
+}
+
+static void
+sigla_claim_editor_class_init (SiglaClaimEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sigla_claim_editor_dispose;
+
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 0);
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-claim-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, quote);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, speaker_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, reporter_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, stance_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, certainty_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, about_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, paraphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, delete_button);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sigla_claim_editor_init (SiglaClaimEditor *self)
+{
+  const char *certainty_names[] = { N_("Not given"), N_("High"), N_("Medium"), N_("Low"), NULL };
+  g_autoptr(GtkStringList) certainty_model = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; certainty_names[i] != NULL; i++)
+    gtk_string_list_append (certainty_model, _(certainty_names[i]));
+  adw_combo_row_set_model (self->certainty_row, G_LIST_MODEL (certainty_model));
+  adw_combo_row_set_model (self->stance_row,
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) sigla_claim_get_stances ())));
+
+  g_signal_connect_swapped (self->speaker_row, "notify::selected", G_CALLBACK (save), self);
+  g_signal_connect_swapped (self->reporter_row, "notify::selected", G_CALLBACK (save), self);
+  g_signal_connect_swapped (self->stance_row, "notify::selected", G_CALLBACK (save), self);
+  g_signal_connect_swapped (self->certainty_row, "notify::selected", G_CALLBACK (save), self);
+  g_signal_connect_swapped (self->about_row, "apply", G_CALLBACK (save), self);
+  g_signal_connect_swapped (self->paraphrase_row, "apply", G_CALLBACK (save), self);
+  g_signal_connect_swapped (self->note_row, "apply", G_CALLBACK (save), self);
+  g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  g_signal_connect (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+}
+
+gboolean
+sigla_claim_editor_show (SiglaClaimEditor  *self,
+                         SiglaProject      *project,
+                         gint64             claim_id,
+                         gint64             document_id,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) claims = sigla_claim_list (project, document_id, error);
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autofree char *words = NULL;
+  SiglaClaim *found = NULL;
+
+  for (guint i = 0; claims != NULL && i < claims->len && found == NULL; i++)
+    if (((SiglaClaim *) claims->pdata[i])->id == claim_id)
+      found = g_ptr_array_steal_index (claims, i);
+  if (found == NULL)
+    {
+      if (claims != NULL)
+        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, _("The claim is no longer there"));
+      return FALSE;
+    }
+
+  g_set_object (&self->project, project);
+  g_clear_pointer (&self->claim, sigla_claim_free);
+  self->claim = found;
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+  self->entities = sigla_entity_list (project, error);
+  if (self->entities == NULL)
+    return FALSE;
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  self->people = g_ptr_array_new ();
+  for (guint i = 0; i < self->entities->len; i++)
+    if (((SiglaEntity *) self->entities->pdata[i])->kind != SIGLA_KIND_PLACE)
+      g_ptr_array_add (self->people, self->entities->pdata[i]);
+
+  document = sigla_document_get (project, document_id, NULL);
+  words = document != NULL ? g_utf8_substring (document->text, found->start, found->end) : NULL;
+  gtk_label_set_text (self->quote, words);
+  fill (self);
+  return TRUE;
+}
+
+gint64
+sigla_claim_editor_get_claim (SiglaClaimEditor *self)
+{
+  g_return_val_if_fail (SIGLA_IS_CLAIM_EDITOR (self), 0);
+  return self->claim != NULL ? self->claim->id : 0;
+}

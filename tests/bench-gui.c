@@ -1,0 +1,996 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-gui.c: the workbench in a real window (under Xvfb) with a 6 MB document and
+ * 50,000 annotations: time to the first frame, against the same text without
+ * annotations; memory; and the time from the tagging key to the committed transaction. */
+
+#include <adwaita.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sigla-bench-util.h"
+#include "sigla-document-view.h"
+#include "sigla-project-private.h"
+#include "sigla-tag-popover.h"
+#include "sigla-test-util.h"
+#include "sigla-window.h"
+
+/* Figures are reported in MB of 10^6 bytes for files, MiB (as /proc counts) for memory. */
+#define MB 1e6
+
+#define DOCUMENT_BYTES (6 * 1000 * 1000)
+#define N_ANNOTATIONS 50000
+#define N_CLAIMS 2500               /* of the annotations; the rest are mentions */
+#define N_RUNS 3                    /* openings of each project, alternating */
+#define N_TAGS 200                  /* sigla_window_tag_selection() timed */
+#define N_KEY_RUNS 10               /* the whole path: key, popover, Enter */
+#define TAG_BUDGET_S 45.0           /* the tagging loop stops early past this */
+#define RANDOM_SEED 19510712
+
+#define FIRST_FRAME_RATIO_TARGET 1.2
+#define MEMORY_TARGET_MB 250.0
+#define FRAME_MS 16.0
+
+/* A frame, or a settling window, that takes longer than this is a bug, not a figure. */
+#define WAIT_LIMIT_S 60
+
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} Span;
+
+static const char * const people[] = {
+  "Mao Zedong", "Joseph Stalin", "Kim Il Sung", "Li Kenong", "Nam Il", "Peng Dehuai",
+  "Xie Fang", "Deng Hua", "Qiao Guanhua", "Zhou Enlai", "Andrey Vyshinsky", "Andrei Gromyko",
+  "Yakov Malik", "Vladimir Razuvaev", "Stepan Krasovsky", "Pak Hŏn-yŏng", "Matthew Ridgway",
+  "C. Turner Joy", "Dean Acheson", "Harry Truman", "Lǐ Kènóng", "Nie Rongzhen", "Gao Gang",
+  "Chai Chengwen",
+};
+
+static const char * const places[] = {
+  "Panmunjŏm", "Pyŏngyang", "Kaesŏng", "Mukden", "Port Arthur", "Dalny", "Wŏnsan",
+  "Hŭngnam", "Sinŭiju", "Andong", "Harbin", "Vladivostok", "Beijing", "Moscow", "Seoul",
+  "Inchon",
+};
+
+static const char * const organisations[] = {
+  "Chinese People's Volunteers", "Korean People's Army", "United Nations Command",
+  "VKP(b) Central Committee", "General Staff of the Soviet Army", "International Red Cross",
+  "Ministry of Foreign Affairs", "Politburo",
+};
+
+/* -- the document and the projects ---------------------------------------- */
+
+static gboolean
+usable_paragraph (const char *line)
+{
+  return strlen (line) >= 80 && !g_str_has_prefix (line, "#") && !g_str_has_prefix (line, "http") &&
+         !g_str_has_prefix (line, "[") && !g_str_has_prefix (line, "!") && !g_str_has_prefix (line, "|") &&
+         !g_str_has_prefix (line, "*");
+}
+
+/* The seeds' paragraphs, drawn at random until @target bytes: the same bytes every run. */
+static char *
+write_document (const char *dir,
+                gsize      *size)
+{
+  const char *prefixes[] = { "000", "001", "002", "003", "004" };
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED);
+  g_autoptr(GString) text = g_string_sized_new (DOCUMENT_BYTES + 4096);
+  char *path;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *seed = sigla_test_seed_path (prefixes[i]);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_file_get_contents (seed, &contents, NULL, &error);
+      g_assert_no_error (error);
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_strstrip (lines[l]);
+          if (usable_paragraph (lines[l]))
+            g_ptr_array_add (paragraphs, g_strdup (lines[l]));
+        }
+    }
+  g_assert_cmpuint (paragraphs->len, >, 20);
+
+  g_string_append (text, "# Transcripts of the armistice talks, 1951\n\n");
+  while (text->len < DOCUMENT_BYTES)
+    g_string_append_printf (text, "%s\n\n",
+                            (const char *) paragraphs->pdata[g_rand_int_range (rand, 0, paragraphs->len)]);
+
+  path = sigla_test_write_file (dir, "talks.txt", text->str, text->len);
+  *size = text->len;
+  return path;
+}
+
+/* The words of @text, in code points: what a user selects to tag. */
+static GArray *
+find_words (const char *text)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Span));
+  gint64 offset = 0;
+  Span word = { -1, -1 };
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      gboolean in_word = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (in_word && word.start < 0)
+        word.start = offset;
+      else if (!in_word && word.start >= 0)
+        {
+          word.end = offset;
+          g_array_append_val (words, word);
+          word.start = -1;
+        }
+    }
+
+  if (word.start >= 0)
+    {
+      word.end = offset;
+      g_array_append_val (words, word);
+    }
+
+  return words;
+}
+
+static SiglaProject *
+new_project (const char  *dir,
+             const char  *name,
+             char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  SiglaProject *project;
+
+  *path = g_build_filename (dir, name, NULL);
+  project = sigla_project_create (*path, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+static GArray *
+insert_entities (SiglaProject       *project,
+                 SiglaKind           kind,
+                 const char * const *names,
+                 guint               n)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SiglaEntity) entity = sigla_entity_new (kind, names[i]);
+      g_autoptr(GError) error = NULL;
+
+      sigla_entity_insert (project, entity, &error);
+      g_assert_no_error (error);
+      g_array_append_val (ids, entity->id);
+    }
+
+  return ids;
+}
+
+static gint64
+pick_id (GArray *ids,
+         GRand  *rand)
+{
+  return g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+}
+
+/* 50,000 annotations at deterministic pseudo-random words, one a stretch of the
+ * text so that mentions do not overlap; claims run over several words, as claims do. */
+static gboolean
+annotate (SiglaProject *project,
+          gint64        document_id,
+          GArray       *words,
+          gint64       *person_id,
+          guint        *counts)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED + 1);
+  g_autoptr(GArray) person_ids = insert_entities (project, SIGLA_KIND_PERSON, people, G_N_ELEMENTS (people));
+  g_autoptr(GArray) place_ids = insert_entities (project, SIGLA_KIND_PLACE, places, G_N_ELEMENTS (places));
+  g_autoptr(GArray) org_ids = insert_entities (project, SIGLA_KIND_ORG, organisations, G_N_ELEMENTS (organisations));
+  const char * const *stances = sigla_claim_get_stances ();
+  guint n_stances = g_strv_length ((char **) stances);
+  guint stride = words->len / N_ANNOTATIONS;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (stride, >=, 6);
+  *person_id = g_array_index (person_ids, gint64, 0);
+
+  if (!sigla_project_begin_action (project, "Annotate the benchmark", &error))
+    {
+      sigla_bench_report ("gui: annotating FAILED: %s\n", error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < N_ANNOTATIONS; i++)
+    {
+      guint first = i * stride + g_rand_int_range (rand, 0, stride - 3);
+      /* Claims are spread evenly among the annotations. */
+      gboolean is_claim = i % (N_ANNOTATIONS / N_CLAIMS) == N_ANNOTATIONS / N_CLAIMS - 1;
+      gboolean inserted;
+
+      if (is_claim)
+        {
+          g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+          guint last = MIN (first + g_rand_int_range (rand, 5, 15), words->len - 1);
+
+          claim->document_id = document_id;
+          claim->start = g_array_index (words, Span, first).start;
+          claim->end = g_array_index (words, Span, last).end;
+          claim->speaker_id = g_rand_boolean (rand) ? pick_id (person_ids, rand) : pick_id (org_ids, rand);
+          claim->stance = g_strdup (stances[g_rand_int_range (rand, 0, n_stances)]);
+          inserted = sigla_claim_insert (project, claim, &error);
+          counts[SIGLA_TAG_CLAIM] += inserted;
+        }
+      else
+        {
+          g_autoptr(SiglaMention) mention = sigla_mention_new ();
+          guint last = first + g_rand_int_range (rand, 0, 3);
+          double roll = g_rand_double (rand);
+
+          mention->document_id = document_id;
+          mention->start = g_array_index (words, Span, first).start;
+          mention->end = g_array_index (words, Span, last).end;
+          if (roll < 0.45)
+            {
+              mention->kind = SIGLA_KIND_PERSON;
+              mention->entity_id = pick_id (person_ids, rand);
+            }
+          else if (roll < 0.70)
+            {
+              mention->kind = SIGLA_KIND_PLACE;
+              mention->entity_id = pick_id (place_ids, rand);
+            }
+          else if (roll < 0.84)
+            {
+              mention->kind = SIGLA_KIND_ORG;
+              mention->entity_id = pick_id (org_ids, rand);
+            }
+          else
+            {
+              mention->kind = SIGLA_KIND_DATE;
+              mention->when = g_strdup_printf ("1951-%02d-%02d", g_rand_int_range (rand, 6, 13),
+                                               g_rand_int_range (rand, 1, 29));
+            }
+          inserted = sigla_mention_insert (project, mention, &error);
+          counts[mention->kind] += inserted;
+        }
+
+      if (!inserted)
+        {
+          sigla_bench_report ("gui: annotation %u FAILED: %s\n", i, error->message);
+          sigla_project_abort_action (project);
+          return FALSE;
+        }
+    }
+
+  if (!sigla_project_end_action (project, &error))
+    {
+      sigla_bench_report ("gui: committing the annotations FAILED: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* -- frames --------------------------------------------------------------- */
+
+/* Follows what is drawn on one surface: a frame counts when the surface was
+ * rendered in it, and it ends when the X server has done the drawing. */
+typedef struct
+{
+  GdkSurface    *surface;
+  GdkFrameClock *clock;
+  gulong         before_id;
+  gulong         after_id;
+  gboolean       rendered;        /* in the frame under way */
+  gint64         frame_started;
+  guint          n_frames;        /* frames that drew the surface */
+  gint64         last_frame_end;
+  double         max_frame_ms;
+  gboolean     (*ready) (gpointer data);   /* whether a drawn frame shows what is awaited */
+  gpointer       ready_data;
+  gint64         first_ready;     /* the end of the first frame that did */
+} Monitor;
+
+static GPtrArray *monitors;
+
+static gboolean
+render_hook (GSignalInvocationHint *hint,
+             guint                  n_params,
+             const GValue          *params,
+             gpointer               data)
+{
+  GObject *surface = g_value_get_object (&params[0]);
+
+  for (guint i = 0; i < monitors->len; i++)
+    {
+      Monitor *monitor = monitors->pdata[i];
+
+      if ((GObject *) monitor->surface == surface)
+        monitor->rendered = TRUE;
+    }
+
+  return TRUE;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Monitor       *monitor)
+{
+  monitor->frame_started = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Monitor       *monitor)
+{
+  gint64 now;
+  double ms;
+
+  if (!monitor->rendered)
+    return;
+
+  monitor->rendered = FALSE;
+  gdk_display_sync (gdk_surface_get_display (monitor->surface));
+  now = g_get_monotonic_time ();
+  ms = (now - monitor->frame_started) / 1000.0;
+  monitor->n_frames++;
+  monitor->last_frame_end = now;
+  monitor->max_frame_ms = MAX (monitor->max_frame_ms, ms);
+  if (monitor->first_ready == 0 && (monitor->ready == NULL || monitor->ready (monitor->ready_data)))
+    monitor->first_ready = now;
+}
+
+/* @widget is realized: its surface and frame clock exist. */
+static Monitor *
+monitor_new (GtkWidget *widget,
+             gboolean (*ready) (gpointer data),
+             gpointer   ready_data)
+{
+  Monitor *monitor = g_new0 (Monitor, 1);
+
+  monitor->surface = g_object_ref (gtk_native_get_surface (GTK_NATIVE (widget)));
+  monitor->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_assert_nonnull (monitor->surface);
+  g_assert_nonnull (monitor->clock);
+  monitor->ready = ready;
+  monitor->ready_data = ready_data;
+  monitor->before_id = g_signal_connect (monitor->clock, "before-paint", G_CALLBACK (before_paint_cb), monitor);
+  monitor->after_id = g_signal_connect (monitor->clock, "after-paint", G_CALLBACK (after_paint_cb), monitor);
+  g_ptr_array_add (monitors, monitor);
+
+  return monitor;
+}
+
+static void
+monitor_free (Monitor *monitor)
+{
+  g_ptr_array_remove (monitors, monitor);
+  g_signal_handler_disconnect (monitor->clock, monitor->before_id);
+  g_signal_handler_disconnect (monitor->clock, monitor->after_id);
+  g_object_unref (monitor->clock);
+  g_object_unref (monitor->surface);
+  g_free (monitor);
+}
+
+/* Runs the main loop until @monitor has drawn @n frames; FALSE past the limit. */
+static gboolean
+wait_for_frames (Monitor *monitor,
+                 guint    n)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_S * G_USEC_PER_SEC;
+
+  while (monitor->n_frames < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return monitor->n_frames >= n;
+}
+
+static gboolean
+wait_until_ready (Monitor *monitor)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_S * G_USEC_PER_SEC;
+
+  while (monitor->first_ready == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return monitor->first_ready != 0;
+}
+
+typedef struct
+{
+  gint64 last_busy;       /* the end of the last dispatch before the loop fell quiet */
+  double longest_ms;      /* the longest single dispatch: how long the window stood still */
+} Settled;
+
+/* Runs the main loop until nothing has been dispatched for 200 ms: the text
+ * view has laid out the whole document in the background, if it does. */
+static Settled
+settle (void)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_S * G_USEC_PER_SEC;
+  Settled settled = { g_get_monotonic_time (), 0 };
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      if (g_main_context_iteration (NULL, FALSE))
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          settled.longest_ms = MAX (settled.longest_ms, (now - before) / 1000.0);
+          settled.last_busy = now;
+        }
+      else if (before - settled.last_busy > 200 * 1000)
+        break;
+      else
+        g_usleep (1000);
+    }
+
+  return settled;
+}
+
+static void
+run_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* -- the window ----------------------------------------------------------- */
+
+static SiglaDocumentView *
+find_document_view (GtkWidget *widget)
+{
+  if (SIGLA_IS_DOCUMENT_VIEW (widget))
+    return SIGLA_DOCUMENT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SiglaDocumentView *found = find_document_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  SiglaWindow       *window;
+  SiglaDocumentView *view;
+  GtkTextView       *text_view;
+  Monitor           *monitor;
+} Shown;
+
+/* What a user sees of the document: the text view on screen, with its size. */
+static gboolean
+document_on_screen (gpointer data)
+{
+  Shown *shown = data;
+
+  return shown->text_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (shown->text_view)) &&
+         gtk_widget_get_width (GTK_WIDGET (shown->text_view)) > 0 &&
+         gtk_widget_get_height (GTK_WIDGET (shown->text_view)) > 0 &&
+         gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (shown->text_view)) > 0;
+}
+
+typedef struct
+{
+  double open_ms;         /* sigla_window_open_project() */
+  double present_ms;      /* gtk_window_present() */
+  double first_frame_ms;  /* from before the open to the end of the first frame that shows the text */
+  double settled_ms;      /* from before the open until the main loop falls quiet */
+  double longest_ms;      /* the longest the window stood still while settling */
+  guint  frames;          /* drawn until then */
+} OpenTimes;
+
+/* Opens @path in a new window and waits for its first frame, then for the
+ * window to settle. */
+static gboolean
+open_window (const char *path,
+             Shown      *shown,
+             OpenTimes  *times)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 started, opened, presented;
+  Settled settled;
+
+  memset (shown, 0, sizeof *shown);
+  shown->window = sigla_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (shown->window), 1280, 800);
+  run_pending ();
+
+  started = g_get_monotonic_time ();
+  if (!sigla_window_open_project (shown->window, path, &error))
+    {
+      sigla_bench_report ("gui: opening %s FAILED: %s\n", path, error->message);
+      return FALSE;
+    }
+  opened = g_get_monotonic_time ();
+  shown->view = find_document_view (GTK_WIDGET (shown->window));
+  g_assert_nonnull (shown->view);
+  shown->text_view = sigla_document_view_get_text_view (shown->view);
+  gtk_window_present (GTK_WINDOW (shown->window));
+  presented = g_get_monotonic_time ();
+  shown->monitor = monitor_new (GTK_WIDGET (shown->window), document_on_screen, shown);
+
+  if (sigla_document_view_get_document (shown->view) == 0)
+    {
+      sigla_bench_report ("gui: %s FAILED: the window shows no document\n", path);
+      return FALSE;
+    }
+  if (!wait_until_ready (shown->monitor))
+    {
+      sigla_bench_report ("gui: %s FAILED: no frame showed the document within %d s\n", path, WAIT_LIMIT_S);
+      return FALSE;
+    }
+
+  settled = settle ();
+  times->open_ms = (opened - started) / 1000.0;
+  times->present_ms = (presented - opened) / 1000.0;
+  times->first_frame_ms = (shown->monitor->first_ready - started) / 1000.0;
+  times->settled_ms = (MAX (settled.last_busy, shown->monitor->first_ready) - started) / 1000.0;
+  times->longest_ms = settled.longest_ms;
+  times->frames = shown->monitor->n_frames;
+  return TRUE;
+}
+
+static void
+close_window (Shown *shown)
+{
+  if (shown->monitor != NULL)
+    monitor_free (shown->monitor);
+  if (shown->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (shown->window));
+  run_pending ();
+  memset (shown, 0, sizeof *shown);
+  /* What the window freed goes back to the system, so that the next figure is its own. */
+  malloc_trim (0);
+}
+
+/* -- time to first frame, and memory --------------------------------------- */
+
+static double
+mib (gint64 kb)
+{
+  return kb / 1024.0;
+}
+
+static gboolean
+bench_memory (const char *annotated)
+{
+  Shown shown;
+  OpenTimes times;
+  gboolean reset = sigla_bench_reset_peak_rss ();
+  gint64 before = sigla_bench_read_status_kb ("VmRSS:");
+  gint64 peak, rss;
+
+  if (!open_window (annotated, &shown, &times))
+    return FALSE;
+  peak = sigla_bench_read_status_kb ("VmHWM:");
+  rss = sigla_bench_read_status_kb ("VmRSS:");
+  close_window (&shown);
+
+  sigla_bench_report ("gui: memory, annotated document shown: peak RSS %s %.1f MiB, RSS once settled %.1f MiB "
+                      "(RSS before the open %.1f MiB: the open added %.1f MiB at its peak) "
+                      "(target <= %.0f MB: %s)\n",
+                      reset ? "during the open" : "of the whole run", mib (peak), mib (rss), mib (before),
+                      mib (peak - before), MEMORY_TARGET_MB, sigla_bench_verdict (mib (peak) <= MEMORY_TARGET_MB));
+  return TRUE;
+}
+
+static double
+median (GArray *samples)
+{
+  return sigla_bench_percentile (samples, 50);
+}
+
+/* One project's openings. */
+typedef struct
+{
+  GArray *frames;
+  GArray *opens;
+  GArray *settles;
+  GArray *longest;
+} Series;
+
+static void
+series_init (Series *series)
+{
+  series->frames = g_array_new (FALSE, FALSE, sizeof (double));
+  series->opens = g_array_new (FALSE, FALSE, sizeof (double));
+  series->settles = g_array_new (FALSE, FALSE, sizeof (double));
+  series->longest = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+series_clear (Series *series)
+{
+  g_array_unref (series->frames);
+  g_array_unref (series->opens);
+  g_array_unref (series->settles);
+  g_array_unref (series->longest);
+}
+
+static gboolean
+bench_first_frame (const char *plain,
+                   const char *annotated,
+                   double      document_mb)
+{
+  const char *paths[2] = { plain, annotated };
+  const char *names[2] = { "plain", "annotated" };
+  Series series[2];
+  gboolean ok = TRUE;
+  double ratio;
+
+  series_init (&series[0]);
+  series_init (&series[1]);
+
+  for (guint run = 0; run < N_RUNS && ok; run++)
+    for (guint k = 0; k < 2 && ok; k++)
+      {
+        Shown shown;
+        OpenTimes times;
+
+        ok = open_window (paths[k], &shown, &times);
+        close_window (&shown);
+        if (!ok)
+          break;
+
+        g_array_append_val (series[k].frames, times.first_frame_ms);
+        g_array_append_val (series[k].opens, times.open_ms);
+        g_array_append_val (series[k].settles, times.settled_ms);
+        g_array_append_val (series[k].longest, times.longest_ms);
+        sigla_bench_report ("gui: run %u, %s: open %.0f ms, present %.0f ms, first frame %.0f ms, "
+                            "settled %.0f ms (%u frames, longest stall %.0f ms)\n",
+                            run + 1, names[k], times.open_ms, times.present_ms, times.first_frame_ms,
+                            times.settled_ms, times.frames, times.longest_ms);
+      }
+
+  if (ok)
+    {
+      ratio = median (series[1].frames) / median (series[0].frames);
+      sigla_bench_report ("gui: first frame, %.1f MB plain: %.0f ms; annotated (%u): %.0f ms; ratio %.2f "
+                          "(target <= %.1f: %s)\n",
+                          document_mb, median (series[0].frames), N_ANNOTATIONS, median (series[1].frames), ratio,
+                          FIRST_FRAME_RATIO_TARGET, sigla_bench_verdict (ratio <= FIRST_FRAME_RATIO_TARGET));
+      for (guint k = 0; k < 2; k++)
+        sigla_bench_report ("gui: %s, medians of %u: sigla_window_open_project %.0f ms of it; whole document "
+                            "laid out (main loop quiet) at %.0f ms; the window stood still up to %.0f ms at a time\n",
+                            names[k], N_RUNS, median (series[k].opens), median (series[k].settles),
+                            median (series[k].longest));
+    }
+
+  series_clear (&series[0]);
+  series_clear (&series[1]);
+  return ok;
+}
+
+/* -- from the tagging key to the committed transaction ---------------------- */
+
+static gint64 committed_at;
+
+/* Runs before any handler of SiglaProject::changed, the window's included: the
+ * transaction is on disk by then. */
+static gboolean
+changed_hook (GSignalInvocationHint *hint,
+              guint                  n_params,
+              const GValue          *params,
+              gpointer               data)
+{
+  if (committed_at == 0)
+    committed_at = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+select_span (GtkTextView *text_view,
+             const Span  *span)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter from, to;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, span->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, span->end);
+  gtk_text_buffer_select_range (buffer, &from, &to);
+}
+
+static void
+report_samples (const char *what,
+                GArray     *samples,
+                gboolean    with_target)
+{
+  double p99 = sigla_bench_percentile (samples, 99);
+
+  if (with_target)
+    sigla_bench_report ("gui: %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (target < %.0f ms: %s)\n", what,
+                        sigla_bench_percentile (samples, 50), p99, sigla_bench_percentile (samples, 100),
+                        FRAME_MS, sigla_bench_verdict (p99 < FRAME_MS));
+  else
+    sigla_bench_report ("gui: %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", what,
+                        sigla_bench_percentile (samples, 50), p99, sigla_bench_percentile (samples, 100));
+}
+
+static gint64
+count_mentions (SiglaWindow *window)
+{
+  SiglaCounts counts = { 0 };
+
+  if (!sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL))
+    return -1;
+  return counts.mentions;
+}
+
+/* What the popover's Enter does, on one word after another near the top of
+ * the document, where the user is looking. */
+static gboolean
+bench_tag_calls (Shown  *shown,
+                 GArray *words,
+                 gint64  person_id)
+{
+  g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 mentions_before = count_mentions (shown->window);
+  gint64 budget_end = g_get_monotonic_time () + (gint64) (TAG_BUDGET_S * G_USEC_PER_SEC);
+  guint n = 0;
+
+  for (; n < N_TAGS && g_get_monotonic_time () < budget_end; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint frames_before = shown->monitor->n_frames;
+      gint64 started, returned;
+      double ms;
+
+      select_span (shown->text_view, &g_array_index (words, Span, 2 * n + 1));
+      run_pending ();
+
+      committed_at = 0;
+      started = g_get_monotonic_time ();
+      if (!sigla_window_tag_selection (shown->window, SIGLA_KIND_PERSON, person_id, NULL, &error))
+        {
+          sigla_bench_report ("gui: tag %u FAILED: %s\n", n, error->message);
+          return FALSE;
+        }
+      returned = g_get_monotonic_time ();
+      if (committed_at == 0)
+        {
+          sigla_bench_report ("gui: tag %u FAILED: the project did not emit “changed”\n", n);
+          return FALSE;
+        }
+      if (!wait_for_frames (shown->monitor, frames_before + 1))
+        {
+          sigla_bench_report ("gui: tag %u FAILED: no frame drawn within %d s\n", n, WAIT_LIMIT_S);
+          return FALSE;
+        }
+
+      ms = (committed_at - started) / 1000.0;
+      g_array_append_val (commits, ms);
+      ms = (returned - started) / 1000.0;
+      g_array_append_val (calls, ms);
+      ms = (shown->monitor->last_frame_end - started) / 1000.0;
+      g_array_append_val (frames, ms);
+    }
+
+  if (count_mentions (shown->window) != mentions_before + n)
+    {
+      sigla_bench_report ("gui: tagging FAILED: %" G_GINT64_FORMAT " mentions, expected %" G_GINT64_FORMAT "\n",
+                          count_mentions (shown->window), mentions_before + n);
+      return FALSE;
+    }
+
+  sigla_bench_report ("gui: tagging a selected word as an existing person, %u times%s (%" G_GINT64_FORMAT
+                      " mentions in the document):\n", n,
+                      n < N_TAGS ? " (all the time budget allowed)" : "", mentions_before);
+  report_samples ("  tag to committed transaction (sigla_window_tag_selection until “changed”)", commits, FALSE);
+  report_samples ("  tag to committed and shown (the call, with the window's refresh)", calls, TRUE);
+  report_samples ("  tag to the next frame drawn", frames, FALSE);
+  return TRUE;
+}
+
+/* The whole path once a few times: the tag key's action, the popover on
+ * screen, a name typed, Enter. */
+static gboolean
+bench_tag_key (Shown       *shown,
+               GArray      *words,
+               const char  *person)
+{
+  g_autoptr(GArray) popovers = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) returns = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *popover = find_child (GTK_WIDGET (shown->view), SIGLA_TYPE_TAG_POPOVER);
+  GtkWidget *entry;
+
+  g_assert_nonnull (popover);
+  entry = find_child (popover, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+
+  for (guint i = 0; i < N_KEY_RUNS; i++)
+    {
+      Monitor *monitor;
+      guint frames_before;
+      gint64 started, returned;
+      double ms;
+
+      select_span (shown->text_view, &g_array_index (words, Span, 2 * N_TAGS + 2 * i + 1));
+      gtk_widget_grab_focus (GTK_WIDGET (shown->text_view));
+      run_pending ();
+
+      /* The key: what "P" over a selection asks for. */
+      started = g_get_monotonic_time ();
+      if (!gtk_widget_activate_action (GTK_WIDGET (shown->window), "win.tag", "s", "person") ||
+          !gtk_widget_get_mapped (popover))
+        {
+          sigla_bench_report ("gui: tag key %u FAILED: no popover\n", i);
+          return FALSE;
+        }
+      monitor = monitor_new (popover, NULL, NULL);
+      if (!wait_for_frames (monitor, 1))
+        {
+          monitor_free (monitor);
+          sigla_bench_report ("gui: tag key %u FAILED: the popover was never drawn\n", i);
+          return FALSE;
+        }
+      ms = (monitor->last_frame_end - started) / 1000.0;
+      g_array_append_val (popovers, ms);
+      monitor_free (monitor);
+
+      /* The name typed, then Enter. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), person);
+      run_pending ();
+      frames_before = shown->monitor->n_frames;
+      committed_at = 0;
+      started = g_get_monotonic_time ();
+      g_signal_emit_by_name (entry, "activate");
+      returned = g_get_monotonic_time ();
+      if (committed_at == 0 || gtk_widget_get_mapped (popover))
+        {
+          sigla_bench_report ("gui: tag key %u FAILED: Enter did not tag\n", i);
+          return FALSE;
+        }
+      if (!wait_for_frames (shown->monitor, frames_before + 1))
+        {
+          sigla_bench_report ("gui: tag key %u FAILED: no frame drawn within %d s\n", i, WAIT_LIMIT_S);
+          return FALSE;
+        }
+
+      ms = (committed_at - started) / 1000.0;
+      g_array_append_val (commits, ms);
+      ms = (returned - started) / 1000.0;
+      g_array_append_val (returns, ms);
+      ms = (shown->monitor->last_frame_end - started) / 1000.0;
+      g_array_append_val (frames, ms);
+    }
+
+  sigla_bench_report ("gui: the tag key's whole path, %u times:\n", N_KEY_RUNS);
+  report_samples ("  tag key (win.tag) to the popover drawn", popovers, FALSE);
+  report_samples ("  Enter in the popover to committed transaction", commits, FALSE);
+  report_samples ("  Enter to committed and shown (the window's refresh done)", returns, TRUE);
+  report_samples ("  Enter to the next frame drawn", frames, FALSE);
+  return TRUE;
+}
+
+static gboolean
+bench_tagging (const char *annotated,
+               GArray     *words,
+               gint64      person_id)
+{
+  Shown shown;
+  OpenTimes times;
+  gulong hook;
+  guint signal_id = g_signal_lookup ("changed", SIGLA_TYPE_PROJECT);
+  gboolean ok;
+
+  if (!open_window (annotated, &shown, &times))
+    return FALSE;
+
+  hook = g_signal_add_emission_hook (signal_id, 0, changed_hook, NULL, NULL);
+  ok = bench_tag_calls (&shown, words, person_id) && bench_tag_key (&shown, words, people[0]);
+  g_signal_remove_emission_hook (signal_id, hook);
+
+  close_window (&shown);
+  return ok;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *text_path = NULL;
+  g_autofree char *plain_path = NULL;
+  g_autofree char *annotated_path = NULL;
+  g_autoptr(SiglaProject) plain = NULL;
+  g_autoptr(SiglaProject) annotated = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[SIGLA_TAG_CLAIM + 1] = { 0 };
+  gint64 document_id, person_id = 0, started;
+  gsize size = 0;
+  gboolean ok;
+  Shown shown;
+  OpenTimes times;
+
+  gtk_init ();
+  adw_init ();
+  monitors = g_ptr_array_new ();
+  g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0, render_hook, NULL, NULL);
+
+  /* The projects: the same text, without and with its annotations. */
+  started = g_get_monotonic_time ();
+  text_path = write_document (dir, &size);
+  plain = new_project (dir, "plain.sigla", &plain_path);
+  document_id = sigla_import_file (plain, text_path, &error);
+  g_assert_no_error (error);
+  annotated = new_project (dir, "annotated.sigla", &annotated_path);
+  g_assert_cmpint (sigla_import_file (annotated, text_path, &error), ==, document_id);
+  g_assert_no_error (error);
+
+  document = sigla_document_get (plain, document_id, &error);
+  g_assert_no_error (error);
+  words = find_words (document->text);
+  ok = annotate (annotated, document_id, words, &person_id, counts);
+  sigla_bench_report ("gui: %.1f MB document, %" G_GINT64_FORMAT " code points, %u words; %u annotations: "
+                      "%u people, %u places, %u organisations, %u dates, %u claims (made in %.1f s)\n",
+                      size / MB, document->length, words->len, N_ANNOTATIONS, counts[SIGLA_KIND_PERSON],
+                      counts[SIGLA_KIND_PLACE], counts[SIGLA_KIND_ORG], counts[SIGLA_KIND_DATE],
+                      counts[SIGLA_TAG_CLAIM], (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_clear_object (&plain);
+  g_clear_object (&annotated);
+  g_clear_pointer (&document, sigla_document_free);
+  malloc_trim (0);
+
+  /* The process's first window pays for the theme, the fonts and the glyph
+   * caches: a warm-up, reported but not counted. */
+  if (ok)
+    {
+      ok = open_window (plain_path, &shown, &times);
+      if (ok)
+        sigla_bench_report ("gui: warm-up (the process's first window), plain: first frame %.0f ms\n",
+                            times.first_frame_ms);
+      close_window (&shown);
+    }
+
+  ok = ok && bench_memory (annotated_path);
+  ok = ok && bench_first_frame (plain_path, annotated_path, size / MB);
+  ok = ok && bench_tagging (annotated_path, words, person_id);
+
+  sigla_bench_report ("gui: peak RSS of the whole run %.1f MiB\n", mib (sigla_bench_read_status_kb ("VmHWM:")));
+
+  sigla_test_remove_dir (dir);
+  return ok ? 0 : 1;
+}
