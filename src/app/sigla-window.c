@@ -552,6 +552,9 @@ sigla_window_tag_selection (SiglaWindow  *self,
   gint64 document = sigla_document_view_get_document (self->document_view);
   gint64 start = self->tag_start, end = self->tag_end;
 
+  /* However the tag was asked for, the popover's work is done. */
+  gtk_popover_popdown (GTK_POPOVER (self->tag_popover));
+
   if (start == end && !sigla_document_view_get_selection (self->document_view, &start, &end))
     {
       g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Select the words to tag first"));
@@ -1100,6 +1103,7 @@ sigla_window_dispose (GObject *object)
     g_clear_object (&self->panels[p]);
   if (self->tag_popover != NULL)
     {
+      gtk_popover_popdown (GTK_POPOVER (self->tag_popover));
       gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
       self->tag_popover = NULL;
     }
