@@ -164,6 +164,26 @@ toast (SiglaWindow *self,
 
 /* -- filling the lists ---------------------------------------------------- */
 
+/* By date (undated last) or by title, as the settings say; then as imported. */
+static int
+compare_documents (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  const SiglaDocument *x = *(SiglaDocument * const *) a, *y = *(SiglaDocument * const *) b;
+  g_autofree char *sort = g_settings_get_string (SIGLA_WINDOW (data)->settings, "document-sort");
+  int order;
+
+  if (g_str_equal (sort, "title"))
+    order = g_utf8_collate (x->title, y->title);
+  else if ((x->date == NULL) != (y->date == NULL))
+    order = x->date == NULL ? 1 : -1;
+  else
+    order = g_strcmp0 (x->date, y->date);
+
+  return order != 0 ? order : (x->id > y->id) - (x->id < y->id);
+}
+
 static void
 load_documents (SiglaWindow *self)
 {
@@ -181,6 +201,7 @@ load_documents (SiglaWindow *self)
       sigla_window_show_error (self, error);
       return;
     }
+  g_ptr_array_sort_with_data (documents, compare_documents, self);
 
   for (guint i = 0; i < documents->len; i++)
     {
@@ -1175,6 +1196,16 @@ sigla_window_init (SiglaWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  /* The sort is a setting, so it is an action of the settings (and the menu shows it). */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GAction) sort = g_settings_create_action (self->settings, "document-sort");
+
+    g_action_map_add_action (G_ACTION_MAP (group), sort);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (group));
+  }
+  g_signal_connect_swapped (self->settings, "changed::document-sort", G_CALLBACK (load_documents), self);
 
   self->documents = attach_list (self->document_list, FALSE);
   self->document_selection = g_object_ref (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->document_list)));
