@@ -47,6 +47,7 @@ struct _SiglaWindow
   GtkStack             *panel_side;
   SiglaEntityEditor    *entity_editor;
   SiglaClaimEditor     *claim_editor;
+  GtkToggleButton      *whole_project;
 
   GSettings            *settings;
   SiglaProject         *project;
@@ -237,11 +238,16 @@ load_panels (SiglaWindow *self)
   g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
 
+  gboolean whole = gtk_toggle_button_get_active (self->whole_project);
+
   for (guint p = 0; p < N_PANELS; p++)
     g_list_store_remove_all (self->panels[p]);
-  if (self->project == NULL || document == 0)
+  if (self->project == NULL || (document == 0 && !whole))
     return;
 
+  /* This document's, or the whole project's (0: every document). */
+  if (whole)
+    document = 0;
   mentions = sigla_mention_list (self->project, document, NULL);
   claims = sigla_claim_list (self->project, document, NULL);
   entities = sigla_entity_list (self->project, NULL);
@@ -257,7 +263,7 @@ load_panels (SiglaWindow *self)
         {
           SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
 
-          sigla_row_set_span (row, document, mention->start, mention->end);
+          sigla_row_set_span (row, mention->document_id, mention->start, mention->end);
           append_row (self->panels[PANEL_DATES], row);
         }
       else
@@ -289,7 +295,7 @@ load_panels (SiglaWindow *self)
       g_autofree char *title = g_strdup_printf ("%s %s", speaker != NULL ? speaker : _("Someone"), claim->stance);
       SiglaRow *row = sigla_row_new (claim->id, title, claim->paraphrase);
 
-      sigla_row_set_span (row, document, claim->start, claim->end);
+      sigla_row_set_span (row, claim->document_id, claim->start, claim->end);
       append_row (self->panels[PANEL_CLAIMS], row);
     }
 }
@@ -1161,6 +1167,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_side);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, entity_editor);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, claim_editor);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, whole_project);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
@@ -1226,6 +1233,7 @@ sigla_window_init (SiglaWindow *self)
   g_signal_connect (self->document_view, "entity-activated", G_CALLBACK (view_entity_activated_cb), self);
   g_signal_connect (self->document_view, "remove-requested", G_CALLBACK (remove_requested_cb), self);
 
+  g_signal_connect_swapped (self->whole_project, "toggled", G_CALLBACK (load_panels), self);
   g_signal_connect (self->entity_editor, "done", G_CALLBACK (editor_done_cb), self);
   g_signal_connect (self->entity_editor, "jump", G_CALLBACK (editor_jump_cb), self);
   g_signal_connect (self->entity_editor, "failed", G_CALLBACK (editor_failed_cb), self);
