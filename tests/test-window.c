@@ -3,6 +3,7 @@
  * selected words, find the row in the panel and the mention in the project file, undo. */
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sigla-document-view.h"
 #include "sigla-row.h"
@@ -339,6 +340,35 @@ test_claim_in_window (void)
   sigla_test_remove_dir (dir);
 }
 
+/* A first start opens the sample: made from the annotated seeds the first
+ * time, reopened after. */
+static void
+test_sample_project (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sigla", "Sample.sigla", NULL);
+  g_autoptr(GError) error = NULL;
+  SiglaCounts counts;
+  SiglaWindow *window;
+
+  g_remove (path);
+  window = sigla_window_new (NULL);
+  g_assert_true (sigla_window_open_sample (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+  g_assert_cmpint (counts.documents, ==, 5);
+  g_assert_cmpint (counts.claims, >=, 12);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+
+  window = sigla_window_new (NULL);
+  g_assert_true (sigla_window_open_sample (window, &error));
+  g_assert_cmpstr (sigla_project_get_path (sigla_window_get_project (window)), ==, path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  g_remove (path);
+}
+
 /* A project that cannot be opened is refused with a message, and the
  * window stays as it was. */
 static void
@@ -367,6 +397,7 @@ main (int    argc,
 
   g_test_add_func ("/window/tag", test_tag_in_window);
   g_test_add_func ("/window/claim", test_claim_in_window);
+  g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 
   return g_test_run ();

@@ -35,8 +35,15 @@ open_last_project (SiglaApplication *self,
   g_autofree char *last = g_settings_get_string (self->settings, "last-project");
   g_autoptr(GError) error = NULL;
 
-  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR) &&
-      !sigla_window_open_project (window, last, &error))
+  /* The very first start opens the sample project, to explore. */
+  if (*last == '\0')
+    {
+      if (!sigla_window_open_sample (window, &error))
+        g_message ("No sample project: %s", error->message);
+      return;
+    }
+
+  if (g_file_test (last, G_FILE_TEST_IS_REGULAR) && !sigla_window_open_project (window, last, &error))
     g_message ("Not reopening %s: %s", last, error->message);
 }
 

@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "sigla-window"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sigla-application.h"
 #include "sigla-claim-editor.h"
@@ -817,6 +818,75 @@ sigla_window_create_project (SiglaWindow  *self,
   return TRUE;
 }
 
+/* The annotated sample, installed with Sigla (or named by SIGLA_SAMPLE_DIR). */
+static GPtrArray *
+sample_files (void)
+{
+  const char *folder = g_getenv ("SIGLA_SAMPLE_DIR") != NULL ? g_getenv ("SIGLA_SAMPLE_DIR") : SIGLA_SAMPLE_DIR;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (paths, NULL);
+  return paths;
+}
+
+/**
+ * sigla_window_open_sample:
+ *
+ * Opens the sample project in the user's data folder, making it from the
+ * annotated sample the first time, so that a first start has something to
+ * explore.
+ */
+gboolean
+sigla_window_open_sample (SiglaWindow  *self,
+                          GError      **error)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "sigla", NULL);
+  g_autofree char *path = g_build_filename (folder, "Sample.sigla", NULL);
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return sigla_window_open_project (self, path, error);
+
+  files = sample_files ();
+  if (files->len <= 1)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, _("The sample documents are not installed"));
+      return FALSE;
+    }
+
+  g_mkdir_with_parents (folder, 0700);
+  project = sigla_project_create (path, error);
+  if (project == NULL)
+    return FALSE;
+  if (sigla_import_files (project, (const char * const *) files->pdata, NULL, NULL, NULL, error) == 0)
+    {
+      g_clear_object (&project);
+      g_remove (path);
+      return FALSE;
+    }
+
+  set_project (self, project);
+  return TRUE;
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sigla_window_open_sample (SIGLA_WINDOW (widget), &error))
+    sigla_window_show_error (SIGLA_WINDOW (widget), error);
+}
+
 SiglaProject *
 sigla_window_get_project (SiglaWindow *self)
 {
@@ -1171,6 +1241,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);

@@ -20,6 +20,8 @@ gboolean      sigla_window_open_project  (SiglaWindow     *self,
 gboolean      sigla_window_create_project (SiglaWindow    *self,
                                            const char     *path,
                                            GError        **error);
+gboolean      sigla_window_open_sample   (SiglaWindow     *self,
+                                          GError         **error);
 SiglaProject *sigla_window_get_project   (SiglaWindow     *self);
 gboolean      sigla_window_show_document (SiglaWindow     *self,
                                           gint64           document_id,
