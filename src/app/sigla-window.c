@@ -790,6 +790,10 @@ set_project (SiglaWindow  *self,
     gtk_single_selection_set_selected (self->document_selection, 0);
   load_panels (self);
   update_actions (self);
+
+  /* The text is where the work is: the keys that tag go there at once. */
+  if (sigla_document_view_get_document (self->document_view) != 0)
+    gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
 }
 
 gboolean
