@@ -59,7 +59,7 @@ sigla_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* "sigla PROJECT.sigla" opens it; "sigla FILE…" imports the files into the project open. */
+/* "sigla PROJECT.sigla" opens it; "sigla FILE…" offers to import the files into the project open. */
 static void
 sigla_application_open (GApplication  *application,
                         GFile        **files,
@@ -89,8 +89,8 @@ sigla_application_open (GApplication  *application,
   if (documents->len > 0 && sigla_window_get_project (window) == NULL)
     open_last_project (self, window);
   g_ptr_array_add (documents, NULL);
-  sigla_window_import (window, (const char * const *) documents->pdata);
   gtk_window_present (GTK_WINDOW (window));
+  sigla_window_offer_import (window, (const char * const *) documents->pdata);
 }
 
 static void

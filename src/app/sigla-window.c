@@ -1045,6 +1045,52 @@ sigla_window_import (SiglaWindow        *self,
 }
 
 static void
+offer_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SiglaWindow      *self)
+{
+  GStrv paths = g_object_get_data (G_OBJECT (dialog), "paths");
+
+  if (g_str_equal (response, "import"))
+    sigla_window_import (self, (const char * const *) paths);
+}
+
+/**
+ * sigla_window_offer_import:
+ *
+ * Asks before importing files given on the command line or by the file
+ * manager: into which project is the question, and the answer may be no.
+ */
+void
+sigla_window_offer_import (SiglaWindow        *self,
+                           const char * const *paths)
+{
+  guint n = paths != NULL ? g_strv_length ((char **) paths) : 0;
+  g_autofree char *project = NULL;
+  GtkWidget *dialog;
+
+  if (n == 0)
+    return;
+  if (self->project == NULL)
+    {
+      toast (self, _("Open or create a project first, then import the documents into it"));
+      return;
+    }
+
+  project = g_path_get_basename (sigla_project_get_path (self->project));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Documents?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  ngettext ("Import %u document into “%s”?", "Import %u documents into “%s”?", n),
+                                  n, project);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  g_object_set_data_full (G_OBJECT (dialog), "paths", g_strdupv ((char **) paths), (GDestroyNotify) g_strfreev);
+  g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 files_chosen_cb (GtkNativeDialog *dialog,
                  int              response,
                  SiglaWindow     *self)

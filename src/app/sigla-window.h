@@ -28,6 +28,8 @@ gboolean      sigla_window_show_document (SiglaWindow     *self,
                                           GError         **error);
 void          sigla_window_import        (SiglaWindow     *self,
                                           const char * const *paths);
+void          sigla_window_offer_import  (SiglaWindow     *self,
+                                          const char * const *paths);
 gboolean      sigla_window_tag_selection (SiglaWindow     *self,
                                           int              kind,
                                           gint64           entity_id,
