@@ -157,9 +157,11 @@ test_tag_in_window (void)
   gtk_window_present (GTK_WINDOW (window));
   run_pending ();
 
-  /* The first document is shown. */
+  /* The first document is shown, with the tagging commands in its context menu. */
   view = find_document_view (GTK_WIDGET (window));
   g_assert_nonnull (view);
+  g_assert_nonnull (gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view)));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view))), ==, 1);
   g_assert_cmpint (sigla_document_view_get_document (view), ==, 1);
   document = sigla_document_get (sigla_window_get_project (window), 1, NULL);
   found = strstr (document->text, "FILIPPOV");

@@ -49,6 +49,7 @@ struct _SiglaWindow
   SiglaEntityEditor    *entity_editor;
   SiglaClaimEditor     *claim_editor;
   GtkToggleButton      *whole_project;
+  GMenuModel           *text_menu;
 
   GSettings            *settings;
   SiglaProject         *project;
@@ -312,6 +313,7 @@ update_actions (SiglaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", open && sigla_project_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", open && sigla_project_can_redo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tag", document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document-tei", document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
 }
 
@@ -1160,6 +1162,7 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The document chosen for export is kept on the dialog: 0 for the whole project. */
 static void
 export_chosen_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -1168,18 +1171,43 @@ export_chosen_cb (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *annotator = g_settings_get_string (self->settings, "annotator-name");
   SiglaTeiOptions options = { *annotator != '\0' ? annotator : g_get_real_name () };
+  gint64 document = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document"));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  gboolean exported;
 
   g_object_unref (dialog);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     return;
 
   path = g_file_get_path (file);
-  if (!sigla_tei_export_corpus (self->project, &options, path, &error))
+  exported = document != 0 ? sigla_tei_export_document (self->project, document, &options, path, &error)
+                           : sigla_tei_export_corpus (self->project, &options, path, &error);
+  if (!exported)
     sigla_window_show_error (self, error);
   else
     toast (self, _("Exported as TEI"));
+}
+
+static void
+choose_export (SiglaWindow *self,
+               gint64       document)
+{
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (document != 0 ? _("Export Document as TEI") : _("Export Project as TEI"),
+                                 GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  if (document != 0)
+    {
+      g_autoptr(SiglaDocument) shown = sigla_document_get (self->project, document, NULL);
+
+      name = sigla_tei_file_name (document, shown != NULL ? shown->title : NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name != NULL ? name : _("corpus.xml"));
+  g_object_set_data (G_OBJECT (dialog), "document", GSIZE_TO_POINTER (document));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -1187,13 +1215,17 @@ export_tei_action (GtkWidget  *widget,
                    const char *action,
                    GVariant   *parameter)
 {
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Project as TEI"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Export"), _("_Cancel"));
+  choose_export (SIGLA_WINDOW (widget), 0);
+}
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("corpus.xml"));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+static void
+export_document_tei_action (GtkWidget  *widget,
+                            const char *action,
+                            GVariant   *parameter)
+{
+  SiglaWindow *self = SIGLA_WINDOW (widget);
+
+  choose_export (self, sigla_document_view_get_document (self->document_view));
 }
 
 static void
@@ -1288,6 +1320,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, entity_editor);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, claim_editor);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, whole_project);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, text_menu);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
@@ -1295,6 +1328,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);
+  gtk_widget_class_install_action (widget_class, "win.export-document-tei", NULL, export_document_tei_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
@@ -1346,6 +1380,9 @@ sigla_window_init (SiglaWindow *self)
 
   for (Panel p = 0; p < N_PANELS; p++)
     add_panel (self, p);
+
+  /* The tagging commands in the text's own context menu too. */
+  gtk_text_view_set_extra_menu (sigla_document_view_get_text_view (self->document_view), self->text_menu);
 
   self->tag_popover = sigla_tag_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (self->document_view));
