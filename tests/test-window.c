@@ -355,6 +355,13 @@ test_sample_project (void)
   g_remove (path);
   window = sigla_window_new (NULL);
   g_assert_true (sigla_window_open_sample (window, &error));
+  /* Opened projects are remembered, the last first. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.sigla.Sigla");
+    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-projects");
+
+    g_assert_cmpstr (recent[0], ==, path);
+  }
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));

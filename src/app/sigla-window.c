@@ -50,6 +50,7 @@ struct _SiglaWindow
   SiglaClaimEditor     *claim_editor;
   GtkToggleButton      *whole_project;
   GMenuModel           *text_menu;
+  GMenu                *recent_section;
 
   GSettings            *settings;
   SiglaProject         *project;
@@ -751,6 +752,40 @@ redo_action (GtkWidget  *widget,
 
 /* -- projects ------------------------------------------------------------- */
 
+/* The main menu's Recent Projects: the last five that are still there. */
+static void
+fill_recent (SiglaWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL && shown < 5; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      name = g_path_get_basename (recent[i]);
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+      shown++;
+    }
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sigla_window_open_project (SIGLA_WINDOW (widget), g_variant_get_string (parameter, NULL), &error))
+    sigla_window_show_error (SIGLA_WINDOW (widget), error);
+}
+
 static void
 remember_project (SiglaWindow *self,
                   const char  *path)
@@ -1321,10 +1356,12 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, claim_editor);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, whole_project);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, text_menu);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);
@@ -1368,6 +1405,8 @@ sigla_window_init (SiglaWindow *self)
     gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (group));
   }
   g_signal_connect_swapped (self->settings, "changed::document-sort", G_CALLBACK (load_documents), self);
+  g_signal_connect_swapped (self->settings, "changed::recent-projects", G_CALLBACK (fill_recent), self);
+  fill_recent (self);
 
   self->documents = attach_list (self->document_list, FALSE);
   self->document_selection = g_object_ref (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->document_list)));
