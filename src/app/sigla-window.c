@@ -11,6 +11,7 @@
 #include "sigla-claim-editor.h"
 #include "sigla-document-view.h"
 #include "sigla-entity-editor.h"
+#include "sigla-export-task.h"
 #include "sigla-import-task.h"
 #include "sigla-row.h"
 #include "sigla-tag-popover.h"
@@ -1197,6 +1198,22 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SiglaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  if (!sigla_export_task_finish (result, &error))
+    sigla_window_show_error (self, error);
+  else
+    toast (self, _("Exported as TEI"));
+}
+
 /* The document chosen for export is kept on the dialog: 0 for the whole project. */
 static void
 export_chosen_cb (GtkNativeDialog *dialog,
@@ -1207,21 +1224,19 @@ export_chosen_cb (GtkNativeDialog *dialog,
   g_autofree char *annotator = g_settings_get_string (self->settings, "annotator-name");
   SiglaTeiOptions options = { *annotator != '\0' ? annotator : g_get_real_name () };
   gint64 document = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document"));
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  gboolean exported;
 
   g_object_unref (dialog);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     return;
 
   path = g_file_get_path (file);
-  exported = document != 0 ? sigla_tei_export_document (self->project, document, &options, path, &error)
-                           : sigla_tei_export_corpus (self->project, &options, path, &error);
-  if (!exported)
-    sigla_window_show_error (self, error);
-  else
-    toast (self, _("Exported as TEI"));
+  gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
+  gtk_progress_bar_pulse (self->progress_bar);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  sigla_export_task_run (sigla_project_get_path (self->project), document, options.annotator, path,
+                         export_done_cb, g_object_ref (self));
 }
 
 static void
