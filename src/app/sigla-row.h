@@ -2,7 +2,7 @@
 /* sigla-row.h: one item of the window's lists: a document, an entity, a claim, a search hit. */
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -23,5 +23,7 @@ void        sigla_row_set_span     (SiglaRow   *self,
                                     gint64      document,
                                     gint64      start,
                                     gint64      end);
+
+GtkListItemFactory *sigla_row_factory_new (void);
 
 G_END_DECLS

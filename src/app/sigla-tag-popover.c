@@ -181,38 +181,6 @@ entry_key_cb (GtkEventControllerKey *controller,
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  SiglaRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-
-  gtk_label_set_text (GTK_LABEL (title), sigla_row_get_title (row));
-  gtk_label_set_text (GTK_LABEL (subtitle), sigla_row_get_subtitle (row));
-  gtk_widget_set_visible (subtitle, sigla_row_get_subtitle (row) != NULL);
-}
-
-static void
 sigla_tag_popover_dispose (GObject *object)
 {
   SiglaTagPopover *self = SIGLA_TAG_POPOVER (object);
@@ -249,7 +217,7 @@ sigla_tag_popover_class_init (SiglaTagPopoverClass *klass)
 static void
 sigla_tag_popover_init (SiglaTagPopover *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = sigla_row_factory_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -257,8 +225,6 @@ sigla_tag_popover_init (SiglaTagPopover *self)
   self->matches = g_list_store_new (SIGLA_TYPE_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->matches));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (g_object_ref (self->selection)));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
 

@@ -82,56 +82,17 @@ static const struct
 
 /* -- lists ---------------------------------------------------------------- */
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_lines (GTK_LABEL (title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  SiglaRow *row = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *text = sigla_row_get_subtitle (row);
-
-  gtk_label_set_text (GTK_LABEL (title), sigla_row_get_title (row));
-  gtk_label_set_text (GTK_LABEL (subtitle), text);
-  gtk_widget_set_visible (subtitle, text != NULL && *text != '\0');
-}
-
 /* Every list shows rows of a title and a subtitle. */
 static GListStore *
 attach_list (GtkListView *view,
              gboolean     single_click)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = sigla_row_factory_new ();
   GListStore *store = g_list_store_new (SIGLA_TYPE_ROW);
   GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
 
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (view, factory);
   gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
   gtk_list_view_set_single_click_activate (view, single_click);

@@ -105,6 +105,16 @@ parse_offset (const char *text,
   return TRUE;
 }
 
+/* "PROJECT DOC START END": the annotation's document and code points. */
+static gboolean
+parse_span (char   **argv,
+            gint64  *document,
+            gint64  *start,
+            gint64  *end)
+{
+  return parse_id (argv[2], document) && parse_offset (argv[3], start) && parse_offset (argv[4], end);
+}
+
 static SiglaProject *
 open_project (const char      *path,
               SiglaOpenFlags   flags,
@@ -623,8 +633,7 @@ cmd_tag (int    argc,
   if (!parse_options (&argc, &argv, entries, 4, usage, &status))
     return status;
 
-  if (!parse_id (argv[2], &mention->document_id) ||
-      !parse_offset (argv[3], &mention->start) || !parse_offset (argv[4], &mention->end))
+  if (!parse_span (argv, &mention->document_id, &mention->start, &mention->end))
     return usage_error (usage, "DOC is a document id; START and END are code-point offsets");
   if ((entity_id != 0) == (date != NULL))
     return usage_error (usage, "give either --entity or --date");
@@ -687,8 +696,7 @@ cmd_claim_add (int    argc,
   if (!parse_options (&argc, &argv, entries, 4, usage, &status))
     return status;
 
-  if (!parse_id (argv[2], &claim->document_id) ||
-      !parse_offset (argv[3], &claim->start) || !parse_offset (argv[4], &claim->end))
+  if (!parse_span (argv, &claim->document_id, &claim->start, &claim->end))
     return usage_error (usage, "DOC is a document id; START and END are code-point offsets");
   if (speaker == 0)
     return usage_error (usage, "--speaker is required");

@@ -424,19 +424,32 @@ count_uses (SiglaDb  *db,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Runs @sql with ?1 = @first and, if it has one, ?2 = @second. */
 static gboolean
-run_with_id (SiglaDb     *db,
-             const char  *sql,
-             gint64       id,
-             GError     **error)
+run_with_ids (SiglaDb     *db,
+              const char  *sql,
+              gint64       first,
+              gint64       second,
+              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, first);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, second);
   return sigla_db_run (db, stmt, error);
+}
+
+static gboolean
+run_with_id (SiglaDb     *db,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  return run_with_ids (db, sql, id, 0, error);
 }
 
 /**
@@ -566,59 +579,16 @@ sigla_entity_merge (SiglaProject  *project,
       into->note = joined;
     }
 
-  {
-    g_autoptr(sqlite3_stmt) mentions =
-      sigla_db_prepare (db, "UPDATE mentions SET entity_id = ?2 WHERE entity_id = ?1", error);
-    g_autoptr(sqlite3_stmt) speakers = NULL;
-    g_autoptr(sqlite3_stmt) reporters = NULL;
-    g_autoptr(sqlite3_stmt) about = NULL;
-
-    if (mentions == NULL)
-      goto failed;
-    sqlite3_bind_int64 (mentions, 1, from_id);
-    sqlite3_bind_int64 (mentions, 2, into_id);
-    if (!sigla_db_run (db, mentions, error))
-      goto failed;
-
-    speakers = sigla_db_prepare (db, "UPDATE claims SET speaker_id = ?2 WHERE speaker_id = ?1", error);
-    if (speakers == NULL)
-      goto failed;
-    sqlite3_bind_int64 (speakers, 1, from_id);
-    sqlite3_bind_int64 (speakers, 2, into_id);
-    if (!sigla_db_run (db, speakers, error))
-      goto failed;
-
-    reporters = sigla_db_prepare (db, "UPDATE claims SET reporter_id = ?2 WHERE reporter_id = ?1", error);
-    if (reporters == NULL)
-      goto failed;
-    sqlite3_bind_int64 (reporters, 1, from_id);
-    sqlite3_bind_int64 (reporters, 2, into_id);
-    if (!sigla_db_run (db, reporters, error))
-      goto failed;
-
-    /* A claim about both is about @into once. Deleted by hand, not with
-     * UPDATE OR REPLACE, whose deletions fire no trigger: undo would not
-     * know of them. */
-    about = sigla_db_prepare (db,
-                              "DELETE FROM claim_about WHERE entity_id = ?1 AND claim_id IN "
-                              "(SELECT claim_id FROM claim_about WHERE entity_id = ?2)",
-                              error);
-    if (about == NULL)
-      goto failed;
-    sqlite3_bind_int64 (about, 1, from_id);
-    sqlite3_bind_int64 (about, 2, into_id);
-    if (!sigla_db_run (db, about, error))
-      goto failed;
-    g_clear_pointer (&about, sigla_stmt_release);
-
-    about = sigla_db_prepare (db, "UPDATE claim_about SET entity_id = ?2 WHERE entity_id = ?1", error);
-    if (about == NULL)
-      goto failed;
-    sqlite3_bind_int64 (about, 1, from_id);
-    sqlite3_bind_int64 (about, 2, into_id);
-    if (!sigla_db_run (db, about, error))
-      goto failed;
-  }
+  /* A claim about both is about @into once. The duplicates are deleted by
+   * hand, not with UPDATE OR REPLACE, whose deletions fire no trigger: undo
+   * would not know of them. */
+  if (!run_with_ids (db, "UPDATE mentions SET entity_id = ?2 WHERE entity_id = ?1", from_id, into_id, error) ||
+      !run_with_ids (db, "UPDATE claims SET speaker_id = ?2 WHERE speaker_id = ?1", from_id, into_id, error) ||
+      !run_with_ids (db, "UPDATE claims SET reporter_id = ?2 WHERE reporter_id = ?1", from_id, into_id, error) ||
+      !run_with_ids (db, "DELETE FROM claim_about WHERE entity_id = ?1 AND claim_id IN "
+                         "(SELECT claim_id FROM claim_about WHERE entity_id = ?2)", from_id, into_id, error) ||
+      !run_with_ids (db, "UPDATE claim_about SET entity_id = ?2 WHERE entity_id = ?1", from_id, into_id, error))
+    goto failed;
 
   if (!sigla_entity_update (project, into, error) ||
       !sigla_entity_delete (project, from_id, SIGLA_DELETE_REFUSE, error))
