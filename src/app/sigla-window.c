@@ -1282,6 +1282,10 @@ sigla_window_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  /* Other windows change the same settings (the recent projects); the
+   * settings object outlives this window in its bindings. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_WINDOW);
   g_clear_object (&self->project);
