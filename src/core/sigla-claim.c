@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-claim"
 
+#include <glib/gi18n-lib.h>
 #include "sigla-claim.h"
 #include "sigla-document.h"
 #include "sigla-entity.h"
@@ -99,14 +100,14 @@ check_claim (SiglaProject      *project,
       g_autofree char *known = g_strjoinv (", ", (char **) stances);
 
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "“%s” is not a stance; a claim %s", claim->stance, known);
+                   _("“%s” is not a stance; a claim %s"), claim->stance, known);
       return FALSE;
     }
 
   if (claim->certainty != NULL && !g_strv_contains (certainties, claim->certainty))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "“%s” is not a certainty: use high, medium or low", claim->certainty);
+                   _("“%s” is not a certainty: use high, medium or low"), claim->certainty);
       return FALSE;
     }
 

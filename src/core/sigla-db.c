@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-db"
 
+#include <glib/gi18n-lib.h>
 #include "sigla-db.h"
 #include "sigla-error.h"
 
@@ -55,27 +56,27 @@ sigla_db_set_error (SiglaDb  *db,
     {
     case SIGLA_ERROR_LOCKED:
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_LOCKED,
-                   "The project “%s” is in use by another program; try again when it has finished",
+                   _("The project “%s” is in use by another program; try again when it has finished"),
                    path);
       break;
     case SIGLA_ERROR_READ_ONLY:
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_READ_ONLY,
-                   "The project “%s” cannot be written: the file or its folder is read-only",
+                   _("The project “%s” cannot be written: the file or its folder is read-only"),
                    path);
       break;
     case SIGLA_ERROR_CORRUPT:
     case SIGLA_ERROR_NOT_SQLITE:
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT,
-                   "The project “%s” is damaged: %s", path, sqlite3_errstr (rc));
+                   _("The project “%s” is damaged: %s"), path, sqlite3_errstr (rc));
       break;
     case SIGLA_ERROR_IO:
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
-                   "The project “%s” could not be written: %s", path,
+                   _("The project “%s” could not be written: %s"), path,
                    db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
       break;
     default:
       g_set_error (error, SIGLA_ERROR, error_code_for (rc),
-                   "%s", db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
+                   _("%s"), db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
       break;
     }
 }

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-entity"
 
+#include <glib/gi18n-lib.h>
 #include "sigla-entity.h"
 #include "sigla-error.h"
 #include "sigla-project-private.h"
@@ -77,13 +78,13 @@ check_entity (const SiglaEntity  *entity,
   if (entity->kind == SIGLA_KIND_DATE || entity->kind > SIGLA_KIND_DATE)
     {
       g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                           "An entity is a person, a place or an organisation");
+                           _("An entity is a person, a place or an organisation"));
       return FALSE;
     }
 
   if (entity->label == NULL || *g_strstrip (entity->label) == '\0')
     {
-      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "An entity needs a name");
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("An entity needs a name"));
       return FALSE;
     }
 
@@ -94,7 +95,7 @@ check_entity (const SiglaEntity  *entity,
       if (alias->name == NULL || *g_strstrip (alias->name) == '\0')
         {
           g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                       "An alias of “%s” has no name", entity->label);
+                       _("An alias of “%s” has no name"), entity->label);
           return FALSE;
         }
     }
@@ -104,8 +105,8 @@ check_entity (const SiglaEntity  *entity,
       !(entity->lat >= -90 && entity->lat <= 90 && entity->lon >= -180 && entity->lon <= 180))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "The coordinates %g %g of “%s” are outside the globe "
-                   "(latitude −90…90, longitude −180…180)",
+                   _("The coordinates %g %g of “%s” are outside the globe "
+                   "(latitude −90…90, longitude −180…180)"),
                    entity->lat, entity->lon, entity->label);
       return FALSE;
     }

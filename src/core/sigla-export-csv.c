@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-export"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sigla-claim.h"
@@ -231,7 +232,7 @@ sigla_export_csv (SiglaProject  *project,
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
-                   "CSV goes into a folder, one file a table: “%s” is not a folder", directory);
+                   _("CSV goes into a folder, one file a table: “%s” is not a folder"), directory);
       return FALSE;
     }
 

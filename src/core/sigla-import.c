@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-import"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sigla-document.h"
@@ -101,7 +102,7 @@ import_one (SiglaProject  *project,
   if (page->length == 0)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY,
-                   "Cannot import “%s”: it holds no text to read", path);
+                   _("Cannot import “%s”: it holds no text to read"), path);
       return 0;
     }
 
@@ -109,7 +110,7 @@ import_one (SiglaProject  *project,
   source = g_bytes_get_data (bytes, &source_size);
   if (!sigla_document_insert (project, document, page->blocks, source, source_size, error))
     {
-      g_prefix_error (error, "Cannot import “%s”: ", path);
+      g_prefix_error (error, _("Cannot import “%s”: "), path);
       return 0;
     }
 

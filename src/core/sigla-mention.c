@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-mention"
 
+#include <glib/gi18n-lib.h>
 #include "sigla-date.h"
 #include "sigla-document.h"
 #include "sigla-entity.h"
@@ -45,7 +46,7 @@ check_iso (const char  *value,
     return TRUE;
 
   g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-               "The %s “%s” is not an ISO 8601 date (1951-07-12, 1951-07 or 1951)", what, value);
+               _("The %s “%s” is not an ISO 8601 date (1951-07-12, 1951-07 or 1951)"), what, value);
   return FALSE;
 }
 
@@ -64,13 +65,13 @@ check_mention (SiglaProject        *project,
       if (mention->entity_id != 0)
         {
           g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                               "A date mention has a value, not an entity");
+                               _("A date mention has a value, not an entity"));
           return FALSE;
         }
       if (mention->when == NULL && mention->not_before == NULL && mention->not_after == NULL)
         {
           g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                               "A date mention needs a date (when, or not before / not after)");
+                               _("A date mention needs a date (when, or not before / not after)"));
           return FALSE;
         }
       return check_iso (mention->when, "date", error) &&

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-output"
 
+#include <glib/gi18n-lib.h>
 #include "sigla-error.h"
 #include "sigla-output.h"
 
@@ -29,7 +30,7 @@ sigla_output_write_file (const char      *path,
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write “%s”: %s", path, local_error->message);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot write “%s”: %s"), path, local_error->message);
       return FALSE;
     }
 
@@ -43,13 +44,13 @@ sigla_output_write_file (const char      *path,
       g_output_stream_close (buffered, cancelled, NULL);
       g_set_error (error, SIGLA_ERROR,
                    local_error->domain == SIGLA_ERROR ? local_error->code : SIGLA_ERROR_IO,
-                   "Cannot write “%s”: %s", path, local_error->message);
+                   _("Cannot write “%s”: %s"), path, local_error->message);
       return FALSE;
     }
 
   if (!g_output_stream_close (buffered, NULL, &local_error))
     {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write “%s”: %s", path, local_error->message);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot write “%s”: %s"), path, local_error->message);
       return FALSE;
     }
 

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-project"
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -55,7 +56,7 @@ check_is_sqlite (const char  *path,
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_SQLITE,
-                   "“%s” is a folder, not a Sigla project", path);
+                   _("“%s” is a folder, not a Sigla project"), path);
       return FALSE;
     }
 
@@ -66,7 +67,7 @@ check_is_sqlite (const char  *path,
 
       g_set_error (error, SIGLA_ERROR,
                    saved_errno == ENOENT ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
-                   "The project “%s” cannot be opened: %s", path, g_strerror (saved_errno));
+                   _("The project “%s” cannot be opened: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -76,7 +77,7 @@ check_is_sqlite (const char  *path,
   if (n != sizeof header || memcmp (header, SQLITE_HEADER, sizeof header) != 0)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_SQLITE,
-                   "“%s” is not a Sigla project: it is not an SQLite database", path);
+                   _("“%s” is not a Sigla project: it is not an SQLite database"), path);
       return FALSE;
     }
 
@@ -93,7 +94,7 @@ check_writable (const char  *path,
   if (g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_READ_ONLY,
-                   "The project “%s” cannot be opened for writing: the file or its folder is read-only",
+                   _("The project “%s” cannot be opened for writing: the file or its folder is read-only"),
                    path);
       return FALSE;
     }
@@ -109,7 +110,7 @@ configure_connection (SiglaDb   *db,
   if (!sigla_search_register (sigla_db_get_handle (db)))
     {
       g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED,
-                           "This SQLite has no full-text search (FTS5)");
+                           _("This SQLite has no full-text search (FTS5)"));
       return FALSE;
     }
 
@@ -141,7 +142,7 @@ check_identity (SiglaDb     *db,
   if (application_id != SIGLA_APPLICATION_ID)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_PROJECT,
-                   "“%s” is an SQLite database but not a Sigla project", path);
+                   _("“%s” is an SQLite database but not a Sigla project"), path);
       return FALSE;
     }
 
@@ -443,7 +444,7 @@ sigla_project_create (const char  *path,
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EXISTS,
-                   "Cannot create the project “%s”: a file of that name exists already", path);
+                   _("Cannot create the project “%s”: a file of that name exists already"), path);
       return NULL;
     }
 
@@ -502,8 +503,8 @@ sigla_project_open (const char      *path,
       if (read_only)
         {
           g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_READ_ONLY,
-                       "The project “%s” is in an older format and must be opened for writing "
-                       "once to be upgraded", path);
+                       _("The project “%s” is in an older format and must be opened for writing "
+                       "once to be upgraded"), path);
           return NULL;
         }
 

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-schema"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "sigla-error.h"
@@ -343,7 +344,7 @@ copy_before_migrating (SiglaDb  *db,
 
   if (!sigla_db_exec (db, sql, error))
     {
-      g_prefix_error (error, "Could not copy “%s” to “%s” before upgrading it: ", path, backup_path);
+      g_prefix_error (error, _("Could not copy “%s” to “%s” before upgrading it: "), path, backup_path);
       return FALSE;
     }
 

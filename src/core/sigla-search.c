@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-search"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sigla-error.h"
@@ -316,8 +317,8 @@ sigla_search_build_query (const char  *query,
               if (expression->len == 0 && *start == 'N')
                 {
                   g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                                       "NOT leaves words out of a search: put it between two "
-                                       "words, as in “Kaesong NOT Seoul”");
+                                       _("NOT leaves words out of a search: put it between two "
+                                       "words, as in “Kaesong NOT Seoul”"));
                   return NULL;
                 }
               operator = *start == 'O' ? "OR" : "NOT";
@@ -409,7 +410,7 @@ sigla_search (SiglaProject  *project,
 
   if (step == SIGLA_STEP_ERROR)
     {
-      g_prefix_error (error, "Cannot search for “%s”: ", query);
+      g_prefix_error (error, _("Cannot search for “%s”: "), query);
       return NULL;
     }
 

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-source"
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -34,34 +35,34 @@ sigla_source_load (const char  *path,
 
       g_set_error (error, SIGLA_ERROR,
                    saved_errno == ENOENT ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
-                   "Cannot import “%s”: %s", path, g_strerror (saved_errno));
+                   _("Cannot import “%s”: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
 
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "Cannot import “%s”: it is a folder, not a file", path);
+                   _("Cannot import “%s”: it is a folder, not a file"), path);
       return NULL;
     }
 
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "Cannot import “%s”: it is not a regular file (a device, pipe or socket)", path);
+                   _("Cannot import “%s”: it is not a regular file (a device, pipe or socket)"), path);
       return NULL;
     }
 
   if (st.st_size == 0)
     {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, "Cannot import “%s”: the file is empty", path);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, _("Cannot import “%s”: the file is empty"), path);
       return NULL;
     }
 
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot import “%s”: %s", path,
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot import “%s”: %s"), path,
                    local_error->message);
       return NULL;
     }
@@ -110,7 +111,7 @@ convert_utf16 (const char    *name,
   if (text == NULL)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_ENCODING,
-                   "Cannot import “%s”: it starts as %s but is not valid %s (%s)",
+                   _("Cannot import “%s”: it starts as %s but is not valid %s (%s)"),
                    name, charset, charset, local_error->message);
       return NULL;
     }
@@ -119,7 +120,7 @@ convert_utf16 (const char    *name,
     {
       g_free (text);
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_BINARY,
-                   "Cannot import “%s”: it contains binary data (NUL characters)", name);
+                   _("Cannot import “%s”: it contains binary data (NUL characters)"), name);
       return NULL;
     }
 
@@ -161,11 +162,11 @@ sigla_source_decode (const char  *name,
     {
       if (looks_like_utf16 (data, size))
         g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_ENCODING,
-                     "Cannot import “%s”: it looks like UTF-16 text without a byte-order mark; "
-                     "save it as UTF-8, or as UTF-16 with a byte-order mark", name);
+                     _("Cannot import “%s”: it looks like UTF-16 text without a byte-order mark; "
+                     "save it as UTF-8, or as UTF-16 with a byte-order mark"), name);
       else
         g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_BINARY,
-                     "Cannot import “%s”: it contains binary data, not text", name);
+                     _("Cannot import “%s”: it contains binary data, not text"), name);
       return NULL;
     }
 

@@ -9,6 +9,7 @@
 
 #define G_LOG_DOMAIN "sigla-tei-reader"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -218,7 +219,7 @@ set_error_at (GError        **error,
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "Cannot import “%s”: line %ld: %s",
+  g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Cannot import “%s”: line %ld: %s"),
                path, node != NULL ? xmlGetLineNo (node) : 0L, reason);
 }
 
@@ -234,7 +235,7 @@ collect_ids (Reader   *reader,
 
       if (c->type == XML_ENTITY_REF_NODE)
         {
-          set_error_at (error, reader->path, c, "the entity “&%s;” cannot be read: Sigla reads no entities",
+          set_error_at (error, reader->path, c, _("the entity “&%s;” cannot be read: Sigla reads no entities"),
                         (const char *) c->name);
           return FALSE;
         }
@@ -246,7 +247,7 @@ collect_ids (Reader   *reader,
         {
           if (g_hash_table_contains (reader->ids, id))
             {
-              set_error_at (error, reader->path, c, "the xml:id “%s” is given twice", id);
+              set_error_at (error, reader->path, c, _("the xml:id “%s” is given twice"), id);
               return FALSE;
             }
           g_hash_table_insert (reader->ids, g_steal_pointer (&id), c);
@@ -432,7 +433,7 @@ read_registry (Reader   *reader,
             {
               if (!add_entity (reader, entity, error))
                 {
-                  g_prefix_error (error, "Cannot import “%s”: line %ld: ", reader->path, xmlGetLineNo (c));
+                  g_prefix_error (error, _("Cannot import “%s”: line %ld: "), reader->path, xmlGetLineNo (c));
                   return FALSE;
                 }
               existing = entity->id;
@@ -474,8 +475,8 @@ resolve_entity (Reader         *reader,
       found = g_hash_table_lookup (reader->entities, first + 1);
       if (found == NULL)
         {
-          set_error_at (error, reader->path, node, "“%s” points to no person, place or organisation "
-                        "listed in the file", first);
+          set_error_at (error, reader->path, node, _("“%s” points to no person, place or organisation "
+                        "listed in the file"), first);
           return FALSE;
         }
       *entity_id = *found;
@@ -964,7 +965,7 @@ read_annotations (Reader         *reader,
 
           if (!sigla_mention_insert (reader->project, mention, error))
             {
-              g_prefix_error (error, "Cannot import “%s”: line %ld: ", reader->path,
+              g_prefix_error (error, _("Cannot import “%s”: line %ld: "), reader->path,
                               xmlGetLineNo (marked->node));
               return FALSE;
             }
@@ -975,7 +976,7 @@ read_annotations (Reader         *reader,
   for (guint i = 0; i < claims->len; i++)
     if (!sigla_claim_insert (reader->project, g_array_index (claims, PendingClaim, i).claim, error))
       {
-        g_prefix_error (error, "Cannot import “%s”: ", reader->path);
+        g_prefix_error (error, _("Cannot import “%s”: "), reader->path);
         return FALSE;
       }
 
@@ -1117,7 +1118,7 @@ read_tei (Reader       *reader,
   if (body.length == 0)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY,
-                   "Cannot import “%s”: line %ld: the TEI has no text in its body",
+                   _("Cannot import “%s”: line %ld: the TEI has no text in its body"),
                    reader->path, xmlGetLineNo (tei));
       return 0;
     }
@@ -1126,7 +1127,7 @@ read_tei (Reader       *reader,
   document->text = g_string_free (g_steal_pointer (&body.text), FALSE);
   if (!sigla_document_insert (reader->project, document, body.blocks, source_data, source_size, error))
     {
-      g_prefix_error (error, "Cannot import “%s”: ", reader->path);
+      g_prefix_error (error, _("Cannot import “%s”: "), reader->path);
       return 0;
     }
 
@@ -1160,7 +1161,7 @@ parse (const char  *path,
 
   if (context == NULL || size > G_MAXINT)
     {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "Cannot import “%s”: it is too large to read as XML",
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Cannot import “%s”: it is too large to read as XML"),
                    path);
       xmlFreeParserCtxt (context);
       return NULL;
@@ -1179,14 +1180,14 @@ parse (const char  *path,
       else if (strstr (reason, "XML_PARSE_HUGE") != NULL)
         replace_string (&reason, "a text or an attribute is larger than 10 MB");
 
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "Cannot import “%s”: line %d: %s",
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Cannot import “%s”: line %d: %s"),
                    path, last->line, reason);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
   else if (doc->intSubset != NULL && doc->intSubset->entities != NULL)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "Cannot import “%s”: it declares entities, which Sigla does not read", path);
+                   _("Cannot import “%s”: it declares entities, which Sigla does not read"), path);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
 
@@ -1252,7 +1253,7 @@ sigla_tei_read (SiglaProject  *project,
   if (!is_tei (root, "TEI") && !is_tei (root, "teiCorpus"))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "Cannot import “%s”: it is XML but not TEI (its root is <%s>)", path,
+                   _("Cannot import “%s”: it is XML but not TEI (its root is <%s>)"), path,
                    root != NULL ? (const char *) root->name : "nothing");
       xmlFreeDoc (doc);
       return 0;
@@ -1298,7 +1299,7 @@ sigla_tei_read (SiglaProject  *project,
       }
 
   if (first == 0 && error != NULL && *error == NULL)
-    g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, "Cannot import “%s”: the corpus holds no TEI", path);
+    g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, _("Cannot import “%s”: the corpus holds no TEI"), path);
 
   xmlFreeDoc (doc);
   return first;

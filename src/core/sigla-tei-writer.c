@@ -8,6 +8,7 @@
 
 #define G_LOG_DOMAIN "sigla-tei-writer"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
@@ -73,7 +74,7 @@ check (Writer     *w,
   if (rc >= 0 || w->error != NULL)
     return w->error == NULL;
 
-  g_set_error (&w->error, SIGLA_ERROR, SIGLA_ERROR_IO, "Cannot write the TEI (%s)", what);
+  g_set_error (&w->error, SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot write the TEI (%s)"), what);
   return FALSE;
 }
 
@@ -1252,7 +1253,7 @@ writer_open (Writer                 *w,
   w->writer = xmlNewTextWriter (buffer);
   if (w->writer == NULL)
     {
-      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, "Cannot start writing the TEI");
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, _("Cannot start writing the TEI"));
       return FALSE;
     }
 
@@ -1529,7 +1530,7 @@ sigla_tei_export_directory (SiglaProject           *project,
 
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, "“%s” is not a folder", directory);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, _("“%s” is not a folder"), directory);
       return NULL;
     }
 
