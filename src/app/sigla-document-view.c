@@ -20,10 +20,18 @@ struct _SiglaDocumentView
   SiglaProject  *project;
   gint64         document_id;
   GPtrArray     *mentions;     /* SiglaMention, in text order: for tooltips and clicks */
+  GPtrArray     *claims;       /* SiglaClaim */
+  guint          highlighted;  /* how many of claims, then mentions, are highlighted */
+  guint          highlight_source;
   GHashTable    *names;        /* entity id → label */
 };
 
 G_DEFINE_FINAL_TYPE (SiglaDocumentView, sigla_document_view, GTK_TYPE_WIDGET)
+
+static void load_names (SiglaDocumentView *self);
+
+/* Highlights applied between two frames. */
+#define HIGHLIGHT_CHUNK 2000
 
 enum {
   TAG_REQUESTED,
@@ -202,9 +210,11 @@ sigla_document_view_dispose (GObject *object)
 {
   SiglaDocumentView *self = SIGLA_DOCUMENT_VIEW (object);
 
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_DOCUMENT_VIEW);
   g_clear_object (&self->project);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
 
   G_OBJECT_CLASS (sigla_document_view_parent_class)->dispose (object);
@@ -257,6 +267,20 @@ sigla_document_view_init (SiglaDocumentView *self)
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 }
 
+/**
+ * sigla_document_view_reload_names:
+ *
+ * Reads the entities' names again, for the tooltips (an entity renamed).
+ */
+void
+sigla_document_view_reload_names (SiglaDocumentView *self)
+{
+  g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
+
+  if (self->project != NULL)
+    load_names (self);
+}
+
 static void
 load_names (SiglaDocumentView *self)
 {
@@ -276,12 +300,53 @@ load_names (SiglaDocumentView *self)
  *
  * Reads the document's annotations again and highlights them.
  */
+/* Highlights a slice of the annotations, and comes back for the rest:
+ * 50,000 tags at once would hold the first frame for a second. */
+static gboolean
+highlight_chunk_cb (gpointer user_data)
+{
+  SiglaDocumentView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  guint n_claims = self->claims != NULL ? self->claims->len : 0;
+  guint n_mentions = self->mentions != NULL ? self->mentions->len : 0;
+  guint until = MIN (self->highlighted + HIGHLIGHT_CHUNK, n_claims + n_mentions);
+
+  for (; self->highlighted < until; self->highlighted++)
+    {
+      guint i = self->highlighted;
+
+      if (i < n_claims)
+        {
+          SiglaClaim *claim = self->claims->pdata[i];
+
+          apply_span (buffer, "claim", claim->start, claim->end);
+        }
+      else
+        {
+          SiglaMention *mention = self->mentions->pdata[i - n_claims];
+
+          apply_span (buffer, sigla_kind_to_string (mention->kind), mention->start, mention->end);
+        }
+    }
+
+  if (self->highlighted < n_claims + n_mentions)
+    return G_SOURCE_CONTINUE;
+
+  self->highlight_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sigla_document_view_refresh:
+ *
+ * Reads the document's annotations again and highlights them: the first
+ * slice at once, the rest in the next idle moments.
+ */
 gboolean
 sigla_document_view_refresh (SiglaDocumentView  *self,
                              GError            **error)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr(GPtrArray) claims = NULL;
   GtkTextIter start, end;
 
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
@@ -290,29 +355,63 @@ sigla_document_view_refresh (SiglaDocumentView  *self,
     return TRUE;
 
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
   self->mentions = sigla_mention_list (self->project, self->document_id, error);
-  claims = self->mentions != NULL ? sigla_claim_list (self->project, self->document_id, error) : NULL;
-  if (claims == NULL)
+  self->claims = self->mentions != NULL ? sigla_claim_list (self->project, self->document_id, error) : NULL;
+  if (self->claims == NULL)
     return FALSE;
 
   load_names (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_all_tags (buffer, &start, &end);
 
-  for (guint i = 0; i < claims->len; i++)
-    {
-      SiglaClaim *claim = claims->pdata[i];
-
-      apply_span (buffer, "claim", claim->start, claim->end);
-    }
-  for (guint i = 0; i < self->mentions->len; i++)
-    {
-      SiglaMention *mention = self->mentions->pdata[i];
-
-      apply_span (buffer, sigla_kind_to_string (mention->kind), mention->start, mention->end);
-    }
+  self->highlighted = 0;
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  if (highlight_chunk_cb (self) == G_SOURCE_CONTINUE)
+    self->highlight_source = g_idle_add_full (G_PRIORITY_LOW, highlight_chunk_cb, self, NULL);
 
   return TRUE;
+}
+
+/**
+ * sigla_document_view_add_mention:
+ *
+ * Highlights one new mention without reading the others again: what a
+ * tagging changes, so that its highlight shows in the next frame.
+ */
+void
+sigla_document_view_add_mention (SiglaDocumentView  *self,
+                                 const SiglaMention *mention)
+{
+  SiglaMention *copy;
+  guint i = 0;
+
+  g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
+
+  if (self->mentions == NULL || mention->document_id != self->document_id)
+    return;
+
+  copy = sigla_mention_new ();
+  *copy = *mention;
+  copy->when = g_strdup (mention->when);
+  copy->not_before = g_strdup (mention->not_before);
+  copy->not_after = g_strdup (mention->not_after);
+  copy->cert = g_strdup (mention->cert);
+  copy->note = g_strdup (mention->note);
+  copy->created = g_strdup (mention->created);
+  copy->modified = g_strdup (mention->modified);
+
+  /* Kept in text order, for the tooltips. */
+  while (i < self->mentions->len && ((SiglaMention *) self->mentions->pdata[i])->start <= mention->start)
+    i++;
+  g_ptr_array_insert (self->mentions, i, copy);
+  if (i < self->highlighted)
+    self->highlighted++;
+
+  if (mention->entity_id != 0 && !g_hash_table_contains (self->names, &mention->entity_id))
+    load_names (self);
+  apply_span (gtk_text_view_get_buffer (self->text_view), sigla_kind_to_string (mention->kind),
+              mention->start, mention->end);
 }
 
 /**
@@ -357,8 +456,10 @@ sigla_document_view_clear (SiglaDocumentView *self)
 {
   g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
 
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
   g_clear_object (&self->project);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
   self->document_id = 0;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
 }

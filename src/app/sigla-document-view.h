@@ -23,6 +23,9 @@ gboolean     sigla_document_view_show           (SiglaDocumentView  *self,
 void         sigla_document_view_clear          (SiglaDocumentView  *self);
 gboolean     sigla_document_view_refresh        (SiglaDocumentView  *self,
                                                  GError            **error);
+void         sigla_document_view_reload_names   (SiglaDocumentView  *self);
+void         sigla_document_view_add_mention    (SiglaDocumentView  *self,
+                                                 const SiglaMention *mention);
 gint64       sigla_document_view_get_document   (SiglaDocumentView  *self);
 gboolean     sigla_document_view_get_selection  (SiglaDocumentView  *self,
                                                  gint64             *start,

@@ -61,6 +61,11 @@ struct _SiglaWindow
   GListStore           *panels[N_PANELS];
   SiglaTagPopover      *tag_popover;
   GCancellable         *import_cancellable;
+  SiglaMention         *adding;           /* the mention being added, while it is */
+  guint                 refresh_source;
+  gboolean              refresh_documents;
+  gboolean              refresh_view;
+  gboolean              refresh_names;
   gint64                tag_start;        /* the span being tagged while the popover is up */
   gint64                tag_end;
 };
@@ -280,17 +285,22 @@ update_actions (SiglaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
 }
 
-/* The project changed (an edit, an undo, an import): what shows it is read again. */
-static void
-project_changed_cb (SiglaProject *project,
-                    int           change,
-                    gint64        id,
-                    SiglaWindow  *self)
+/* The coalesced refresh: whatever changed since the last idle moment is
+ * read again once, however many rows an undo touched. */
+static gboolean
+refresh_cb (gpointer user_data)
 {
-  if (change == SIGLA_CHANGE_DOCUMENT)
+  SiglaWindow *self = user_data;
+
+  self->refresh_source = 0;
+  if (self->refresh_documents)
     load_documents (self);
-  if (sigla_document_view_get_document (self->document_view) != 0)
+  if (self->refresh_view && sigla_document_view_get_document (self->document_view) != 0)
     sigla_document_view_refresh (self->document_view, NULL);
+  else if (self->refresh_names)
+    sigla_document_view_reload_names (self->document_view);
+  self->refresh_documents = self->refresh_view = self->refresh_names = FALSE;
+
   load_panels (self);
   update_actions (self);
 
@@ -305,6 +315,29 @@ project_changed_cb (SiglaProject *project,
                                 sigla_claim_editor_get_claim (self->claim_editor),
                                 sigla_document_view_get_document (self->document_view), NULL))
     gtk_stack_set_visible_child_name (self->panel_side, "lists");
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The project changed (an edit, an undo, an import). A mention this window
+ * just added is highlighted at once; the rest is read again when idle. */
+static void
+project_changed_cb (SiglaProject *project,
+                    int           change,
+                    gint64        id,
+                    SiglaWindow  *self)
+{
+  if (change == SIGLA_CHANGE_DOCUMENT)
+    self->refresh_documents = self->refresh_view = TRUE;
+  else if (change == SIGLA_CHANGE_MENTION && self->adding != NULL && id == self->adding->id && id != 0)
+    sigla_document_view_add_mention (self->document_view, self->adding);
+  else if (change == SIGLA_CHANGE_MENTION || change == SIGLA_CHANGE_CLAIM)
+    self->refresh_view = TRUE;
+  else
+    self->refresh_names = TRUE;
+
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
 }
 
 /* -- documents, search ---------------------------------------------------- */
@@ -320,8 +353,10 @@ sigla_window_show_document (SiglaWindow  *self,
     return FALSE;
 
   gtk_stack_set_visible_child_name (self->content_stack, "document");
-  load_panels (self);
   update_actions (self);
+  /* The panels come in the next idle moment: the text is what the first frame needs. */
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
   return TRUE;
 }
 
@@ -559,12 +594,17 @@ sigla_window_tag_selection (SiglaWindow  *self,
     {
       g_autoptr(SiglaMention) mention = sigla_mention_new ();
 
+      gboolean added;
+
       mention->document_id = document;
       mention->kind = SIGLA_KIND_DATE;
       mention->start = start;
       mention->end = end;
       mention->when = g_strdup (text);
-      return sigla_mention_insert (self->project, mention, error);
+      self->adding = mention;
+      added = sigla_mention_insert (self->project, mention, error);
+      self->adding = NULL;
+      return added;
     }
 
   if (entity_id == 0)
@@ -591,11 +631,16 @@ sigla_window_tag_selection (SiglaWindow  *self,
       g_autoptr(SiglaMention) mention = sigla_mention_new ();
 
       mention->document_id = document;
+      gboolean added;
+
       mention->kind = kind;
       mention->start = start;
       mention->end = end;
       mention->entity_id = entity_id;
-      return sigla_mention_insert (self->project, mention, error);
+      self->adding = mention;
+      added = sigla_mention_insert (self->project, mention, error);
+      self->adding = NULL;
+      return added;
     }
 }
 
@@ -787,7 +832,8 @@ set_project (SiglaWindow  *self,
   load_documents (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
     gtk_single_selection_set_selected (self->document_selection, 0);
-  load_panels (self);
+  else
+    load_panels (self);
   update_actions (self);
 
   /* The text is where the work is: the keys that tag go there at once. */
@@ -1280,6 +1326,7 @@ sigla_window_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   /* Other windows change the same settings (the recent projects); the
