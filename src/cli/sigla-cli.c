@@ -79,30 +79,33 @@ parse_options (int                *argc,
   return TRUE;
 }
 
+/* A decimal number from @minimum up: ids start at 1, offsets at 0. */
+static gboolean
+parse_number (const char *text,
+              guint64     minimum,
+              gint64     *number)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, minimum, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *number = value;
+  return TRUE;
+}
+
 static gboolean
 parse_id (const char *text,
           gint64     *id)
 {
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-
-  *id = value;
-  return TRUE;
+  return parse_number (text, 1, id);
 }
 
 static gboolean
 parse_offset (const char *text,
               gint64     *offset)
 {
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
-    return FALSE;
-
-  *offset = value;
-  return TRUE;
+  return parse_number (text, 0, offset);
 }
 
 /* "PROJECT DOC START END": the annotation's document and code points. */
