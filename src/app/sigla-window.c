@@ -202,12 +202,11 @@ static void
 load_panels (SiglaWindow *self)
 {
   gint64 document = sigla_document_view_get_document (self->document_view);
-  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) dates = NULL;
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
-
   gboolean whole = gtk_toggle_button_get_active (self->whole_project);
 
   for (guint p = 0; p < N_PANELS; p++)
@@ -215,29 +214,24 @@ load_panels (SiglaWindow *self)
   if (self->project == NULL || (document == 0 && !whole))
     return;
 
-  /* This document's, or the whole project's (0: every document). */
+  /* This document's, or the whole project's (0: every document). Counted
+   * in SQL: a panel need not read 50,000 mentions to show a number. */
   if (whole)
     document = 0;
-  mentions = sigla_mention_list (self->project, document, NULL);
+  counts = sigla_mention_count_by_entity (self->project, document, NULL);
+  dates = sigla_mention_list_dates (self->project, document, NULL);
   claims = sigla_claim_list (self->project, document, NULL);
   entities = sigla_entity_list (self->project, NULL);
-  if (mentions == NULL || claims == NULL || entities == NULL)
+  if (counts == NULL || dates == NULL || claims == NULL || entities == NULL)
     return;
 
-  for (guint i = 0; i < mentions->len; i++)
+  for (guint i = 0; i < dates->len; i++)
     {
-      SiglaMention *mention = mentions->pdata[i];
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &mention->entity_id));
+      SiglaMention *mention = dates->pdata[i];
+      SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
 
-      if (mention->kind == SIGLA_KIND_DATE)
-        {
-          SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
-
-          sigla_row_set_span (row, mention->document_id, mention->start, mention->end);
-          append_row (self->panels[PANEL_DATES], row);
-        }
-      else
-        g_hash_table_insert (counts, &mention->entity_id, GUINT_TO_POINTER (n + 1));
+      sigla_row_set_span (row, mention->document_id, mention->start, mention->end);
+      append_row (self->panels[PANEL_DATES], row);
     }
 
   for (guint i = 0; i < entities->len; i++)

@@ -175,28 +175,15 @@ sigla_mention_delete (SiglaProject  *project,
                                    SIGLA_CHANGE_MENTION, "mention", error);
 }
 
-/**
- * sigla_mention_list:
- * @document_id: a document, or 0 for the whole project
- *
- * Returns: (transfer full) (element-type SiglaMention): mentions in text order
- */
-GPtrArray *
-sigla_mention_list (SiglaProject  *project,
-                    gint64         document_id,
-                    GError       **error)
+static GPtrArray *
+read_mentions (SiglaProject  *project,
+               const char    *sql,
+               gint64         document_id,
+               GError       **error)
 {
   SiglaDb *db = sigla_project_get_db (project);
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_mention_free);
-  /* Two statements, not "?1 = 0 OR document_id = ?1", which no index serves. */
-  g_autoptr(sqlite3_stmt) stmt =
-    sigla_db_prepare (db,
-                      document_id != 0
-                      ? "SELECT " MENTION_COLUMNS " FROM mentions WHERE document_id = ?1 "
-                        "ORDER BY start, \"end\" DESC, id"
-                      : "SELECT " MENTION_COLUMNS " FROM mentions "
-                        "ORDER BY document_id, start, \"end\" DESC, id",
-                      error);
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, sql, error);
   SiglaStep step;
 
   if (stmt == NULL)
@@ -225,4 +212,86 @@ sigla_mention_list (SiglaProject  *project,
     }
 
   return step == SIGLA_STEP_DONE ? g_steal_pointer (&mentions) : NULL;
+}
+
+/**
+ * sigla_mention_list:
+ * @document_id: a document, or 0 for the whole project
+ *
+ * Returns: (transfer full) (element-type SiglaMention): mentions in text order
+ */
+GPtrArray *
+sigla_mention_list (SiglaProject  *project,
+                    gint64         document_id,
+                    GError       **error)
+{
+  /* Two statements, not "?1 = 0 OR document_id = ?1", which no index serves. */
+  return read_mentions (project,
+                        document_id != 0
+                        ? "SELECT " MENTION_COLUMNS " FROM mentions WHERE document_id = ?1 "
+                          "ORDER BY start, \"end\" DESC, id"
+                        : "SELECT " MENTION_COLUMNS " FROM mentions "
+                          "ORDER BY document_id, start, \"end\" DESC, id",
+                        document_id, error);
+}
+
+/**
+ * sigla_mention_list_dates:
+ * @document_id: a document, or 0 for the whole project
+ *
+ * Returns: (transfer full) (element-type SiglaMention): the date mentions only
+ */
+GPtrArray *
+sigla_mention_list_dates (SiglaProject  *project,
+                          gint64         document_id,
+                          GError       **error)
+{
+  return read_mentions (project,
+                        document_id != 0
+                        ? "SELECT " MENTION_COLUMNS " FROM mentions WHERE document_id = ?1 AND kind = 'date' "
+                          "ORDER BY start, \"end\" DESC, id"
+                        : "SELECT " MENTION_COLUMNS " FROM mentions WHERE kind = 'date' "
+                          "ORDER BY document_id, start, \"end\" DESC, id",
+                        document_id, error);
+}
+
+/**
+ * sigla_mention_count_by_entity:
+ * @document_id: a document, or 0 for the whole project
+ *
+ * Counts in SQL what a panel shows beside each name, rather than reading
+ * every mention.
+ *
+ * Returns: (transfer full): entity id (gint64 *) → number of mentions
+ *   (GUINT_TO_POINTER)
+ */
+GHashTable *
+sigla_mention_count_by_entity (SiglaProject  *project,
+                               gint64         document_id,
+                               GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db,
+                      document_id != 0
+                      ? "SELECT entity_id, count(*) FROM mentions WHERE document_id = ?1 AND entity_id IS NOT NULL "
+                        "GROUP BY entity_id"
+                      : "SELECT entity_id, count(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id",
+                      error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+    }
+
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&counts) : NULL;
 }

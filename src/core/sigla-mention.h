@@ -37,6 +37,13 @@ GPtrArray    *sigla_mention_list   (SiglaProject  *project,
                                     gint64         document_id,
                                     GError       **error);
 
+GHashTable   *sigla_mention_count_by_entity (SiglaProject  *project,
+                                            gint64         document_id,
+                                            GError       **error);
+GPtrArray    *sigla_mention_list_dates     (SiglaProject  *project,
+                                            gint64         document_id,
+                                            GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiglaMention, sigla_mention_free)
 
 G_END_DECLS
