@@ -114,6 +114,15 @@ append_row (GListStore *store,
   g_object_unref (row);
 }
 
+/* One splice per panel: appending row by row would tell the list view
+ * thousands of times that it changed. */
+static void
+replace_rows (GListStore *store,
+              GPtrArray  *rows)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), rows->pdata, rows->len);
+}
+
 /* -- errors and notices --------------------------------------------------- */
 
 void
@@ -197,31 +206,20 @@ entity_names (const SiglaEntity *entity)
   return g_string_free (names, FALSE);
 }
 
-/* The panels list what the shown document names, and its claims. */
+/* The rows of every panel for one document (0: the whole project).
+ * Mentions are counted in SQL: a panel need not read 50,000 of them to
+ * show a number. */
 static void
-load_panels (SiglaWindow *self)
+fill_panels (SiglaWindow *self,
+             gint64       document,
+             GPtrArray   *rows[N_PANELS])
 {
-  gint64 document = sigla_document_view_get_document (self->document_view);
-  g_autoptr(GPtrArray) dates = NULL;
-  g_autoptr(GPtrArray) claims = NULL;
-  g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) counts = sigla_mention_count_by_entity (self->project, document, NULL);
+  g_autoptr(GPtrArray) dates = sigla_mention_list_dates (self->project, document, NULL);
+  g_autoptr(GPtrArray) claims = sigla_claim_list (self->project, document, NULL);
+  g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, NULL);
   g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gboolean whole = gtk_toggle_button_get_active (self->whole_project);
 
-  for (guint p = 0; p < N_PANELS; p++)
-    g_list_store_remove_all (self->panels[p]);
-  if (self->project == NULL || (document == 0 && !whole))
-    return;
-
-  /* This document's, or the whole project's (0: every document). Counted
-   * in SQL: a panel need not read 50,000 mentions to show a number. */
-  if (whole)
-    document = 0;
-  counts = sigla_mention_count_by_entity (self->project, document, NULL);
-  dates = sigla_mention_list_dates (self->project, document, NULL);
-  claims = sigla_claim_list (self->project, document, NULL);
-  entities = sigla_entity_list (self->project, NULL);
   if (counts == NULL || dates == NULL || claims == NULL || entities == NULL)
     return;
 
@@ -231,7 +229,7 @@ load_panels (SiglaWindow *self)
       SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
 
       sigla_row_set_span (row, mention->document_id, mention->start, mention->end);
-      append_row (self->panels[PANEL_DATES], row);
+      g_ptr_array_add (rows[PANEL_DATES], row);
     }
 
   for (guint i = 0; i < entities->len; i++)
@@ -249,7 +247,7 @@ load_panels (SiglaWindow *self)
       subtitle = *aliases != '\0'
         ? g_strdup_printf (ngettext ("%u mention · also %s", "%u mentions · also %s", n), n, aliases)
         : g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
-      append_row (self->panels[entity->kind], sigla_row_new (entity->id, entity->label, subtitle));
+      g_ptr_array_add (rows[entity->kind], sigla_row_new (entity->id, entity->label, subtitle));
     }
 
   for (guint i = 0; i < claims->len; i++)
@@ -260,7 +258,26 @@ load_panels (SiglaWindow *self)
       SiglaRow *row = sigla_row_new (claim->id, title, claim->paraphrase);
 
       sigla_row_set_span (row, claim->document_id, claim->start, claim->end);
-      append_row (self->panels[PANEL_CLAIMS], row);
+      g_ptr_array_add (rows[PANEL_CLAIMS], row);
+    }
+}
+
+/* The panels list what the shown document names, and its claims. */
+static void
+load_panels (SiglaWindow *self)
+{
+  gint64 document = sigla_document_view_get_document (self->document_view);
+  gboolean whole = gtk_toggle_button_get_active (self->whole_project);
+  GPtrArray *rows[N_PANELS];
+
+  for (guint p = 0; p < N_PANELS; p++)
+    rows[p] = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->project != NULL && (document != 0 || whole))
+    fill_panels (self, whole ? 0 : document, rows);
+  for (guint p = 0; p < N_PANELS; p++)
+    {
+      replace_rows (self->panels[p], rows[p]);
+      g_ptr_array_unref (rows[p]);
     }
 }
 
