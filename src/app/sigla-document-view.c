@@ -12,7 +12,7 @@ struct _SiglaDocumentView
 {
   GtkWidget      parent_instance;
 
-  GtkWidget     *scroller;
+  GtkWidget     *content;
   GtkLabel      *title_label;
   GtkLabel      *meta_label;
   GtkTextView   *text_view;
@@ -242,7 +242,7 @@ sigla_document_view_class_init (SiglaDocumentViewClass *klass)
                                             G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-document-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, content);
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, text_view);
