@@ -368,7 +368,7 @@ sigla_document_view_refresh (SiglaDocumentView  *self,
   self->highlighted = 0;
   g_clear_handle_id (&self->highlight_source, g_source_remove);
   if (highlight_chunk_cb (self) == G_SOURCE_CONTINUE)
-    self->highlight_source = g_idle_add_full (G_PRIORITY_LOW, highlight_chunk_cb, self, NULL);
+    self->highlight_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, highlight_chunk_cb, self, NULL);
 
   return TRUE;
 }

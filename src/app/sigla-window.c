@@ -348,7 +348,7 @@ project_changed_cb (SiglaProject *project,
     self->refresh_names = TRUE;
 
   if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_cb, self);
+    self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
 }
 
 /* -- documents, search ---------------------------------------------------- */
@@ -367,7 +367,7 @@ sigla_window_show_document (SiglaWindow  *self,
   update_actions (self);
   /* The panels come in the next idle moment: the text is what the first frame needs. */
   if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_cb, self);
+    self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
   return TRUE;
 }
 
