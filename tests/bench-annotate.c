@@ -16,12 +16,6 @@
 /* One frame at 60 Hz: a tag the user makes must not stall the window. */
 #define FRAME_MS 16.0
 
-typedef struct
-{
-  gint64 start;
-  gint64 end;
-} Span;
-
 static guint
 count_over (GArray *samples,
             double  limit)
@@ -34,44 +28,13 @@ count_over (GArray *samples,
   return n;
 }
 
-/* The words of @text, in code points: what a user selects to tag. */
-static GArray *
-find_words (const char *text)
-{
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (Span));
-  gint64 offset = 0;
-  Span word = { -1, -1 };
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    {
-      gboolean in_word = g_unichar_isalnum (g_utf8_get_char (p));
-
-      if (in_word && word.start < 0)
-        word.start = offset;
-      else if (!in_word && word.start >= 0)
-        {
-          word.end = offset;
-          g_array_append_val (words, word);
-          word.start = -1;
-        }
-    }
-
-  if (word.start >= 0)
-    {
-      word.end = offset;
-      g_array_append_val (words, word);
-    }
-
-  return words;
-}
-
 static gboolean
-insert_mention (SiglaProject  *project,
-                gint64         document_id,
-                gint64         entity_id,
-                const Span    *span,
-                double        *ms,
-                GError       **error)
+insert_mention (SiglaProject         *project,
+                gint64                document_id,
+                gint64                entity_id,
+                const SiglaBenchSpan *span,
+                double               *ms,
+                GError              **error)
 {
   g_autoptr(SiglaMention) mention = sigla_mention_new ();
   gint64 before;
@@ -157,9 +120,9 @@ bench_mentions (SiglaProject *project,
       g_autoptr(GError) error = NULL;
       guint first = g_rand_int_range (rand, 0, words->len);
       guint last = MIN (first + g_rand_int_range (rand, 0, 3), words->len - 1);
-      Span span = {
-        g_array_index (words, Span, first).start,
-        g_array_index (words, Span, last).end,
+      SiglaBenchSpan span = {
+        g_array_index (words, SiglaBenchSpan, first).start,
+        g_array_index (words, SiglaBenchSpan, last).end,
       };
       double ms;
 
@@ -232,7 +195,7 @@ bench_undo (SiglaProject *project,
 
   /* The first action after undoing drops all that could be redone, at once. */
   {
-    Span span = g_array_index (words, Span, 0);
+    SiglaBenchSpan span = g_array_index (words, SiglaBenchSpan, 0);
 
     if (!insert_mention (project, document_id, entity_id, &span, &ms, &error))
       {
@@ -261,7 +224,7 @@ main (int    argc,
   document_id = sigla_test_import_seed (project, "000");
   document = sigla_document_get (project, document_id, &error);
   g_assert_no_error (error);
-  words = find_words (document->text);
+  words = sigla_bench_find_words (document->text);
   g_assert_cmpuint (words->len, >, 3);
 
   entity = sigla_entity_new (SIGLA_KIND_PERSON, "Li Kenong");

@@ -38,20 +38,14 @@
 /* A frame, or a settling window, that takes longer than this is a bug, not a figure. */
 #define WAIT_LIMIT_S 60
 
-typedef struct
-{
-  gint64 start;
-  gint64 end;
-} Span;
-
 /* The first and the last mention in text order, and their tags: whether the
  * window shows them highlighted tells how far its highlighting has come. */
 typedef struct
 {
-  Span        first;
-  const char *first_tag;
-  Span        last;
-  const char *last_tag;
+  SiglaBenchSpan first;
+  const char    *first_tag;
+  SiglaBenchSpan last;
+  const char    *last_tag;
 } Probe;
 
 static const char * const people[] = {
@@ -122,37 +116,6 @@ write_document (const char *dir,
   path = sigla_test_write_file (dir, "talks.txt", text->str, text->len);
   *size = text->len;
   return path;
-}
-
-/* The words of @text, in code points: what a user selects to tag. */
-static GArray *
-find_words (const char *text)
-{
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (Span));
-  gint64 offset = 0;
-  Span word = { -1, -1 };
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    {
-      gboolean in_word = g_unichar_isalnum (g_utf8_get_char (p));
-
-      if (in_word && word.start < 0)
-        word.start = offset;
-      else if (!in_word && word.start >= 0)
-        {
-          word.end = offset;
-          g_array_append_val (words, word);
-          word.start = -1;
-        }
-    }
-
-  if (word.start >= 0)
-    {
-      word.end = offset;
-      g_array_append_val (words, word);
-    }
-
-  return words;
 }
 
 static SiglaProject *
@@ -238,8 +201,8 @@ annotate (SiglaProject *project,
           guint last = MIN (first + g_rand_int_range (rand, 5, 15), words->len - 1);
 
           claim->document_id = document_id;
-          claim->start = g_array_index (words, Span, first).start;
-          claim->end = g_array_index (words, Span, last).end;
+          claim->start = g_array_index (words, SiglaBenchSpan, first).start;
+          claim->end = g_array_index (words, SiglaBenchSpan, last).end;
           claim->speaker_id = g_rand_boolean (rand) ? pick_id (person_ids, rand) : pick_id (org_ids, rand);
           claim->stance = g_strdup (stances[g_rand_int_range (rand, 0, n_stances)]);
           inserted = sigla_claim_insert (project, claim, &error);
@@ -252,8 +215,8 @@ annotate (SiglaProject *project,
           double roll = g_rand_double (rand);
 
           mention->document_id = document_id;
-          mention->start = g_array_index (words, Span, first).start;
-          mention->end = g_array_index (words, Span, last).end;
+          mention->start = g_array_index (words, SiglaBenchSpan, first).start;
+          mention->end = g_array_index (words, SiglaBenchSpan, last).end;
           if (roll < 0.45)
             {
               mention->kind = SIGLA_KIND_PERSON;
@@ -281,10 +244,10 @@ annotate (SiglaProject *project,
           /* Mentions do not overlap, and come in text order. */
           if (probe->first_tag == NULL)
             {
-              probe->first = (Span) { mention->start, mention->end };
+              probe->first = (SiglaBenchSpan) { mention->start, mention->end };
               probe->first_tag = sigla_kind_to_string (mention->kind);
             }
-          probe->last = (Span) { mention->start, mention->end };
+          probe->last = (SiglaBenchSpan) { mention->start, mention->end };
           probe->last_tag = sigla_kind_to_string (mention->kind);
         }
 
@@ -528,7 +491,7 @@ document_on_screen (gpointer data)
 
 static gboolean
 span_has_tag (GtkTextView *text_view,
-              const Span  *span,
+              const SiglaBenchSpan  *span,
               const char  *name)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
@@ -932,7 +895,7 @@ changed_hook (GSignalInvocationHint *hint,
 
 static void
 select_span (GtkTextView *text_view,
-             const Span  *span)
+             const SiglaBenchSpan  *span)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GtkTextIter from, to;
@@ -1069,7 +1032,7 @@ bench_tag_calls (Shown  *shown,
       guint frames_before;
       gint64 started, returned;
 
-      select_span (shown->text_view, &g_array_index (words, Span, 2 * n + 1));
+      select_span (shown->text_view, &g_array_index (words, SiglaBenchSpan, 2 * n + 1));
       run_for (20);
 
       frames_before = shown->monitor->n_frames;
@@ -1132,7 +1095,7 @@ bench_tag_key (Shown       *shown,
       gint64 started, returned;
       double ms;
 
-      select_span (shown->text_view, &g_array_index (words, Span, 2 * N_TAGS + 2 * n + 1));
+      select_span (shown->text_view, &g_array_index (words, SiglaBenchSpan, 2 * N_TAGS + 2 * n + 1));
       gtk_widget_grab_focus (GTK_WIDGET (shown->text_view));
       run_for (20);
 
@@ -1265,7 +1228,7 @@ main (int    argc,
 
   document = sigla_document_get (plain, document_id, &error);
   g_assert_no_error (error);
-  words = find_words (document->text);
+  words = sigla_bench_find_words (document->text);
   ok = annotate (annotated, document_id, words, &person_id, counts, &probe);
   sigla_bench_report ("gui: %.1f MB document, %" G_GINT64_FORMAT " code points, %u words; %u annotations: "
                       "%u people, %u places, %u organisations, %u dates, %u claims (made in %.1f s)\n",

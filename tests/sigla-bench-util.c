@@ -99,3 +99,34 @@ sigla_bench_reset_peak_rss (void)
   close (fd);
   return reset;
 }
+
+/* The words of @text, in code points: what a user selects to tag. */
+GArray *
+sigla_bench_find_words (const char *text)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (SiglaBenchSpan));
+  gint64 offset = 0;
+  SiglaBenchSpan word = { -1, -1 };
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      gboolean in_word = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (in_word && word.start < 0)
+        word.start = offset;
+      else if (!in_word && word.start >= 0)
+        {
+          word.end = offset;
+          g_array_append_val (words, word);
+          word.start = -1;
+        }
+    }
+
+  if (word.start >= 0)
+    {
+      word.end = offset;
+      g_array_append_val (words, word);
+    }
+
+  return words;
+}

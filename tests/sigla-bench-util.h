@@ -1,10 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-bench-util.h: what the benchmarks share: printing figures, percentiles, peak memory. */
+/* sigla-bench-util.h: what the benchmarks share: printing figures, percentiles, peak memory, the words to tag. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+/* A stretch of text in code points, as the core counts offsets. */
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} SiglaBenchSpan;
+
 
 void        sigla_bench_report         (const char *format,
                                         ...) G_GNUC_PRINTF (1, 2);
@@ -17,5 +25,6 @@ double      sigla_bench_percentile     (GArray     *samples,
 const char *sigla_bench_verdict        (gboolean    met);
 gint64      sigla_bench_read_status_kb (const char *field);
 gboolean    sigla_bench_reset_peak_rss (void);
+GArray     *sigla_bench_find_words     (const char *text);
 
 G_END_DECLS
