@@ -603,6 +603,70 @@ test_entity_xml_ids (Fixture       *fixture,
     }
 }
 
+/* What the window highlights: mentions and claims in text order (the longer
+ * first at one start), dates with their value, and only those that start
+ * before a limit when the first screen is all that is asked for. */
+static void
+test_marks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  gint64 stalin = add_entity (fixture, SIGLA_KIND_PERSON, "Joseph Stalin");
+  g_autoptr(SiglaClaim) claim = new_claim (fixture, "It is necessary to demand that the meeting take place", stalin, 0);
+  g_autoptr(SiglaMention) date = sigla_mention_new ();
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GArray) top = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end, person;
+  const SiglaMark *mark;
+
+  find_word (fixture, "FILIPPOV", &start, &end);
+  g_assert_true (add_mention (fixture, stalin, SIGLA_KIND_PERSON, start, end, &person, &error));
+  g_assert_true (sigla_claim_insert (fixture->project, claim, &error));
+  find_word (fixture, "30 June 1951", &start, &end);
+  date->document_id = fixture->document;
+  date->kind = SIGLA_KIND_DATE;
+  date->start = start;
+  date->end = end;
+  date->when = g_strdup ("1951-06-30");
+  g_assert_true (sigla_mention_insert (fixture->project, date, &error));
+  g_assert_no_error (error);
+
+  marks = sigla_mark_list (fixture->project, fixture->document, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (marks->len, ==, 3);
+  for (guint i = 1; i < marks->len; i++)
+    g_assert_cmpint (g_array_index (marks, SiglaMark, i - 1).start, <=, g_array_index (marks, SiglaMark, i).start);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      mark = &g_array_index (marks, SiglaMark, i);
+      if (mark->claim)
+        {
+          g_assert_cmpint (mark->id, ==, claim->id);
+          g_assert_cmpint (mark->start, ==, claim->start);
+          g_assert_cmpint (mark->end, ==, claim->end);
+        }
+      else if (mark->kind == SIGLA_KIND_DATE)
+        {
+          g_assert_cmpint (mark->id, ==, date->id);
+          g_assert_cmpstr (mark->when, ==, "1951-06-30");
+        }
+      else
+        {
+          g_assert_cmpint (mark->id, ==, person);
+          g_assert_cmpint (mark->kind, ==, SIGLA_KIND_PERSON);
+          g_assert_cmpint (mark->entity_id, ==, stalin);
+          g_assert_null (mark->when);
+        }
+    }
+
+  /* Only what starts before the second mark. */
+  top = sigla_mark_list (fixture->project, fixture->document, g_array_index (marks, SiglaMark, 1).start, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (top->len, ==, 1);
+  g_assert_cmpint (g_array_index (top, SiglaMark, 0).id, ==, g_array_index (marks, SiglaMark, 0).id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -626,6 +690,7 @@ main (int    argc,
   ADD ("/store/claim/round-trip", test_claim_round_trip);
   ADD ("/store/claim/refused", test_claim_refused);
   ADD ("/store/claim/without-speaker", test_claim_without_speaker);
+  ADD ("/store/marks", test_marks);
 
 #undef ADD
 

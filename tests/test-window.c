@@ -17,74 +17,76 @@ run_pending (void)
     ;
 }
 
-/* Every GtkListView under @widget whose rows include one titled @title. */
-static GtkListView *
-find_list_with_row (GtkWidget  *widget,
+/* The first widget under @widget (itself included) that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *widget, const char *title),
+             const char *title)
+{
+  if (match (widget, title))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A list view whose rows include one titled @title. */
+static gboolean
+is_list_with_row (GtkWidget  *widget,
+                  const char *title)
+{
+  GListModel *model;
+
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      /* Combo rows have list views of their own, of other items. */
+      if (SIGLA_IS_ROW (item) && g_strcmp0 (sigla_row_get_title (SIGLA_ROW (item)), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_document_view (GtkWidget  *widget,
+                  const char *title)
+{
+  return SIGLA_IS_DOCUMENT_VIEW (widget);
+}
+
+static gboolean
+is_preferences_row (GtkWidget  *widget,
                     const char *title)
 {
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
-
-      for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-          /* Combo rows have list views of their own, of other items. */
-          if (SIGLA_IS_ROW (item) && g_strcmp0 (sigla_row_get_title (SIGLA_ROW (item)), title) == 0)
-            return GTK_LIST_VIEW (widget);
-        }
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_list_with_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-static SiglaDocumentView *
-find_document_view (GtkWidget *widget)
+static gboolean
+is_toggle (GtkWidget  *widget,
+           const char *title)
 {
-  if (SIGLA_IS_DOCUMENT_VIEW (widget))
-    return SIGLA_DOCUMENT_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      SiglaDocumentView *found = find_document_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), title) == 0;
 }
 
-static AdwEntryRow *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ENTRY_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#define find_list_with_row(window, title) GTK_LIST_VIEW (find_widget ((window), is_list_with_row, (title)))
+#define find_document_view(window) SIGLA_DOCUMENT_VIEW (find_widget ((window), is_document_view, NULL))
+#define find_entry_row(window, title) ADW_ENTRY_ROW (find_widget ((window), is_preferences_row, (title)))
+#define find_combo_row(window, title) ADW_COMBO_ROW (find_widget ((window), is_preferences_row, (title)))
 
 /* Until the window is on screen with its size, so that it can be drawn. */
 static void
@@ -126,6 +128,38 @@ save_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* The subtitle of the panel row titled @title. */
+static const char *
+row_subtitle (GtkWidget  *window,
+              const char *title)
+{
+  GtkListView *view = find_list_with_row (window, title);
+  GListModel *model;
+
+  g_assert_nonnull (view);
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SiglaRow) row = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (sigla_row_get_title (row), title) == 0)
+        return sigla_row_get_subtitle (row);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The panels read afresh from the project: "Whole Project" and back. */
+static void
+reload_panels (SiglaWindow *window)
+{
+  GtkWidget *toggle = find_widget (GTK_WIDGET (window), is_toggle, "Whole Project");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  run_pending ();
 }
 
 static void
@@ -238,29 +272,27 @@ test_tag_in_window (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Joseph Stalin");
   }
 
+  /* A second mention is counted in the row at once, as reading the panels
+   * afresh would count it. */
+  {
+    g_autofree char *counted = NULL;
+    gint64 stalin = ((SiglaEntity *) entities->pdata[0])->id;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &from, 0);
+    gtk_text_buffer_get_iter_at_offset (buffer, &to, 5);
+    gtk_text_buffer_select_range (buffer, &from, &to);
+    g_assert_true (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, stalin, NULL, &error));
+    g_assert_no_error (error);
+    counted = g_strdup (row_subtitle (GTK_WIDGET (window), "Joseph Stalin"));
+    g_assert_nonnull (strstr (counted, "2 mentions"));
+
+    reload_panels (window);
+    g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), "Joseph Stalin"), ==, counted);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
   sigla_test_remove_dir (dir);
-}
-
-static AdwComboRow *
-find_combo_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_COMBO_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_COMBO_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = find_combo_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Mark a claim, open it from the Claims panel, and set its stance there. */
@@ -342,6 +374,130 @@ test_claim_in_window (void)
   sigla_test_remove_dir (dir);
 }
 
+/* Whether the character at @offset carries the highlight @name. */
+static gboolean
+has_tag (SiglaDocumentView *view,
+         gint64             offset,
+         const char        *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* Highlights come in idle moments and after frames: waits (10 s at most)
+ * until the character at @offset shows @name, or no longer does. */
+static gboolean
+wait_for_tag (SiglaDocumentView *view,
+              gint64             offset,
+              const char        *name,
+              gboolean           shown)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (has_tag (view, offset, name) != shown && g_get_monotonic_time () < deadline)
+    {
+      g_usleep (1000);
+      run_pending ();
+    }
+
+  return has_tag (view, offset, name) == shown;
+}
+
+static gint64
+add_mention (SiglaProject *project,
+             SiglaKind     kind,
+             gint64        start,
+             gint64        end)
+{
+  g_autoptr(SiglaMention) mention = sigla_mention_new ();
+  g_autoptr(GError) error = NULL;
+
+  mention->document_id = 1;
+  mention->kind = kind;
+  mention->start = start;
+  mention->end = end;
+  g_assert_true (sigla_mention_insert (project, mention, &error));
+  g_assert_no_error (error);
+  return mention->id;
+}
+
+/* A long document: its top highlighted first, the rest after; an edit made
+ * elsewhere (a panel, an undo) changes only what it touched, and overlapping
+ * highlights survive the removal of one of them. */
+static void
+test_highlights (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(GString) text = g_string_new ("");
+  g_autofree char *file = NULL;
+  g_autoptr(SiglaEntity) speaker = sigla_entity_new (SIGLA_KIND_PERSON, "Li Kenong");
+  g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+  g_autoptr(GError) error = NULL;
+  SiglaWindow *window;
+  SiglaDocumentView *view;
+  SiglaProject *project;
+  gint64 second;
+
+  while (text->len < 100000)
+    g_string_append (text, "Alpha Beta Gamma Delta. ");
+  file = sigla_test_write_file (dir, "long.txt", text->str, text->len);
+  g_assert_cmpint (sigla_import_file (setup, file, &error), ==, 1);
+  g_assert_no_error (error);
+  add_mention (setup, SIGLA_KIND_PERSON, 0, 10);              /* "Alpha Beta" */
+  second = add_mention (setup, SIGLA_KIND_PERSON, 6, 16);     /* "Beta Gamma", overlapping */
+  add_mention (setup, SIGLA_KIND_PLACE, 90000, 90005);        /* far below the first screen */
+  g_assert_true (sigla_entity_insert (setup, speaker, &error));
+  claim->document_id = 1;
+  claim->start = 24;
+  claim->end = 47;
+  claim->speaker_id = speaker->id;
+  g_assert_true (sigla_claim_insert (setup, claim, &error));
+  g_assert_no_error (error);
+  g_clear_object (&setup);
+
+  window = sigla_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (sigla_window_open_project (window, path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  view = find_document_view (GTK_WIDGET (window));
+  project = sigla_window_get_project (window);
+
+  /* The top at once; the far place once the window has drawn and idled. */
+  g_assert_true (has_tag (view, 2, "person"));
+  g_assert_true (has_tag (view, 30, "claim"));
+  g_assert_true (wait_for_tag (view, 90002, "place", TRUE));
+  g_assert_false (has_tag (view, 89998, "place"));
+
+  /* Another part of the app removes the second person: the first keeps its
+   * highlight where the two overlapped. */
+  g_assert_true (sigla_mention_delete (project, second, &error));
+  g_assert_true (wait_for_tag (view, 13, "person", FALSE));
+  for (gint64 offset = 0; offset < 10; offset++)
+    g_assert_true (has_tag (view, offset, "person"));
+  g_assert_true (has_tag (view, 30, "claim"));
+  g_assert_true (has_tag (view, 90002, "place"));
+
+  /* Undo brings it back; the claim removed goes, the rest stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (wait_for_tag (view, 13, "person", TRUE));
+  g_assert_true (sigla_claim_delete (project, claim->id, &error));
+  g_assert_true (wait_for_tag (view, 30, "claim", FALSE));
+  g_assert_true (has_tag (view, 2, "person"));
+  g_assert_true (has_tag (view, 13, "person"));
+  g_assert_true (has_tag (view, 90002, "place"));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* A first start opens the sample: made from the annotated seeds the first
  * time, reopened after. */
 static void
@@ -406,6 +562,7 @@ main (int    argc,
 
   g_test_add_func ("/window/tag", test_tag_in_window);
   g_test_add_func ("/window/claim", test_claim_in_window);
+  g_test_add_func ("/window/highlights", test_highlights);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 

@@ -7,31 +7,32 @@
 #include <glib/gi18n.h>
 
 #include "sigla-document-view.h"
+#include "sigla-highlighter.h"
 
 struct _SiglaDocumentView
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
-  GtkWidget     *content;
-  GtkLabel      *title_label;
-  GtkLabel      *meta_label;
-  GtkTextView   *text_view;
+  GtkWidget        *content;
+  GtkLabel         *title_label;
+  GtkLabel         *meta_label;
+  GtkTextView      *text_view;
 
-  SiglaProject  *project;
-  gint64         document_id;
-  GPtrArray     *mentions;     /* SiglaMention, in text order: for tooltips and clicks */
-  GPtrArray     *claims;       /* SiglaClaim */
-  guint          highlighted;  /* how many of claims, then mentions, are highlighted */
-  guint          highlight_source;
-  GHashTable    *names;        /* entity id → label */
+  SiglaProject     *project;
+  gint64            document_id;
+  SiglaHighlighter *highlighter;
+  guint             first_frame_tick;  /* the rest of the spans are read after the first frame */
+  guint             rest_source;
+  GHashTable       *names;             /* entity id → label, for the tooltips; NULL until needed */
 };
 
 G_DEFINE_FINAL_TYPE (SiglaDocumentView, sigla_document_view, GTK_TYPE_WIDGET)
 
-static void load_names (SiglaDocumentView *self);
+static void stop_loading (SiglaDocumentView *self);
 
-/* Highlights applied between two frames. */
-#define HIGHLIGHT_CHUNK 2000
+/* The first frame shows the text's top with its highlights: the spans that
+ * start in the first characters, more than a large screen holds. */
+#define FIRST_SCREEN 16384
 
 enum {
   TAG_REQUESTED,
@@ -42,61 +43,40 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Colour and underline for each kind, so that colour is not the only sign. */
-static void
-create_tags (GtkTextBuffer *buffer)
+static const SiglaMark *
+mention_at_point (SiglaDocumentView *self,
+                  int                x,
+                  int                y)
 {
-  gtk_text_buffer_create_tag (buffer, "person",
-                              "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.35 },
-                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
-  gtk_text_buffer_create_tag (buffer, "place",
-                              "background-rgba", &(GdkRGBA) { 0.34, 0.89, 0.54, 0.35 },
-                              "underline", PANGO_UNDERLINE_DOUBLE, NULL);
-  gtk_text_buffer_create_tag (buffer, "org",
-                              "background-rgba", &(GdkRGBA) { 0.75, 0.38, 0.80, 0.30 },
-                              "underline", PANGO_UNDERLINE_ERROR, NULL);
-  gtk_text_buffer_create_tag (buffer, "date",
-                              "background-rgba", &(GdkRGBA) { 0.38, 0.63, 0.92, 0.35 },
-                              "underline", PANGO_UNDERLINE_LOW, NULL);
-  gtk_text_buffer_create_tag (buffer, "claim",
-                              "style", PANGO_STYLE_ITALIC,
-                              "foreground-rgba", &(GdkRGBA) { 0.38, 0.21, 0.51, 1.0 }, NULL);
-  gtk_text_buffer_create_tag (buffer, "emphasis",
-                              "weight", PANGO_WEIGHT_BOLD,
-                              "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 }, NULL);
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return NULL;
+
+  return sigla_highlighter_mention_at (self->highlighter, gtk_text_iter_get_offset (&iter));
 }
 
-static void
-apply_span (GtkTextBuffer *buffer,
-            const char    *tag,
-            gint64         start,
-            gint64         end)
+/* The entities' names, read when a tooltip first needs one. */
+static const char *
+lookup_name (SiglaDocumentView *self,
+             gint64             entity_id)
 {
-  GtkTextIter from, to;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-  gtk_text_buffer_apply_tag_by_name (buffer, tag, &from, &to);
-}
-
-/* The mention under @offset, the innermost (latest start) if several. */
-static SiglaMention *
-mention_at (SiglaDocumentView *self,
-            gint64             offset)
-{
-  SiglaMention *found = NULL;
-
-  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+  if (self->names == NULL)
     {
-      SiglaMention *mention = self->mentions->pdata[i];
+      g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, NULL);
 
-      if (mention->start > offset)
-        break;
-      if (offset < mention->end)
-        found = mention;
+      self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      for (guint i = 0; entities != NULL && i < entities->len; i++)
+        {
+          SiglaEntity *entity = entities->pdata[i];
+
+          g_hash_table_insert (self->names, g_memdup2 (&entity->id, sizeof (gint64)), g_strdup (entity->label));
+        }
     }
 
-  return found;
+  return g_hash_table_lookup (self->names, &entity_id);
 }
 
 static gboolean
@@ -107,16 +87,9 @@ query_tooltip_cb (GtkWidget         *widget,
                   GtkTooltip        *tooltip,
                   SiglaDocumentView *self)
 {
-  GtkTextIter iter;
-  int bx, by;
-  SiglaMention *mention;
+  const SiglaMark *mention = mention_at_point (self, x, y);
   g_autofree char *markup = NULL;
 
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return FALSE;
-
-  mention = mention_at (self, gtk_text_iter_get_offset (&iter));
   if (mention == NULL)
     return FALSE;
 
@@ -124,7 +97,7 @@ query_tooltip_cb (GtkWidget         *widget,
     markup = g_markup_printf_escaped ("<b>%s</b>\n%s", mention->when != NULL ? mention->when : "…", _("Date"));
   else
     {
-      const char *name = g_hash_table_lookup (self->names, &mention->entity_id);
+      const char *name = mention->entity_id != 0 ? lookup_name (self, mention->entity_id) : NULL;
       const char *kinds[] = { N_("Person"), N_("Place"), N_("Organisation") };
 
       markup = g_markup_printf_escaped ("<b>%s</b>\n%s", name != NULL ? name : _("Not identified"),
@@ -143,18 +116,12 @@ released_cb (GtkGestureClick   *gesture,
              double             y,
              SiglaDocumentView *self)
 {
-  GtkTextIter iter;
-  int bx, by;
-  SiglaMention *mention;
+  const SiglaMark *mention;
 
   if (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view)))
     return;
 
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return;
-
-  mention = mention_at (self, gtk_text_iter_get_offset (&iter));
+  mention = mention_at_point (self, (int) x, (int) y);
   if (mention != NULL && mention->entity_id != 0)
     g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, mention->entity_id);
 }
@@ -177,11 +144,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_BackSpace)
     {
       GtkTextIter cursor;
-      SiglaMention *mention;
+      const SiglaMark *mention;
 
       gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (self->text_view), &cursor,
                                         gtk_text_buffer_get_insert (gtk_text_view_get_buffer (self->text_view)));
-      mention = mention_at (self, gtk_text_iter_get_offset (&cursor));
+      mention = sigla_highlighter_mention_at (self->highlighter, gtk_text_iter_get_offset (&cursor));
       if (mention == NULL)
         return FALSE;
       g_signal_emit (self, signals[REMOVE_REQUESTED], 0, mention->id);
@@ -210,11 +177,10 @@ sigla_document_view_dispose (GObject *object)
 {
   SiglaDocumentView *self = SIGLA_DOCUMENT_VIEW (object);
 
-  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  stop_loading (self);
+  g_clear_object (&self->highlighter);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_DOCUMENT_VIEW);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->mentions, g_ptr_array_unref);
-  g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
 
   G_OBJECT_CLASS (sigla_document_view_parent_class)->dispose (object);
@@ -257,8 +223,7 @@ sigla_document_view_init (SiglaDocumentView *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  create_tags (gtk_text_view_get_buffer (self->text_view));
-  self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->highlighter = sigla_highlighter_new (gtk_text_view_get_buffer (self->text_view));
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
@@ -270,106 +235,39 @@ sigla_document_view_init (SiglaDocumentView *self)
 /**
  * sigla_document_view_reload_names:
  *
- * Reads the entities' names again, for the tooltips (an entity renamed).
+ * Forgets the entities' names, read again for the next tooltip (an entity renamed).
  */
 void
 sigla_document_view_reload_names (SiglaDocumentView *self)
 {
   g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
 
-  if (self->project != NULL)
-    load_names (self);
-}
-
-static void
-load_names (SiglaDocumentView *self)
-{
-  g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, NULL);
-
-  g_hash_table_remove_all (self->names);
-  for (guint i = 0; entities != NULL && i < entities->len; i++)
-    {
-      SiglaEntity *entity = entities->pdata[i];
-
-      g_hash_table_insert (self->names, g_memdup2 (&entity->id, sizeof (gint64)), g_strdup (entity->label));
-    }
+  g_clear_pointer (&self->names, g_hash_table_unref);
 }
 
 /**
  * sigla_document_view_refresh:
  *
- * Reads the document's annotations again and highlights them.
- */
-/* Highlights a slice of the annotations, and comes back for the rest:
- * 50,000 tags at once would hold the first frame for a second. */
-static gboolean
-highlight_chunk_cb (gpointer user_data)
-{
-  SiglaDocumentView *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  guint n_claims = self->claims != NULL ? self->claims->len : 0;
-  guint n_mentions = self->mentions != NULL ? self->mentions->len : 0;
-  guint until = MIN (self->highlighted + HIGHLIGHT_CHUNK, n_claims + n_mentions);
-
-  for (; self->highlighted < until; self->highlighted++)
-    {
-      guint i = self->highlighted;
-
-      if (i < n_claims)
-        {
-          SiglaClaim *claim = self->claims->pdata[i];
-
-          apply_span (buffer, "claim", claim->start, claim->end);
-        }
-      else
-        {
-          SiglaMention *mention = self->mentions->pdata[i - n_claims];
-
-          apply_span (buffer, sigla_kind_to_string (mention->kind), mention->start, mention->end);
-        }
-    }
-
-  if (self->highlighted < n_claims + n_mentions)
-    return G_SOURCE_CONTINUE;
-
-  self->highlight_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * sigla_document_view_refresh:
- *
- * Reads the document's annotations again and highlights them: the first
- * slice at once, the rest in the next idle moments.
+ * Reads the document's annotations again; only what changed is highlighted anew.
  */
 gboolean
 sigla_document_view_refresh (SiglaDocumentView  *self,
                              GError            **error)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
+  GArray *spans;
 
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
 
   if (self->project == NULL)
     return TRUE;
 
-  g_clear_pointer (&self->mentions, g_ptr_array_unref);
-  g_clear_pointer (&self->claims, g_ptr_array_unref);
-  self->mentions = sigla_mention_list (self->project, self->document_id, error);
-  self->claims = self->mentions != NULL ? sigla_claim_list (self->project, self->document_id, error) : NULL;
-  if (self->claims == NULL)
+  stop_loading (self);
+  spans = sigla_mark_list (self->project, self->document_id, G_MAXINT64, error);
+  if (spans == NULL)
     return FALSE;
 
-  load_names (self);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (buffer, &start, &end);
-
-  self->highlighted = 0;
-  g_clear_handle_id (&self->highlight_source, g_source_remove);
-  if (highlight_chunk_cb (self) == G_SOURCE_CONTINUE)
-    self->highlight_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, highlight_chunk_cb, self, NULL);
-
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  sigla_highlighter_set_spans (self->highlighter, spans);
   return TRUE;
 }
 
@@ -383,41 +281,58 @@ void
 sigla_document_view_add_mention (SiglaDocumentView  *self,
                                  const SiglaMention *mention)
 {
-  SiglaMention *copy;
-  guint i = 0;
+  g_auto(SiglaMark) span = sigla_mark_from_mention (mention);
 
   g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
 
-  if (self->mentions == NULL || mention->document_id != self->document_id)
+  if (mention->document_id != self->document_id)
     return;
 
-  copy = sigla_mention_new ();
-  *copy = *mention;
-  copy->when = g_strdup (mention->when);
-  copy->not_before = g_strdup (mention->not_before);
-  copy->not_after = g_strdup (mention->not_after);
-  copy->cert = g_strdup (mention->cert);
-  copy->note = g_strdup (mention->note);
-  copy->created = g_strdup (mention->created);
-  copy->modified = g_strdup (mention->modified);
+  if (mention->entity_id != 0 && self->names != NULL && !g_hash_table_contains (self->names, &mention->entity_id))
+    g_clear_pointer (&self->names, g_hash_table_unref);
+  sigla_highlighter_add_span (self->highlighter, &span);
+}
 
-  /* Kept in text order, for the tooltips. */
-  while (i < self->mentions->len && ((SiglaMention *) self->mentions->pdata[i])->start <= mention->start)
-    i++;
-  g_ptr_array_insert (self->mentions, i, copy);
-  if (i < self->highlighted)
-    self->highlighted++;
+static gboolean
+read_rest_cb (gpointer user_data)
+{
+  SiglaDocumentView *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (mention->entity_id != 0 && !g_hash_table_contains (self->names, &mention->entity_id))
-    load_names (self);
-  apply_span (gtk_text_view_get_buffer (self->text_view), sigla_kind_to_string (mention->kind),
-              mention->start, mention->end);
+  self->rest_source = 0;
+  if (!sigla_document_view_refresh (self, &error))
+    g_warning ("Could not read the annotations of document %" G_GINT64_FORMAT ": %s",
+               self->document_id, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as the first frame starts: the rest is read once it is drawn. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SiglaDocumentView *self = user_data;
+
+  self->first_frame_tick = 0;
+  self->rest_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, read_rest_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_loading (SiglaDocumentView *self)
+{
+  if (self->first_frame_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->first_frame_tick);
+  self->first_frame_tick = 0;
+  g_clear_handle_id (&self->rest_source, g_source_remove);
 }
 
 /**
  * sigla_document_view_show:
  *
- * Shows @document_id of @project with its metadata header and annotations.
+ * Shows @document_id of @project with its metadata header and annotations:
+ * those of the first screen at once, the others after the first frame.
  */
 gboolean
 sigla_document_view_show (SiglaDocumentView  *self,
@@ -427,14 +342,17 @@ sigla_document_view_show (SiglaDocumentView  *self,
 {
   g_autoptr(SiglaDocument) document = NULL;
   g_autoptr(GString) meta = g_string_new ("");
+  GArray *top;
 
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
 
   document = sigla_document_get (project, document_id, error);
-  if (document == NULL)
+  top = document != NULL ? sigla_mark_list (project, document_id, FIRST_SCREEN, error) : NULL;
+  if (top == NULL)
     return FALSE;
 
-  g_set_object (&self->project, project);
+  sigla_document_view_clear (self);
+  self->project = g_object_ref (project);
   self->document_id = document_id;
 
   gtk_label_set_text (self->title_label, document->title);
@@ -448,7 +366,9 @@ sigla_document_view_show (SiglaDocumentView  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta->len > 0);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), document->text, -1);
-  return sigla_document_view_refresh (self, error);
+  sigla_highlighter_set_spans (self->highlighter, top);
+  self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), first_frame_cb, self, NULL);
+  return TRUE;
 }
 
 void
@@ -456,10 +376,10 @@ sigla_document_view_clear (SiglaDocumentView *self)
 {
   g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
 
-  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  stop_loading (self);
+  sigla_highlighter_clear (self->highlighter);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->mentions, g_ptr_array_unref);
-  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   self->document_id = 0;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
 }
@@ -540,33 +460,25 @@ sigla_document_view_select_span (SiglaDocumentView *self,
   gtk_text_view_scroll_to_iter (self->text_view, &from, 0.1, TRUE, 0.0, 0.3);
 }
 
-/* Shows where an entity is named: its mentions in bold, the first in view. */
+/* Shows where an entity is named: its mentions stand out, the first in view. */
 void
 sigla_document_view_emphasize (SiglaDocumentView *self,
                                gint64             entity_id)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-  gboolean scrolled = FALSE;
+  GArray *spans = sigla_highlighter_get_spans (self->highlighter);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, "emphasis", &start, &end);
+  sigla_highlighter_emphasize (self->highlighter, entity_id);
 
-  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+  for (guint i = 0; entity_id != 0 && spans != NULL && i < spans->len; i++)
     {
-      SiglaMention *mention = self->mentions->pdata[i];
+      const SiglaMark *span = &g_array_index (spans, SiglaMark, i);
+      GtkTextIter at;
 
-      if (mention->entity_id != entity_id || entity_id == 0)
+      if (span->claim || span->entity_id != entity_id)
         continue;
-      apply_span (buffer, "emphasis", mention->start, mention->end);
-      if (!scrolled)
-        {
-          GtkTextIter at;
-
-          gtk_text_buffer_get_iter_at_offset (buffer, &at, mention->start);
-          gtk_text_view_scroll_to_iter (self->text_view, &at, 0.1, TRUE, 0.0, 0.3);
-          scrolled = TRUE;
-        }
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &at, span->start);
+      gtk_text_view_scroll_to_iter (self->text_view, &at, 0.1, TRUE, 0.0, 0.3);
+      break;
     }
 }
 
@@ -578,24 +490,25 @@ sigla_document_view_select_next_mention (SiglaDocumentView *self,
                                          gboolean           forward)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GArray *spans = sigla_highlighter_get_spans (self->highlighter);
   GtkTextIter cursor, bound;
-  SiglaMention *chosen = NULL, *wrap = NULL;
+  const SiglaMark *chosen = NULL, *wrap = NULL;
   gint64 here;
 
   gtk_text_buffer_get_selection_bounds (buffer, &cursor, &bound);
   here = gtk_text_iter_get_offset (&cursor);
 
-  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
     {
-      SiglaMention *mention = self->mentions->pdata[forward ? i : self->mentions->len - 1 - i];
+      const SiglaMark *span = &g_array_index (spans, SiglaMark, forward ? i : spans->len - 1 - i);
 
-      if (mention->entity_id != entity_id || entity_id == 0)
+      if (span->claim || span->entity_id != entity_id || entity_id == 0)
         continue;
       if (wrap == NULL)
-        wrap = mention;
-      if (forward ? mention->start > here : mention->start < here)
+        wrap = span;
+      if (forward ? span->start > here : span->start < here)
         {
-          chosen = mention;
+          chosen = span;
           break;
         }
     }

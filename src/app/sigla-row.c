@@ -13,6 +13,7 @@ struct _SiglaRow
   gint64   document;   /* where a hit or a claim is, to jump to it */
   gint64   start;
   gint64   end;
+  guint    count;      /* an entity's: how many mentions */
 };
 
 G_DEFINE_FINAL_TYPE (SiglaRow, sigla_row, G_TYPE_OBJECT)
@@ -145,6 +146,21 @@ sigla_row_set_span (SiglaRow *self,
   self->document = document;
   self->start = start;
   self->end = end;
+}
+
+guint
+sigla_row_get_count (SiglaRow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self), 0);
+  return self->count;
+}
+
+void
+sigla_row_set_count (SiglaRow *self,
+                     guint     count)
+{
+  g_return_if_fail (SIGLA_IS_ROW (self));
+  self->count = count;
 }
 
 static void

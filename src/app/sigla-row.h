@@ -23,6 +23,9 @@ void        sigla_row_set_span     (SiglaRow   *self,
                                     gint64      document,
                                     gint64      start,
                                     gint64      end);
+guint       sigla_row_get_count    (SiglaRow   *self);
+void        sigla_row_set_count    (SiglaRow   *self,
+                                    guint       count);
 
 GtkListItemFactory *sigla_row_factory_new (void);
 

@@ -66,6 +66,8 @@ struct _SiglaWindow
   gboolean              refresh_documents;
   gboolean              refresh_view;
   gboolean              refresh_names;
+  gboolean              refresh_panels;
+  gboolean              tagging;          /* inside sigla_window_tag_selection() */
   gint64                tag_start;        /* the span being tagged while the popover is up */
   gint64                tag_end;
 };
@@ -206,6 +208,61 @@ entity_names (const SiglaEntity *entity)
   return g_string_free (names, FALSE);
 }
 
+/* An entity's row: its name, how often it is named, its other names. */
+static SiglaRow *
+entity_row_new (const SiglaEntity *entity,
+                guint              n)
+{
+  g_autofree char *aliases = entity_names (entity);
+  g_autofree char *subtitle = *aliases != '\0'
+    ? g_strdup_printf (ngettext ("%u mention · also %s", "%u mentions · also %s", n), n, aliases)
+    : g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
+  SiglaRow *row = sigla_row_new (entity->id, entity->label, subtitle);
+
+  sigla_row_set_count (row, n);
+  return row;
+}
+
+static SiglaRow *
+date_row_new (const SiglaMention *mention)
+{
+  SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
+
+  sigla_row_set_span (row, mention->document_id, mention->start, mention->end);
+  return row;
+}
+
+/* The panels' orders, as the project lists them: entities by name (SQLite's
+ * NOCASE folds ASCII only), dates in text order. */
+static int
+compare_entity_rows (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  SiglaRow *x = (SiglaRow *) a, *y = (SiglaRow *) b;
+  int order = g_ascii_strcasecmp (sigla_row_get_title (x), sigla_row_get_title (y));
+  gint64 i = sigla_row_get_id (x), j = sigla_row_get_id (y);
+
+  return order != 0 ? order : (i > j) - (i < j);
+}
+
+static int
+compare_date_rows (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  SiglaRow *x = (SiglaRow *) a, *y = (SiglaRow *) b;
+  gint64 keys[2][3] = {
+    { sigla_row_get_document (x), sigla_row_get_start (x), sigla_row_get_id (x) },
+    { sigla_row_get_document (y), sigla_row_get_start (y), sigla_row_get_id (y) },
+  };
+
+  for (guint k = 0; k < 3; k++)
+    if (keys[0][k] != keys[1][k])
+      return keys[0][k] < keys[1][k] ? -1 : 1;
+  return 0;
+}
+
 /* The rows of every panel for one document (0: the whole project).
  * Mentions are counted in SQL: a panel need not read 50,000 of them to
  * show a number. */
@@ -224,30 +281,16 @@ fill_panels (SiglaWindow *self,
     return;
 
   for (guint i = 0; i < dates->len; i++)
-    {
-      SiglaMention *mention = dates->pdata[i];
-      SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
-
-      sigla_row_set_span (row, mention->document_id, mention->start, mention->end);
-      g_ptr_array_add (rows[PANEL_DATES], row);
-    }
+    g_ptr_array_add (rows[PANEL_DATES], date_row_new (dates->pdata[i]));
 
   for (guint i = 0; i < entities->len; i++)
     {
       SiglaEntity *entity = entities->pdata[i];
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &entity->id));
-      g_autofree char *aliases = NULL;
-      g_autofree char *subtitle = NULL;
 
       g_hash_table_insert (names, &entity->id, entity->label);
-      if (n == 0)
-        continue;
-
-      aliases = entity_names (entity);
-      subtitle = *aliases != '\0'
-        ? g_strdup_printf (ngettext ("%u mention · also %s", "%u mentions · also %s", n), n, aliases)
-        : g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
-      g_ptr_array_add (rows[entity->kind], sigla_row_new (entity->id, entity->label, subtitle));
+      if (n > 0)
+        g_ptr_array_add (rows[entity->kind], entity_row_new (entity, n));
     }
 
   for (guint i = 0; i < claims->len; i++)
@@ -260,6 +303,49 @@ fill_panels (SiglaWindow *self,
       sigla_row_set_span (row, claim->document_id, claim->start, claim->end);
       g_ptr_array_add (rows[PANEL_CLAIMS], row);
     }
+}
+
+/* A mention the window just added, counted in its panel in place: rebuilding
+ * the panels after every tag would hold the window up for a tenth of a second
+ * on a large document. */
+static gboolean
+count_mention (SiglaWindow        *self,
+               const SiglaMention *mention)
+{
+  GListStore *store = self->panels[mention->kind];
+  g_autoptr(SiglaEntity) entity = NULL;
+  g_autoptr(SiglaRow) row = NULL;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint position;
+
+  if (mention->kind == SIGLA_KIND_DATE)
+    {
+      row = date_row_new (mention);
+      g_list_store_insert_sorted (store, row, compare_date_rows, NULL);
+      return TRUE;
+    }
+
+  if (mention->entity_id == 0)
+    return TRUE;
+  entity = sigla_entity_get (self->project, mention->entity_id, NULL);
+  if (entity == NULL)
+    return FALSE;
+
+  for (position = 0; position < n_rows; position++)
+    {
+      g_autoptr(SiglaRow) shown = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+      if (sigla_row_get_id (shown) == entity->id)
+        {
+          row = entity_row_new (entity, sigla_row_get_count (shown) + 1);
+          g_list_store_splice (store, position, 1, (gpointer *) &row, 1);
+          return TRUE;
+        }
+    }
+
+  row = entity_row_new (entity, 1);
+  g_list_store_insert_sorted (store, row, compare_entity_rows, NULL);
+  return TRUE;
 }
 
 /* The panels list what the shown document names, and its claims. */
@@ -310,9 +396,9 @@ refresh_cb (gpointer user_data)
     sigla_document_view_refresh (self->document_view, NULL);
   else if (self->refresh_names)
     sigla_document_view_reload_names (self->document_view);
-  self->refresh_documents = self->refresh_view = self->refresh_names = FALSE;
-
-  load_panels (self);
+  if (self->refresh_panels)
+    load_panels (self);
+  self->refresh_documents = self->refresh_view = self->refresh_names = self->refresh_panels = FALSE;
   update_actions (self);
 
   /* What the editors show may have changed, or gone (undo, delete). */
@@ -331,7 +417,8 @@ refresh_cb (gpointer user_data)
 }
 
 /* The project changed (an edit, an undo, an import). A mention this window
- * just added is highlighted at once; the rest is read again when idle. */
+ * just added is highlighted and counted at once; the rest is read again
+ * when idle. */
 static void
 project_changed_cb (SiglaProject *project,
                     int           change,
@@ -339,13 +426,20 @@ project_changed_cb (SiglaProject *project,
                     SiglaWindow  *self)
 {
   if (change == SIGLA_CHANGE_DOCUMENT)
-    self->refresh_documents = self->refresh_view = TRUE;
+    self->refresh_documents = self->refresh_view = self->refresh_panels = TRUE;
   else if (change == SIGLA_CHANGE_MENTION && self->adding != NULL && id == self->adding->id && id != 0)
-    sigla_document_view_add_mention (self->document_view, self->adding);
+    {
+      sigla_document_view_add_mention (self->document_view, self->adding);
+      self->refresh_panels |= !count_mention (self, self->adding);
+    }
   else if (change == SIGLA_CHANGE_MENTION || change == SIGLA_CHANGE_CLAIM)
-    self->refresh_view = TRUE;
+    self->refresh_view = self->refresh_panels = TRUE;
   else
-    self->refresh_names = TRUE;
+    {
+      /* A new entity has no row until its mention, which counts it in. */
+      self->refresh_names = TRUE;
+      self->refresh_panels |= !self->tagging;
+    }
 
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
@@ -366,6 +460,7 @@ sigla_window_show_document (SiglaWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   update_actions (self);
   /* The panels come in the next idle moment: the text is what the first frame needs. */
+  self->refresh_panels = TRUE;
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
   return TRUE;
@@ -572,21 +667,12 @@ view_entity_activated_cb (SiglaDocumentView *view,
 
 /* -- tagging -------------------------------------------------------------- */
 
-/**
- * sigla_window_tag_selection:
- * @kind: a #SiglaKind, or %SIGLA_TAG_CLAIM
- * @entity_id: the entity (the speaker, for a claim), or 0 to create one named @text
- * @text: a new entity's name, or a date's ISO value
- *
- * Tags the text selected in the document, as one action (two when the
- * entity is new: adding it, then tagging).
- */
-gboolean
-sigla_window_tag_selection (SiglaWindow  *self,
-                            int           kind,
-                            gint64        entity_id,
-                            const char   *text,
-                            GError      **error)
+static gboolean
+tag_selection (SiglaWindow  *self,
+               int           kind,
+               gint64        entity_id,
+               const char   *text,
+               GError      **error)
 {
   gint64 document = sigla_document_view_get_document (self->document_view);
   gint64 start = self->tag_start, end = self->tag_end;
@@ -653,6 +739,32 @@ sigla_window_tag_selection (SiglaWindow  *self,
       self->adding = NULL;
       return added;
     }
+}
+
+/**
+ * sigla_window_tag_selection:
+ * @kind: a #SiglaKind, or %SIGLA_TAG_CLAIM
+ * @entity_id: the entity (the speaker, for a claim), or 0 to create one named @text
+ * @text: a new entity's name, or a date's ISO value
+ *
+ * Tags the text selected in the document, as one action (two when the
+ * entity is new: adding it, then tagging).
+ */
+gboolean
+sigla_window_tag_selection (SiglaWindow  *self,
+                            int           kind,
+                            gint64        entity_id,
+                            const char   *text,
+                            GError      **error)
+{
+  gboolean tagged;
+
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
+
+  self->tagging = TRUE;
+  tagged = tag_selection (self, kind, entity_id, text, error);
+  self->tagging = FALSE;
+  return tagged;
 }
 
 static void

@@ -13,4 +13,5 @@
 #include "sigla-mention.h"
 #include "sigla-project.h"
 #include "sigla-search.h"
+#include "sigla-mark.h"
 #include "sigla-tei-writer.h"

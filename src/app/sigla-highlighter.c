@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-highlighter.c: keeps a text buffer's highlights in step with a
+ * document's spans. A new set of spans is compared with the shown one, so
+ * that an undo re-highlights what it changed rather than 50,000 spans; what
+ * must be applied in bulk is applied a slice at a time, between frames. */
+
+#define G_LOG_DOMAIN "sigla-highlighter"
+
+#include "sigla-highlighter.h"
+
+/* Highlights applied between two frames. */
+#define CHUNK 2000
+
+/* Beyond this many removed spans, highlighting everything again costs less
+ * than mending each removed range. */
+#define MAX_MENDED 256
+
+struct _SiglaHighlighter
+{
+  GObject        parent_instance;
+
+  GtkTextBuffer *buffer;
+  GArray        *spans;       /* SiglaMark, in text order; NULL: nothing highlighted */
+  GArray        *pending;     /* SiglaMark (without `when`), still to apply */
+  guint          next;        /* the first of pending not yet applied */
+  guint          source;
+  gint64         emphasized;  /* the entity whose mentions stand out, or 0 */
+};
+
+G_DEFINE_FINAL_TYPE (SiglaHighlighter, sigla_highlighter, G_TYPE_OBJECT)
+
+/* Colour and underline for each kind, so that colour is not the only sign. */
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_create_tag (buffer, "person",
+                              "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.35 },
+                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (buffer, "place",
+                              "background-rgba", &(GdkRGBA) { 0.34, 0.89, 0.54, 0.35 },
+                              "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  gtk_text_buffer_create_tag (buffer, "org",
+                              "background-rgba", &(GdkRGBA) { 0.75, 0.38, 0.80, 0.30 },
+                              "underline", PANGO_UNDERLINE_ERROR, NULL);
+  gtk_text_buffer_create_tag (buffer, "date",
+                              "background-rgba", &(GdkRGBA) { 0.38, 0.63, 0.92, 0.35 },
+                              "underline", PANGO_UNDERLINE_LOW, NULL);
+  gtk_text_buffer_create_tag (buffer, "claim",
+                              "style", PANGO_STYLE_ITALIC,
+                              "foreground-rgba", &(GdkRGBA) { 0.38, 0.21, 0.51, 1.0 }, NULL);
+  gtk_text_buffer_create_tag (buffer, "emphasis",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 }, NULL);
+}
+
+static void
+get_range (SiglaHighlighter *self,
+           const SiglaMark  *span,
+           GtkTextIter      *from,
+           GtkTextIter      *to)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, from, span->start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, to, span->end);
+}
+
+static gboolean
+is_emphasized (SiglaHighlighter *self,
+               const SiglaMark  *span)
+{
+  return !span->claim && span->entity_id != 0 && span->entity_id == self->emphasized;
+}
+
+static void
+apply (SiglaHighlighter *self,
+       const SiglaMark  *span)
+{
+  GtkTextIter from, to;
+
+  get_range (self, span, &from, &to);
+  gtk_text_buffer_apply_tag_by_name (self->buffer, span->claim ? "claim" : sigla_kind_to_string (span->kind),
+                                     &from, &to);
+  if (is_emphasized (self, span))
+    gtk_text_buffer_apply_tag_by_name (self->buffer, "emphasis", &from, &to);
+}
+
+static void
+queue (SiglaHighlighter *self,
+       const SiglaMark  *span)
+{
+  SiglaMark copy = *span;
+
+  copy.when = NULL;
+  g_array_append_val (self->pending, copy);
+}
+
+static gboolean
+apply_chunk_cb (gpointer user_data)
+{
+  SiglaHighlighter *self = user_data;
+  guint until = MIN (self->next + CHUNK, self->pending->len);
+
+  for (; self->next < until; self->next++)
+    apply (self, &g_array_index (self->pending, SiglaMark, self->next));
+
+  if (self->next < self->pending->len)
+    return G_SOURCE_CONTINUE;
+
+  g_array_set_size (self->pending, 0);
+  self->next = 0;
+  self->source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A first slice now, so that a small change shows in the next frame; the
+ * rest just ahead of the text view's own layout work. */
+static void
+start_applying (SiglaHighlighter *self)
+{
+  if (self->source == 0 && apply_chunk_cb (self) == G_SOURCE_CONTINUE)
+    self->source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, apply_chunk_cb, self, NULL);
+}
+
+static void
+remove_all (SiglaHighlighter *self)
+{
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&self->source, g_source_remove);
+  g_array_set_size (self->pending, 0);
+  self->next = 0;
+  if (self->spans == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_all_tags (self->buffer, &start, &end);
+}
+
+static guint
+span_hash (gconstpointer key)
+{
+  const SiglaMark *span = key;
+
+  return g_int64_hash (&span->id) ^ (guint) span->claim;
+}
+
+static gboolean
+span_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const SiglaMark *x = a, *y = b;
+
+  return x->id == y->id && x->claim == y->claim;
+}
+
+static gboolean
+same_place (const SiglaMark *x,
+            const SiglaMark *y)
+{
+  return x->claim == y->claim && x->kind == y->kind && x->entity_id == y->entity_id &&
+         x->start == y->start && x->end == y->end;
+}
+
+/* Queues what @spans has and the shown spans lack; takes the highlights of
+ * what they had and @spans lacks away, and re-applies what overlapped it.
+ * Returns FALSE, having changed nothing on screen, if too much was removed. */
+static gboolean
+mend (SiglaHighlighter *self,
+      GArray           *spans)
+{
+  g_autoptr(GHashTable) gone = g_hash_table_new (span_hash, span_equal);
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (SiglaMark));
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < self->spans->len; i++)
+    g_hash_table_add (gone, &g_array_index (self->spans, SiglaMark, i));
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SiglaMark *span = &g_array_index (spans, SiglaMark, i);
+      const SiglaMark *shown = g_hash_table_lookup (gone, span);
+
+      if (shown != NULL && same_place (shown, span))
+        g_hash_table_remove (gone, shown);
+      else
+        queue (self, span);
+    }
+
+  if (g_hash_table_size (gone) > MAX_MENDED)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, gone);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const SiglaMark *span = key;
+      GtkTextIter from, to;
+
+      get_range (self, span, &from, &to);
+      gtk_text_buffer_remove_tag_by_name (self->buffer, span->claim ? "claim" : sigla_kind_to_string (span->kind),
+                                          &from, &to);
+      gtk_text_buffer_remove_tag_by_name (self->buffer, "emphasis", &from, &to);
+      g_array_append_val (removed, *span);
+    }
+
+  /* A tag is one range in the buffer: removing a span's also removed it
+   * from the spans it overlapped, which are applied again. */
+  for (guint i = 0; removed->len > 0 && i < spans->len; i++)
+    {
+      const SiglaMark *span = &g_array_index (spans, SiglaMark, i);
+
+      for (guint r = 0; r < removed->len; r++)
+        {
+          const SiglaMark *gap = &g_array_index (removed, SiglaMark, r);
+
+          if (span->start < gap->end && gap->start < span->end)
+            {
+              queue (self, span);
+              break;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+sigla_highlighter_dispose (GObject *object)
+{
+  SiglaHighlighter *self = SIGLA_HIGHLIGHTER (object);
+
+  g_clear_handle_id (&self->source, g_source_remove);
+  g_clear_object (&self->buffer);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+
+  G_OBJECT_CLASS (sigla_highlighter_parent_class)->dispose (object);
+}
+
+static void
+sigla_highlighter_class_init (SiglaHighlighterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sigla_highlighter_dispose;
+}
+
+static void
+sigla_highlighter_init (SiglaHighlighter *self)
+{
+  self->pending = g_array_new (FALSE, FALSE, sizeof (SiglaMark));
+}
+
+SiglaHighlighter *
+sigla_highlighter_new (GtkTextBuffer *buffer)
+{
+  SiglaHighlighter *self = g_object_new (SIGLA_TYPE_HIGHLIGHTER, NULL);
+
+  self->buffer = g_object_ref (buffer);
+  create_tags (buffer);
+  return self;
+}
+
+/**
+ * sigla_highlighter_set_spans:
+ * @spans: (transfer full): the document's spans (SiglaMark), in text order
+ *
+ * Shows @spans: only what changed since the last call is highlighted anew.
+ */
+void
+sigla_highlighter_set_spans (SiglaHighlighter *self,
+                             GArray           *spans)
+{
+  g_return_if_fail (SIGLA_IS_HIGHLIGHTER (self));
+
+  /* Half-applied highlights cannot be compared: start again. */
+  if (self->spans == NULL || self->source != 0 || !mend (self, spans))
+    {
+      remove_all (self);
+      for (guint i = 0; i < spans->len; i++)
+        queue (self, &g_array_index (spans, SiglaMark, i));
+    }
+
+  g_clear_pointer (&self->spans, g_array_unref);
+  self->spans = spans;
+  start_applying (self);
+}
+
+/* One span added by the user: highlighted at once, in the frame that follows the key. */
+void
+sigla_highlighter_add_span (SiglaHighlighter *self,
+                            const SiglaMark  *span)
+{
+  SiglaMark copy = *span;
+  guint i = 0;
+
+  g_return_if_fail (SIGLA_IS_HIGHLIGHTER (self));
+
+  if (self->spans == NULL)
+    return;
+
+  while (i < self->spans->len)
+    {
+      const SiglaMark *other = &g_array_index (self->spans, SiglaMark, i);
+
+      if (other->start > span->start || (other->start == span->start && other->end < span->end))
+        break;
+      i++;
+    }
+  copy.when = g_strdup (span->when);
+  g_array_insert_val (self->spans, i, copy);
+  apply (self, span);
+}
+
+/* The text is gone (another document, or none): so are its highlights. */
+void
+sigla_highlighter_clear (SiglaHighlighter *self)
+{
+  g_return_if_fail (SIGLA_IS_HIGHLIGHTER (self));
+
+  g_clear_handle_id (&self->source, g_source_remove);
+  g_array_set_size (self->pending, 0);
+  self->next = 0;
+  g_clear_pointer (&self->spans, g_array_unref);
+}
+
+/* Returns: (transfer none) (nullable): the spans shown, in text order */
+GArray *
+sigla_highlighter_get_spans (SiglaHighlighter *self)
+{
+  g_return_val_if_fail (SIGLA_IS_HIGHLIGHTER (self), NULL);
+  return self->spans;
+}
+
+/* The mention under @offset, the innermost (latest start) if several. */
+const SiglaMark *
+sigla_highlighter_mention_at (SiglaHighlighter *self,
+                              gint64            offset)
+{
+  const SiglaMark *found = NULL;
+
+  g_return_val_if_fail (SIGLA_IS_HIGHLIGHTER (self), NULL);
+
+  for (guint i = 0; self->spans != NULL && i < self->spans->len; i++)
+    {
+      const SiglaMark *span = &g_array_index (self->spans, SiglaMark, i);
+
+      if (span->start > offset)
+        break;
+      if (!span->claim && offset < span->end)
+        found = span;
+    }
+
+  return found;
+}
+
+/* Makes @entity_id's mentions stand out (0: none). */
+void
+sigla_highlighter_emphasize (SiglaHighlighter *self,
+                             gint64            entity_id)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (SIGLA_IS_HIGHLIGHTER (self));
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "emphasis", &start, &end);
+  self->emphasized = entity_id;
+
+  for (guint i = 0; self->spans != NULL && i < self->spans->len; i++)
+    {
+      const SiglaMark *span = &g_array_index (self->spans, SiglaMark, i);
+
+      if (is_emphasized (self, span))
+        {
+          get_range (self, span, &start, &end);
+          gtk_text_buffer_apply_tag_by_name (self->buffer, "emphasis", &start, &end);
+        }
+    }
+}
+
+/* TRUE while highlights are still being applied. */
+gboolean
+sigla_highlighter_is_busy (SiglaHighlighter *self)
+{
+  g_return_val_if_fail (SIGLA_IS_HIGHLIGHTER (self), FALSE);
+  return self->source != 0;
+}
