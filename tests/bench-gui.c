@@ -27,6 +27,7 @@
 #define AFTER_TAG_MS 250            /* watched after each tag's frame, for the deferred refresh */
 #define N_KEY_RUNS 5                /* the whole path: key, popover, Enter */
 #define KEY_BUDGET_S 20
+#define N_UNDOS 10                  /* Ctrl+Z on the tags just made */
 #define SETTLE_S 3                  /* how long a new window is watched laying out the rest */
 #define MEMORY_SETTLE_S 5           /* SIGLA_BENCH_GUI_WATCH_S=150 watches until the whole document is laid out */
 #define RANDOM_SEED 19510712
@@ -1147,6 +1148,51 @@ bench_tag_key (Shown       *shown,
   return ok;
 }
 
+/* Ctrl+Z on the last tags: the window reads the document's annotations
+ * again and re-highlights what the undo changed. */
+static gboolean
+bench_undo (Shown *shown)
+{
+  gint64 mentions_before = count_mentions (shown->window);
+  TagTimes times;
+  gboolean ok = TRUE;
+  guint n = 0;
+
+  tag_times_init (&times);
+  for (; ok && n < N_UNDOS; n++)
+    {
+      guint frames_before = shown->monitor->n_frames;
+      gint64 started, returned;
+
+      committed_at = 0;
+      started = g_get_monotonic_time ();
+      if (!gtk_widget_activate_action (GTK_WIDGET (shown->window), "win.undo", NULL))
+        {
+          sigla_bench_report ("gui: undo %u FAILED: no win.undo\n", n);
+          ok = FALSE;
+          break;
+        }
+      returned = g_get_monotonic_time ();
+      ok = tag_aftermath (shown, frames_before, started, returned, &times);
+    }
+
+  if (ok && count_mentions (shown->window) != mentions_before - n)
+    {
+      sigla_bench_report ("gui: undo FAILED: %" G_GINT64_FORMAT " mentions, expected %" G_GINT64_FORMAT "\n",
+                          count_mentions (shown->window), mentions_before - n);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      sigla_bench_report ("gui: undoing the last tags (win.undo), %u times:\n", n);
+      report_tag_times (&times, "undo");
+    }
+
+  tag_times_clear (&times);
+  return ok;
+}
+
 /* Tagging in the annotated document, and the memory it holds meanwhile. */
 static gboolean
 bench_tagging (const char  *annotated,
@@ -1169,7 +1215,8 @@ bench_tagging (const char  *annotated,
 
   signal_id = g_signal_lookup ("changed", SIGLA_TYPE_PROJECT);
   hook = g_signal_add_emission_hook (signal_id, 0, changed_hook, NULL, NULL);
-  ok = bench_tag_calls (&shown, words, person_id) && bench_tag_key (&shown, words, people[0]);
+  ok = bench_tag_calls (&shown, words, person_id) && bench_tag_key (&shown, words, people[0]) &&
+       bench_undo (&shown);
   g_signal_remove_emission_hook (signal_id, hook);
 
   peak = sigla_bench_read_status_kb ("VmHWM:");

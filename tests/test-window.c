@@ -498,6 +498,67 @@ test_highlights (void)
   sigla_test_remove_dir (dir);
 }
 
+/* The paned that holds the text on its left and the panels on its right. */
+static GtkPaned *
+find_panels_paned (SiglaWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (find_document_view (GTK_WIDGET (window)));
+
+  while (widget != NULL && !GTK_IS_PANED (widget))
+    widget = gtk_widget_get_parent (widget);
+  g_assert_nonnull (widget);
+  return GTK_PANED (widget);
+}
+
+/* The panels keep their width (a setting) whatever the window's width, and
+ * a width dragged by the user is kept for the next window. */
+static void
+test_panel_width (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sigla.Sigla");
+  g_autoptr(GError) error = NULL;
+  SiglaWindow *window;
+  GtkPaned *paned;
+
+  sigla_test_import_seed (setup, "004");
+  g_clear_object (&setup);
+  g_settings_set_int (settings, "panel-position", 420);
+
+  window = sigla_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (sigla_window_open_project (window, path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_shown (GTK_WIDGET (window));
+
+  paned = find_panels_paned (window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (paned)) - gtk_paned_get_position (paned), ==, 420);
+
+  /* Dragged narrower: remembered … */
+  gtk_paned_set_position (paned, gtk_widget_get_width (GTK_WIDGET (paned)) - 330);
+  wait_until_shown (GTK_WIDGET (window));
+  g_assert_cmpint (g_settings_get_int (settings, "panel-position"), ==, 330);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+
+  /* … by the next window, a narrower one. */
+  window = sigla_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (sigla_window_open_project (window, path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_shown (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 1280);
+  paned = find_panels_paned (window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (paned)) - gtk_paned_get_position (paned), ==, 330);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  g_settings_reset (settings, "panel-position");
+  sigla_test_remove_dir (dir);
+}
+
 /* A first start opens the sample: made from the annotated seeds the first
  * time, reopened after. */
 static void
@@ -563,6 +624,7 @@ main (int    argc,
   g_test_add_func ("/window/tag", test_tag_in_window);
   g_test_add_func ("/window/claim", test_claim_in_window);
   g_test_add_func ("/window/highlights", test_highlights);
+  g_test_add_func ("/window/panel-width", test_panel_width);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 

@@ -420,13 +420,16 @@ sigla_document_view_get_selected_text (SiglaDocumentView *self)
   return g_strstrip (gtk_text_iter_get_text (&from, &to));
 }
 
-/* Where the selection is on screen, for the tagging popover to point at. */
+/* Where the selection is on screen, for the tagging popover to point at:
+ * brought into view first (a screen reader may select words out of view),
+ * and kept inside the view, since a popover pointing off the screen has no
+ * monitor to be placed on. */
 gboolean
 sigla_document_view_get_selection_area (SiglaDocumentView *self,
                                         GdkRectangle      *area)
 {
   GtkTextIter from, to;
-  GdkRectangle first;
+  GdkRectangle first, visible;
   graphene_point_t point;
   int x, y;
 
@@ -434,15 +437,22 @@ sigla_document_view_get_selection_area (SiglaDocumentView *self,
     return FALSE;
 
   gtk_text_view_get_iter_location (self->text_view, &from, &first);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  if (!gdk_rectangle_intersect (&first, &visible, NULL))
+    {
+      gtk_text_view_scroll_to_iter (self->text_view, &from, 0.0, TRUE, 0.0, 0.3);
+      gtk_text_view_get_iter_location (self->text_view, &from, &first);
+    }
+
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x, &y);
   if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
 
-  area->x = (int) point.x;
-  area->y = (int) point.y;
   area->width = MAX (first.width, 1);
-  area->height = first.height;
+  area->height = MAX (first.height, 1);
+  area->x = CLAMP ((int) point.x, 0, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - area->width, 0));
+  area->y = CLAMP ((int) point.y, 0, MAX (gtk_widget_get_height (GTK_WIDGET (self)) - area->height, 0));
   return TRUE;
 }
 

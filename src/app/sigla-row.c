@@ -163,6 +163,18 @@ sigla_row_set_count (SiglaRow *self,
   self->count = count;
 }
 
+/* Whether @self and @other show the same thing the same way. */
+gboolean
+sigla_row_equal (SiglaRow *self,
+                 SiglaRow *other)
+{
+  g_return_val_if_fail (SIGLA_IS_ROW (self) && SIGLA_IS_ROW (other), FALSE);
+
+  return self->id == other->id && self->document == other->document && self->start == other->start &&
+         self->end == other->end && self->count == other->count &&
+         g_strcmp0 (self->title, other->title) == 0 && g_strcmp0 (self->subtitle, other->subtitle) == 0;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)

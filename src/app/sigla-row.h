@@ -26,6 +26,8 @@ void        sigla_row_set_span     (SiglaRow   *self,
 guint       sigla_row_get_count    (SiglaRow   *self);
 void        sigla_row_set_count    (SiglaRow   *self,
                                     guint       count);
+gboolean    sigla_row_equal        (SiglaRow   *self,
+                                    SiglaRow   *other);
 
 GtkListItemFactory *sigla_row_factory_new (void);
 

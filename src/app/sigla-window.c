@@ -68,6 +68,8 @@ struct _SiglaWindow
   gboolean              refresh_names;
   gboolean              refresh_panels;
   gboolean              tagging;          /* inside sigla_window_tag_selection() */
+  gboolean              placing_panels;   /* the panels' width being set, not dragged */
+  gboolean              panels_placed;    /* … once, from the setting */
   gint64                tag_start;        /* the span being tagged while the popover is up */
   gint64                tag_end;
 };
@@ -116,13 +118,36 @@ append_row (GListStore *store,
   g_object_unref (row);
 }
 
-/* One splice per panel: appending row by row would tell the list view
- * thousands of times that it changed. */
+/* One splice per panel, of only the rows that changed: appending row by row
+ * would tell the list view thousands of times that it changed, and replacing
+ * them all would have it build every visible row again after each edit. */
 static void
 replace_rows (GListStore *store,
               GPtrArray  *rows)
 {
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), rows->pdata, rows->len);
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint first = 0, last = 0;
+
+  while (first < n_old && first < rows->len)
+    {
+      g_autoptr(SiglaRow) shown = g_list_model_get_item (model, first);
+
+      if (!sigla_row_equal (shown, rows->pdata[first]))
+        break;
+      first++;
+    }
+  while (last < n_old - first && last < rows->len - first)
+    {
+      g_autoptr(SiglaRow) shown = g_list_model_get_item (model, n_old - 1 - last);
+
+      if (!sigla_row_equal (shown, rows->pdata[rows->len - 1 - last]))
+        break;
+      last++;
+    }
+
+  if (n_old - first - last > 0 || rows->len - first - last > 0)
+    g_list_store_splice (store, first, n_old - first - last, rows->pdata + first, rows->len - first - last);
 }
 
 /* -- errors and notices --------------------------------------------------- */
@@ -1442,6 +1467,40 @@ add_panel (SiglaWindow *self,
   adw_view_stack_page_set_icon_name (page, panel_pages[panel].icon);
 }
 
+/* -- panes ---------------------------------------------------------------- */
+
+/* The panels keep the width the user gave them, however wide the window.
+ * A paned's position counts from its start, so the width (the separator's
+ * included) is set again whenever the paned's size changes, which moves its
+ * max-position. */
+static void
+panels_resized_cb (GtkPaned    *paned,
+                   GParamSpec  *pspec,
+                   SiglaWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+
+  if (width == 0)
+    return;
+
+  self->placing_panels = TRUE;
+  gtk_paned_set_position (paned, MAX (width - g_settings_get_int (self->settings, "panel-position"), 0));
+  self->placing_panels = FALSE;
+  self->panels_placed = TRUE;
+}
+
+static void
+panels_moved_cb (GtkPaned    *paned,
+                 GParamSpec  *pspec,
+                 SiglaWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+
+  /* The paned's first size comes before the setting was applied: not the user's. */
+  if (self->panels_placed && !self->placing_panels && width > 0)
+    g_settings_set_int (self->settings, "panel-position", width - gtk_paned_get_position (paned));
+}
+
 static void
 sigla_window_dispose (GObject *object)
 {
@@ -1545,6 +1604,8 @@ sigla_window_init (SiglaWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect (self->inner_paned, "notify::max-position", G_CALLBACK (panels_resized_cb), self);
+  g_signal_connect (self->inner_paned, "notify::position", G_CALLBACK (panels_moved_cb), self);
 
   /* The sort is a setting, so it is an action of the settings (and the menu shows it). */
   {
