@@ -88,6 +88,22 @@ is_toggle (GtkWidget  *widget,
 #define find_entry_row(window, title) ADW_ENTRY_ROW (find_widget ((window), is_preferences_row, (title)))
 #define find_combo_row(window, title) ADW_COMBO_ROW (find_widget ((window), is_preferences_row, (title)))
 
+/* A new window of @width × @height on the project at @path, on screen. */
+static SiglaWindow *
+present_project (const char *path,
+                 int         width,
+                 int         height)
+{
+  SiglaWindow *window = sigla_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (sigla_window_open_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 /* Until the window is on screen with its size, so that it can be drawn. */
 static void
 wait_until_shown (GtkWidget *widget)
@@ -184,11 +200,7 @@ test_tag_in_window (void)
   sigla_test_import_seed (setup, "004");
   g_clear_object (&setup);
 
-  window = sigla_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (sigla_window_open_project (window, path, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
+  window = present_project (path, 1280, 800);
   run_pending ();
 
   /* The first document is shown, with the tagging commands in its context menu. */
@@ -321,10 +333,7 @@ test_claim_in_window (void)
   g_assert_true (sigla_entity_insert (setup, stalin, NULL));
   g_clear_object (&setup);
 
-  window = sigla_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (sigla_window_open_project (window, path, &error));
-  gtk_window_present (GTK_WINDOW (window));
+  window = present_project (path, 1280, 800);
   run_pending ();
 
   view = find_document_view (GTK_WIDGET (window));
@@ -461,10 +470,7 @@ test_highlights (void)
   g_assert_no_error (error);
   g_clear_object (&setup);
 
-  window = sigla_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (sigla_window_open_project (window, path, &error));
-  gtk_window_present (GTK_WINDOW (window));
+  window = present_project (path, 1280, 800);
   view = find_document_view (GTK_WIDGET (window));
   project = sigla_window_get_project (window);
 
@@ -527,10 +533,7 @@ test_panel_width (void)
   g_clear_object (&setup);
   g_settings_set_int (settings, "panel-position", 420);
 
-  window = sigla_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (sigla_window_open_project (window, path, &error));
-  gtk_window_present (GTK_WINDOW (window));
+  window = present_project (path, 1280, 800);
   wait_until_shown (GTK_WIDGET (window));
 
   paned = find_panels_paned (window);
@@ -544,10 +547,7 @@ test_panel_width (void)
   run_pending ();
 
   /* … by the next window, a narrower one. */
-  window = sigla_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  g_assert_true (sigla_window_open_project (window, path, &error));
-  gtk_window_present (GTK_WINDOW (window));
+  window = present_project (path, 1000, 700);
   wait_until_shown (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 1280);
   paned = find_panels_paned (window);
