@@ -18,5 +18,6 @@ char         *sigla_test_write_file     (const char    *dir,
                                          const void    *data,
                                          gssize         size);
 char         *sigla_test_file_checksum  (const char    *path);
+char         *sigla_test_list_dir       (const char    *dir);
 
 G_END_DECLS

@@ -1904,23 +1904,6 @@ export_corpus (SiglaProject *project,
   return path;
 }
 
-/* The names of what @dir holds, sorted. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_strings);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
 /* How many elements called @name in @path carry @attribute. */
 static guint
 count_elements (const char *path,
@@ -2523,7 +2506,7 @@ test_export_directory_confined (void)
       g_assert_cmpstr (document->title, ==, titles[i]);
     }
 
-  dir_before = list_dir (fixture.dir);
+  dir_before = sigla_test_list_dir (fixture.dir);
   written = sigla_tei_export_directory (fixture.project, NULL, inner, &error);
   g_assert_no_error (error);
   g_assert_nonnull (written);
@@ -2545,11 +2528,11 @@ test_export_directory_confined (void)
   g_ptr_array_sort (names, compare_strings);
   g_ptr_array_add (names, NULL);
   expected_listing = g_strjoinv ("\n", (char **) names->pdata);
-  listing = list_dir (inner);
+  listing = sigla_test_list_dir (inner);
   g_assert_cmpstr (listing, ==, expected_listing);
-  out_listing = list_dir (out);
+  out_listing = sigla_test_list_dir (out);
   g_assert_cmpstr (out_listing, ==, "inner");
-  dir_after = list_dir (fixture.dir);
+  dir_after = sigla_test_list_dir (fixture.dir);
   g_assert_cmpstr (dir_after, ==, dir_before);
 
   fixture_tear_down (&fixture, NULL);
@@ -2604,8 +2587,72 @@ test_export_atomic (Fixture       *fixture,
   assert_error_names (error, path);
   after = sigla_test_file_checksum (path);
   g_assert_cmpstr (after, ==, before);
-  listing = list_dir (out);
+  listing = sigla_test_list_dir (out);
   g_assert_cmpstr (listing, ==, "document.xml");
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_after;   /* 0: never */
+  GArray       *reports;        /* guint: each progress report's count done */
+  guint         total;
+} ExportProgress;
+
+static void
+export_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  ExportProgress *progress = user_data;
+
+  g_array_append_val (progress->reports, done);
+  progress->total = total;
+  if (done == progress->cancel_after)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* A corpus export reports each document done, and stops when cancelled:
+ * the file under the real name keeps every byte it had, nothing is left
+ * beside it. */
+static void
+test_export_cancelled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  ExportProgress progress = { cancellable, 0, reports, 0 };
+  SiglaTeiOptions options = { NULL, cancellable, export_progress_cb, &progress };
+
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  path = export_corpus (fixture->project, out, "corpus.xml");
+  before = sigla_test_file_checksum (path);
+
+  /* Told of each document, in order. */
+  g_assert_true (sigla_tei_export_corpus (fixture->project, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, fixture->documents->len);
+  for (guint i = 0; i < reports->len; i++)
+    g_assert_cmpuint (g_array_index (reports, guint, i), ==, i + 1);
+  g_assert_cmpuint (progress.total, ==, fixture->documents->len);
+
+  /* Cancelled after the second document. */
+  g_array_set_size (reports, 0);
+  progress.cancel_after = 2;
+  g_assert_false (sigla_tei_export_corpus (fixture->project, &options, path, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_CANCELLED);
+  assert_error_names (error, path);
+  g_assert_cmpuint (reports->len, ==, 2);
+  after = sigla_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  listing = sigla_test_list_dir (out);
+  g_assert_cmpstr (listing, ==, "corpus.xml");
 }
 
 static void
@@ -2672,6 +2719,7 @@ main (int    argc,
   ADD ("/tei/export/valid", test_export_valid);
   ADD ("/tei/export/kept-ids", test_export_kept_ids);
   ADD ("/tei/export/atomic", test_export_atomic);
+  ADD ("/tei/export/cancelled", test_export_cancelled);
   ADD ("/tei/export/deterministic", test_export_deterministic);
 
 #undef ADD

@@ -559,6 +559,62 @@ test_panel_width (void)
   sigla_test_remove_dir (dir);
 }
 
+/* An export runs in a thread; its Cancel stops it with nothing written
+ * under the chosen name, and the next export writes the whole corpus. */
+static void
+test_export_cancelled (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *first = g_build_filename (out, "first.xml", NULL);
+  g_autofree char *second = g_build_filename (out, "second.xml", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  SiglaWindow *window;
+
+  /* Enough documents that the export is still at work when Cancel comes. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("letter-%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Letter %u from Beijing to Moscow, 30 June 1951.\n", i);
+
+      g_ptr_array_add (files, sigla_test_write_file (dir, name, text, -1));
+    }
+  g_ptr_array_add (files, NULL);
+  g_assert_cmpuint (sigla_import_files (setup, (const char * const *) files->pdata, NULL, NULL, NULL, NULL), ==, 200);
+  g_clear_object (&setup);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+
+  window = present_project (path, 1280, 800);
+  g_assert_true (sigla_window_export (window, 0, first));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-task", NULL));
+
+  /* A second export starts once the first has stopped. */
+  while (!sigla_window_export (window, 0, second) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  while (!sigla_window_export (window, 0, first) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (second, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<teiCorpus"));
+  g_assert_nonnull (strstr (written, "Letter 199 from Beijing"));
+  g_assert_true (g_str_has_suffix (g_strchomp (written), "</teiCorpus>"));
+
+  /* Let the last export finish before the window goes. */
+  while (!g_file_test (first, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  listing = sigla_test_list_dir (out);
+  g_assert_cmpstr (listing, ==, "first.xml\nsecond.xml");
+  sigla_test_remove_dir (dir);
+}
+
 /* A first start opens the sample: made from the annotated seeds the first
  * time, reopened after. */
 static void
@@ -625,6 +681,7 @@ main (int    argc,
   g_test_add_func ("/window/claim", test_claim_in_window);
   g_test_add_func ("/window/highlights", test_highlights);
   g_test_add_func ("/window/panel-width", test_panel_width);
+  g_test_add_func ("/window/export-cancelled", test_export_cancelled);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 

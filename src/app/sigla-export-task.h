@@ -5,12 +5,17 @@
 
 #include <gio/gio.h>
 
+#include "sigla-progress.h"
+
 G_BEGIN_DECLS
 
 void     sigla_export_task_run    (const char          *project_path,
                                    gint64               document_id,
                                    const char          *annotator,
                                    const char          *path,
+                                   GCancellable        *cancellable,
+                                   SiglaProgressFunc    progress,
+                                   gpointer             progress_data,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data);
 gboolean sigla_export_task_finish (GAsyncResult        *result,

@@ -9,20 +9,11 @@
 
 typedef struct
 {
-  char                *project_path;
-  GStrv                paths;
-  GPtrArray           *refusals;       /* messages of the files refused */
-  SiglaImportProgress  progress;
-  gpointer             progress_data;
-  GMainContext        *context;        /* where progress is reported */
+  char          *project_path;
+  GStrv          paths;
+  GPtrArray     *refusals;       /* messages of the files refused */
+  SiglaProgress *progress;
 } ImportData;
-
-typedef struct
-{
-  ImportData *data;
-  guint       done;
-  guint       total;
-} Progress;
 
 static void
 import_data_free (ImportData *data)
@@ -30,17 +21,8 @@ import_data_free (ImportData *data)
   g_free (data->project_path);
   g_strfreev (data->paths);
   g_ptr_array_unref (data->refusals);
-  g_main_context_unref (data->context);
+  sigla_progress_free (data->progress);
   g_free (data);
-}
-
-static gboolean
-report_progress_cb (gpointer user_data)
-{
-  Progress *progress = user_data;
-
-  progress->data->progress (progress->done, progress->total, progress->data->progress_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -51,19 +33,10 @@ file_done_cb (const char   *path,
               gpointer      user_data)
 {
   ImportData *data = user_data;
-  Progress *progress;
 
   if (error != NULL)
     g_ptr_array_add (data->refusals, g_strdup (error->message));
-
-  if (data->progress == NULL)
-    return;
-
-  progress = g_new0 (Progress, 1);
-  progress->data = data;
-  progress->done = index + 1;
-  progress->total = g_strv_length (data->paths);
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, report_progress_cb, progress, g_free);
+  sigla_progress_report (data->progress, index + 1, g_strv_length (data->paths));
 }
 
 static void
@@ -104,7 +77,7 @@ void
 sigla_import_task_run (const char           *project_path,
                        const char * const   *paths,
                        GCancellable         *cancellable,
-                       SiglaImportProgress   progress,
+                       SiglaProgressFunc     progress,
                        gpointer              progress_data,
                        GAsyncReadyCallback   callback,
                        gpointer              user_data)
@@ -115,9 +88,7 @@ sigla_import_task_run (const char           *project_path,
   data->project_path = g_strdup (project_path);
   data->paths = g_strdupv ((char **) paths);
   data->refusals = g_ptr_array_new_with_free_func (g_free);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
+  data->progress = sigla_progress_new (progress, progress_data);
 
   g_task_set_source_tag (task, sigla_import_task_run);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);

@@ -5,17 +5,14 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "sigla-progress.h"
 
-/* Called in the main context after each file. */
-typedef void (*SiglaImportProgress) (guint    done,
-                                     guint    total,
-                                     gpointer user_data);
+G_BEGIN_DECLS
 
 void       sigla_import_task_run    (const char           *project_path,
                                      const char * const   *paths,
                                      GCancellable         *cancellable,
-                                     SiglaImportProgress   progress,
+                                     SiglaProgressFunc     progress,
                                      gpointer              progress_data,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data);

@@ -60,7 +60,7 @@ struct _SiglaWindow
   GListStore           *hits;
   GListStore           *panels[N_PANELS];
   SiglaTagPopover      *tag_popover;
-  GCancellable         *import_cancellable;
+  GCancellable         *task_cancellable;
   SiglaMention         *adding;           /* the mention being added, while it is */
   guint                 refresh_source;
   gboolean              refresh_documents;
@@ -1165,15 +1165,33 @@ open_project_action (GtkWidget  *widget,
 /* -- import and export ---------------------------------------------------- */
 
 static void
+show_progress (SiglaWindow *self,
+               const char  *text,
+               guint        done,
+               guint        total)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
 import_progress_cb (guint    done,
                     guint    total,
                     gpointer user_data)
 {
-  SiglaWindow *self = user_data;
   g_autofree char *text = g_strdup_printf (_("Importing %u of %u"), done, total);
 
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  show_progress (user_data, text, done, total);
+}
+
+static void
+export_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  g_autofree char *text = g_strdup_printf (_("Exporting %u of %u"), done, total);
+
+  show_progress (user_data, text, done, total);
 }
 
 static void
@@ -1188,7 +1206,7 @@ import_done_cb (GObject      *source,
   guint imported = sigla_import_task_finish (result, &refusals, &error);
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->task_cancellable);
 
   if (error != NULL)
     {
@@ -1226,14 +1244,14 @@ sigla_window_import (SiglaWindow        *self,
 {
   g_return_if_fail (SIGLA_IS_WINDOW (self));
 
-  if (self->project == NULL || self->import_cancellable != NULL || paths == NULL || paths[0] == NULL)
+  if (self->project == NULL || self->task_cancellable != NULL || paths == NULL || paths[0] == NULL)
     return;
 
-  self->import_cancellable = g_cancellable_new ();
+  self->task_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Importing…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  sigla_import_task_run (sigla_project_get_path (self->project), paths, self->import_cancellable,
+  sigla_import_task_run (sigla_project_get_path (self->project), paths, self->task_cancellable,
                          import_progress_cb, self, import_done_cb, g_object_ref (self));
 }
 
@@ -1321,14 +1339,14 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-cancel_import_action (GtkWidget  *widget,
+cancel_task_action (GtkWidget  *widget,
                       const char *action,
                       GVariant   *parameter)
 {
   SiglaWindow *self = SIGLA_WINDOW (widget);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->task_cancellable != NULL)
+    g_cancellable_cancel (self->task_cancellable);
 }
 
 static gboolean
@@ -1362,11 +1380,46 @@ export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  g_clear_object (&self->task_cancellable);
   if (!sigla_export_task_finish (result, &error))
-    sigla_window_show_error (self, error);
+    {
+      if (g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_CANCELLED))
+        toast (self, _("Export cancelled: nothing was written"));
+      else
+        sigla_window_show_error (self, error);
+    }
   else
     toast (self, _("Exported as TEI"));
+}
+
+/**
+ * sigla_window_export:
+ * @document: a document, or 0 for the whole project as a teiCorpus
+ *
+ * Exports as TEI to @path in a thread, with a progress bar whose button
+ * cancels it. Returns FALSE if an import or export is already running.
+ */
+gboolean
+sigla_window_export (SiglaWindow *self,
+                     gint64       document,
+                     const char  *path)
+{
+  g_autofree char *annotator = NULL;
+
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
+
+  if (self->project == NULL || self->task_cancellable != NULL)
+    return FALSE;
+
+  annotator = g_settings_get_string (self->settings, "annotator-name");
+  self->task_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  sigla_export_task_run (sigla_project_get_path (self->project), document,
+                         *annotator != '\0' ? annotator : g_get_real_name (), path, self->task_cancellable,
+                         export_progress_cb, self, export_done_cb, g_object_ref (self));
+  return TRUE;
 }
 
 /* The document chosen for export is kept on the dialog: 0 for the whole project. */
@@ -1376,8 +1429,6 @@ export_chosen_cb (GtkNativeDialog *dialog,
                   SiglaWindow     *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator-name");
-  SiglaTeiOptions options = { *annotator != '\0' ? annotator : g_get_real_name () };
   gint64 document = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document"));
   g_autofree char *path = NULL;
 
@@ -1386,12 +1437,8 @@ export_chosen_cb (GtkNativeDialog *dialog,
     return;
 
   path = g_file_get_path (file);
-  gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
-  gtk_progress_bar_pulse (self->progress_bar);
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
-  sigla_export_task_run (sigla_project_get_path (self->project), document, options.annotator, path,
-                         export_done_cb, g_object_ref (self));
+  if (!sigla_window_export (self, document, path))
+    toast (self, _("An import or export is running: try again when it is done"));
 }
 
 static void
@@ -1506,8 +1553,8 @@ sigla_window_dispose (GObject *object)
 {
   SiglaWindow *self = SIGLA_WINDOW (object);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->task_cancellable != NULL)
+    g_cancellable_cancel (self->task_cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
@@ -1572,7 +1619,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-task", NULL, cancel_task_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);
   gtk_widget_class_install_action (widget_class, "win.export-document-tei", NULL, export_document_tei_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -30,6 +30,9 @@ void          sigla_window_import        (SiglaWindow     *self,
                                           const char * const *paths);
 void          sigla_window_offer_import  (SiglaWindow     *self,
                                           const char * const *paths);
+gboolean      sigla_window_export        (SiglaWindow     *self,
+                                          gint64           document,
+                                          const char      *path);
 gboolean      sigla_window_tag_selection (SiglaWindow     *self,
                                           int              kind,
                                           gint64           entity_id,

@@ -1406,12 +1406,20 @@ sigla_tei_write_corpus (SiglaProject           *project,
       g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL, NULL };
       g_autofree char *prefix = g_strdup_printf ("d%u.", i + 1);
 
+      if (options != NULL && g_cancellable_is_cancelled (options->cancellable))
+        {
+          g_set_error_literal (&w.error, SIGLA_ERROR, SIGLA_ERROR_CANCELLED, _("The export was cancelled"));
+          break;
+        }
+
       data.prefix = prefix;
       data.mentions = take_document_slice (mentions, &next_mention, id, FALSE);
       data.claims = take_document_slice (claims, &next_claim, id, TRUE);
       if (!load_document (project, id, &data, &w.error))
         break;
       write_tei (&w, &data, NULL, 1);
+      if (options != NULL && options->progress != NULL)
+        options->progress (i + 1, documents->len, options->progress_data);
     }
 
   indent (&w, 0);
