@@ -27,6 +27,7 @@ typedef enum
   SIGLA_ERROR_IO,            /* the operating system refused (disk full, permissions …) */
   SIGLA_ERROR_NOTHING_TO_UNDO,
   SIGLA_ERROR_NOTHING_TO_REDO,
+  SIGLA_ERROR_MOVED,         /* the project file was removed or replaced while open */
 } SiglaError;
 
 GQuark sigla_error_quark (void);

@@ -373,7 +373,7 @@ step_history (SiglaProject  *self,
   sqlite3_bind_int (mark, 1, undo);
   sqlite3_bind_int64 (mark, 2, action_id);
   if (!sigla_db_run (self->db, mark, error) || !index_documents (self, error) ||
-      !sigla_db_exec (self->db, "COMMIT", error))
+      !sigla_db_check_in_place (self->db, error) || !sigla_db_exec (self->db, "COMMIT", error))
     goto failed;
 
   emit_pending_changes (self);
@@ -618,7 +618,7 @@ sigla_project_end_action (SiglaProject  *self,
     }
 
   if (!index_documents (self, error) || !set_current_action (self, 0, error) ||
-      !sigla_db_exec (self->db, "COMMIT", error))
+      !sigla_db_check_in_place (self->db, error) || !sigla_db_exec (self->db, "COMMIT", error))
     {
       sigla_project_abort_action (self);
       return FALSE;
