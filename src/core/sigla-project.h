@@ -50,5 +50,6 @@ gboolean      sigla_project_undo         (SiglaProject    *self,
 gboolean      sigla_project_redo         (SiglaProject    *self,
                                           char           **label,
                                           GError         **error);
+GPtrArray    *sigla_project_list_backups (const char     *path);
 
 G_END_DECLS
