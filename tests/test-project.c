@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "sigla-project-private.h"
 #include "sigla-schema.h"
@@ -360,6 +361,72 @@ test_migration_failure_rolls_back (void)
   sigla_test_remove_dir (dir);
 }
 
+/* A file removed or replaced under an open project: the next edit would go
+ * into an inode no one can reach, so it is refused, and so is undo. */
+static void
+test_file_removed_or_replaced (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *other_path = g_build_filename (dir, "other.sigla", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SiglaProject) project = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaProject) other = NULL;
+  g_autoptr(SiglaEntity) first = sigla_entity_new (SIGLA_KIND_PERSON, "Nam Il");
+  g_autoptr(SiglaEntity) second = sigla_entity_new (SIGLA_KIND_PERSON, "Li Kenong");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sigla_entity_insert (project, first, &error));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_false (sigla_entity_insert (project, second, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_MOVED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_false (sigla_project_undo (project, NULL, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_MOVED);
+  g_clear_error (&error);
+
+  /* Another project renamed into its place is not written to either. */
+  other = sigla_project_create (other_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  g_assert_cmpint (g_rename (other_path, path), ==, 0);
+  before = sigla_test_file_checksum (path);
+  g_assert_false (sigla_entity_insert (project, second, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_MOVED);
+  g_clear_error (&error);
+  after = sigla_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entities WHERE label = 'Li Kenong'"), ==, 0);
+
+  g_clear_object (&project);
+  sigla_test_remove_dir (dir);
+}
+
+/* The copies beside a project, newest first, and nothing else. */
+static void
+test_list_backups (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "korea.sigla", NULL);
+  g_autofree char *old = sigla_test_write_file (dir, "korea.sigla.v1.bak", "old", -1);
+  g_autofree char *newer = sigla_test_write_file (dir, "korea.sigla.v2.bak", "newer", -1);
+  g_autofree char *unrelated = sigla_test_write_file (dir, "korea.siglax.bak", "other", -1);
+  g_autofree char *other = sigla_test_write_file (dir, "other.sigla.v1.bak", "other", -1);
+  g_autoptr(GPtrArray) backups = NULL;
+  struct utimbuf times = { 1000000000, 1000000000 };
+
+  g_assert_cmpint (g_utime (old, &times), ==, 0);
+  backups = sigla_project_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpstr (backups->pdata[0], ==, newer);
+  g_assert_cmpstr (backups->pdata[1], ==, old);
+
+  sigla_test_remove_dir (dir);
+}
+
 typedef struct
 {
   SiglaChange change;
@@ -432,6 +499,8 @@ main (int    argc,
   g_test_add_func ("/project/migration/copies-first", test_migration_copies_first);
   g_test_add_func ("/project/migration/failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/project/change-signal", test_change_signal);
+  g_test_add_func ("/project/file-removed-or-replaced", test_file_removed_or_replaced);
+  g_test_add_func ("/project/list-backups", test_list_backups);
 
   return g_test_run ();
 }

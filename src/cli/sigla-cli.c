@@ -183,6 +183,7 @@ cmd_init (int    argc,
 typedef struct
 {
   SiglaProject *project;
+  GString      *imported;   /* printed once the import is committed, not before */
   int           status;
 } ImportRun;
 
@@ -204,7 +205,8 @@ print_imported_cb (const char   *path,
 
   /* Inside the import's transaction, so the document reads as it will be stored. */
   document = sigla_document_get (run->project, document_id, NULL);
-  printf ("%" G_GINT64_FORMAT "\t%s\n", document_id, document != NULL ? document->title : "");
+  g_string_append_printf (run->imported, "%" G_GINT64_FORMAT "\t%s\n", document_id,
+                          document != NULL ? document->title : "");
 }
 
 /* sigla-cli import PROJECT FILE... : one action (one undo) for all the files;
@@ -216,7 +218,8 @@ cmd_import (int    argc,
   const char *usage = "import PROJECT FILE...";
   g_autoptr(SiglaProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  ImportRun run = { NULL, EXIT_SUCCESS };
+  g_autoptr(GString) imported = g_string_new ("");
+  ImportRun run = { NULL, imported, EXIT_SUCCESS };
   g_autofree const char **files = NULL;
   int status;
 
@@ -235,6 +238,8 @@ cmd_import (int    argc,
   run.project = project;
   if (sigla_import_files (project, files, print_imported_cb, &run, NULL, &error) == 0 && error != NULL)
     return fail (error);
+
+  printf ("%s", imported->str);
 
   return run.status;
 }

@@ -70,9 +70,16 @@ sigla_db_set_error (SiglaDb  *db,
                    _("The project “%s” is damaged: %s"), path, sqlite3_errstr (rc));
       break;
     case SIGLA_ERROR_IO:
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
-                   _("The project “%s” could not be written: %s"), path,
-                   db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
+      /* SQLite says "disk I/O error" for a full disk (or a file-size
+       * limit) as for a failing one, and keeps no errno: say both. */
+      if (rc == SQLITE_FULL || rc == SQLITE_IOERR_WRITE)
+        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
+                     _("The project “%s” could not be written: the disk is full or refused the write; "
+                       "the change was not saved"), path);
+      else
+        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
+                     _("The project “%s” could not be written: %s"), path,
+                     db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
       break;
     default:
       g_set_error (error, SIGLA_ERROR, error_code_for (rc),
@@ -235,6 +242,28 @@ gint64
 sigla_db_last_rowid (SiglaDb *db)
 {
   return sqlite3_last_insert_rowid (db->handle);
+}
+
+/* Whether the file at the connection's path is still the one it opened. A
+ * file removed or replaced under an open project would take every later
+ * commit into an inode no one can reach: data lost without a word. */
+gboolean
+sigla_db_check_in_place (SiglaDb  *db,
+                         GError  **error)
+{
+  int moved = 0;
+
+  if (sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+      moved)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_MOVED,
+                   _("The project file “%s” was removed or replaced while it was open; "
+                     "this change was not saved"),
+                   db->path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void

@@ -28,6 +28,7 @@ typedef enum
   SIGLA_ERROR_NOTHING_TO_UNDO,
   SIGLA_ERROR_NOTHING_TO_REDO,
   SIGLA_ERROR_CANCELLED,     /* the user stopped it: nothing was written */
+  SIGLA_ERROR_MOVED,         /* the project file was removed or replaced while open */
 } SiglaError;
 
 GQuark sigla_error_quark (void);

@@ -159,6 +159,114 @@ check_identity (SiglaDb     *db,
   return TRUE;
 }
 
+/* Up to this size every open checks the whole file (about 2 ms a MB);
+ * above it, only a cut file is looked for, unless the caller asks. */
+#define QUICK_CHECK_MAX_BYTES (8 * 1024 * 1024)
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return (guint32) bytes[0] << 24 | (guint32) bytes[1] << 16 | (guint32) bytes[2] << 8 | bytes[3];
+}
+
+/* A file cut short: its header counts more pages than it holds. The count
+ * is only current when no write-ahead log holds newer pages. */
+static gboolean
+check_length (const char  *path,
+              goffset      size,
+              GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint8 header[100];
+  GStatBuf wal_stat;
+  guint32 page_size;
+  int fd;
+  gssize n;
+
+  if (g_stat (wal, &wal_stat) == 0 && wal_stat.st_size > 0)
+    return TRUE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return TRUE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n != sizeof header)
+    return TRUE;
+
+  page_size = header[16] << 8 | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+      size < (goffset) read_be32 (header + 28) * page_size)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT,
+                   _("The project “%s” is damaged: the file is shorter than it should be"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Structural damage (a torn page, a cut file, flipped bytes in a b-tree)
+ * is found before anything is read or written through it. SQLite keeps no
+ * checksums of values, so damage inside a text stays invisible here. On a
+ * project of 1,000 documents (35 MB) the whole check costs about 70 ms, too
+ * much for each command of a script: so only up to QUICK_CHECK_MAX_BYTES,
+ * or with SIGLA_OPEN_CHECK. */
+static gboolean
+check_not_damaged (SiglaDb     *db,
+                   const char  *path,
+                   gboolean     whole,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *verdict;
+  GStatBuf file;
+
+  if (!whole && g_stat (path, &file) == 0 && file.st_size > QUICK_CHECK_MAX_BYTES)
+    return check_length (path, file.st_size, error);
+
+  stmt = sigla_db_prepare (db, "PRAGMA quick_check(1)", error);
+  if (stmt == NULL || sigla_db_step (db, stmt, error) != SIGLA_STEP_ROW)
+    return FALSE;
+
+  verdict = (const char *) sqlite3_column_text (stmt, 0);
+  if (verdict != NULL && g_str_has_prefix (verdict, "*** in database main ***\n"))
+    verdict += strlen ("*** in database main ***\n");
+  if (g_strcmp0 (verdict, "ok") != 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT,
+                   _("The project “%s” is damaged: %s"), path, verdict != NULL ? verdict : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A damaged project is left as it is, never repaired behind the user's
+ * back; the message names the newest copy there is to go back to. */
+static void
+name_last_good_copy (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  if (error == NULL || *error == NULL || !g_error_matches (*error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT))
+    return;
+
+  backups = sigla_project_list_backups (path);
+  if (backups->len > 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s. The last good copy is “%s”"),
+                                                  (*error)->message,
+                                                  (const char *) backups->pdata[0]);
+
+      g_free ((*error)->message);
+      (*error)->message = g_steal_pointer (&message);
+    }
+}
+
 static SiglaChange
 change_for_table (const char *table)
 {
@@ -373,7 +481,7 @@ step_history (SiglaProject  *self,
   sqlite3_bind_int (mark, 1, undo);
   sqlite3_bind_int64 (mark, 2, action_id);
   if (!sigla_db_run (self->db, mark, error) || !index_documents (self, error) ||
-      !sigla_db_exec (self->db, "COMMIT", error))
+      !sigla_db_check_in_place (self->db, error) || !sigla_db_exec (self->db, "COMMIT", error))
     goto failed;
 
   emit_pending_changes (self);
@@ -492,8 +600,12 @@ sigla_project_open (const char      *path,
     return NULL;
 
   db = sigla_db_open (path, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
-  if (db == NULL || !check_identity (db, path, &version, error))
-    return NULL;
+  if (db == NULL || !check_identity (db, path, &version, error) ||
+      !check_not_damaged (db, path, (flags & SIGLA_OPEN_CHECK) != 0, error))
+    {
+      name_last_good_copy (path, error);
+      return NULL;
+    }
 
   if (!configure_connection (db, read_only, error))
     return NULL;
@@ -618,7 +730,7 @@ sigla_project_end_action (SiglaProject  *self,
     }
 
   if (!index_documents (self, error) || !set_current_action (self, 0, error) ||
-      !sigla_db_exec (self->db, "COMMIT", error))
+      !sigla_db_check_in_place (self->db, error) || !sigla_db_exec (self->db, "COMMIT", error))
     {
       sigla_project_abort_action (self);
       return FALSE;
@@ -764,4 +876,43 @@ sigla_project_redo (SiglaProject  *self,
   g_return_val_if_fail (SIGLA_IS_PROJECT (self), FALSE);
 
   return step_history (self, FALSE, label, error);
+}
+
+static gint
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  GStatBuf first, second;
+
+  if (g_stat (*(const char * const *) a, &first) != 0 || g_stat (*(const char * const *) b, &second) != 0)
+    return 0;
+
+  return (first.st_mtime < second.st_mtime) - (first.st_mtime > second.st_mtime);
+}
+
+/**
+ * sigla_project_list_backups:
+ * @path: a project file, which need not open
+ *
+ * The copies kept beside a project: "NAME.sigla.v1.bak" from before an
+ * upgrade, and any other "NAME.sigla….bak". For a project that fails to
+ * open as damaged, the window offers the first.
+ *
+ * Returns: (transfer full) (element-type filename): their paths, newest first
+ */
+GPtrArray *
+sigla_project_list_backups (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, name) && entry[strlen (name)] == '.' && g_str_has_suffix (entry, ".bak"))
+      g_ptr_array_add (backups, g_build_filename (folder, entry, NULL));
+
+  g_ptr_array_sort (backups, compare_newest_first);
+  return g_steal_pointer (&backups);
 }

@@ -14,6 +14,7 @@ typedef enum
 {
   SIGLA_OPEN_DEFAULT = 0,
   SIGLA_OPEN_READ_ONLY = 1 << 0,
+  SIGLA_OPEN_CHECK = 1 << 1,      /* check the whole file for damage, however large */
 } SiglaOpenFlags;
 
 /* What a "changed" signal is about. */
@@ -50,5 +51,6 @@ gboolean      sigla_project_undo         (SiglaProject    *self,
 gboolean      sigla_project_redo         (SiglaProject    *self,
                                           char           **label,
                                           GError         **error);
+GPtrArray    *sigla_project_list_backups (const char     *path);
 
 G_END_DECLS
