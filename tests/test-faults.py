@@ -132,10 +132,13 @@ def damage_cases(project, rng):
     page = int.from_bytes(data[16:18], "big")
     pages = len(data) // page
     # The flipped bytes land in a b-tree page's header and cell pointers, the structure SQLite can
-    # check: it keeps no checksum of the values themselves.
+    # check: it keeps no checksum of the values themselves, nor of overflow pages' contents. So the
+    # page is one of the b-tree pages (types 2, 5, 10, 13) in the middle of the file, and its type
+    # byte is among those flipped.
+    btree = [p for p in range(1, pages) if data[p * page] in (2, 5, 10, 13)]
     flipped = bytearray(data)
-    target = rng.randrange(pages // 3, 2 * pages // 3) * page
-    for offset in rng.sample(range(target, target + 32), 12):
+    target = btree[rng.randrange(len(btree) // 3, max(2 * len(btree) // 3, len(btree) // 3 + 1))] * page
+    for offset in [target] + rng.sample(range(target + 1, target + 32), 11):
         flipped[offset] ^= rng.randrange(1, 256)
     return [
         ("cut in the middle of a page", data[:len(data) // 2 + 123]),
