@@ -481,6 +481,34 @@ test_change_signal (void)
   sigla_test_remove_dir (dir);
 }
 
+/* Two connections to one file, as a window and sigla-cli: each learns when
+ * the other has committed, and not of its own commits. */
+static void
+test_changed_elsewhere (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) window = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaProject) other = sigla_project_open (path, SIGLA_OPEN_DEFAULT, NULL);
+  g_autoptr(SiglaEntity) stalin = sigla_entity_new (SIGLA_KIND_PERSON, "Joseph Stalin");
+  g_autoptr(SiglaEntity) mao = sigla_entity_new (SIGLA_KIND_PERSON, "Mao Zedong");
+
+  g_assert_nonnull (other);
+  g_assert_false (sigla_project_changed_elsewhere (window));
+
+  g_assert_true (sigla_entity_insert (other, stalin, NULL));
+  g_assert_true (sigla_project_changed_elsewhere (window));
+  g_assert_false (sigla_project_changed_elsewhere (window));
+
+  g_assert_true (sigla_entity_insert (window, mao, NULL));
+  g_assert_false (sigla_project_changed_elsewhere (window));
+  g_assert_true (sigla_project_changed_elsewhere (other));
+
+  g_clear_object (&window);
+  g_clear_object (&other);
+  sigla_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -501,6 +529,7 @@ main (int    argc,
   g_test_add_func ("/project/change-signal", test_change_signal);
   g_test_add_func ("/project/file-removed-or-replaced", test_file_removed_or_replaced);
   g_test_add_func ("/project/list-backups", test_list_backups);
+  g_test_add_func ("/project/changed-elsewhere", test_changed_elsewhere);
 
   return g_test_run ();
 }

@@ -615,6 +615,48 @@ test_export_cancelled (void)
   sigla_test_remove_dir (dir);
 }
 
+/* sigla-cli (or another window) tags while the window is open: the window
+ * shows it once it catches up, as it does when it regains the focus. */
+static void
+test_changes_elsewhere (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) other = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaEntity) kaesong = sigla_entity_new (SIGLA_KIND_PLACE, "Kaesong");
+  g_autoptr(SiglaMention) mention = sigla_mention_new ();
+  g_autoptr(SiglaDocument) document = NULL;
+  SiglaWindow *window;
+  SiglaDocumentView *view;
+
+  sigla_test_import_seed (other, "004");
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  view = find_document_view (GTK_WIDGET (window));
+  g_assert_false (sigla_window_catch_up (window));
+
+  document = sigla_document_get (other, 1, NULL);
+  g_assert_true (sigla_entity_insert (other, kaesong, NULL));
+  mention->document_id = 1;
+  mention->kind = SIGLA_KIND_PLACE;
+  mention->entity_id = kaesong->id;
+  mention->start = g_utf8_pointer_to_offset (document->text, strstr (document->text, "Kaesong"));
+  mention->end = mention->start + strlen ("Kaesong");
+  g_assert_true (sigla_mention_insert (other, mention, NULL));
+  g_assert_null (find_list_with_row (GTK_WIDGET (window), "Kaesong"));
+
+  g_assert_true (sigla_window_catch_up (window));
+  g_assert_true (wait_for_tag (view, mention->start + 1, "place", TRUE));
+  run_pending ();
+  g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "Kaesong"));
+  g_assert_false (sigla_window_catch_up (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  g_clear_object (&other);
+  sigla_test_remove_dir (dir);
+}
+
 /* A first start opens the sample: made from the annotated seeds the first
  * time, reopened after. */
 static void
@@ -682,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/window/highlights", test_highlights);
   g_test_add_func ("/window/panel-width", test_panel_width);
   g_test_add_func ("/window/export-cancelled", test_export_cancelled);
+  g_test_add_func ("/window/changes-elsewhere", test_changes_elsewhere);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 

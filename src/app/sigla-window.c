@@ -441,6 +441,14 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The refresh runs just ahead of the text view's own layout work. */
+static void
+schedule_refresh (SiglaWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
+}
+
 /* The project changed (an edit, an undo, an import). A mention this window
  * just added is highlighted and counted at once; the rest is read again
  * when idle. */
@@ -466,8 +474,38 @@ project_changed_cb (SiglaProject *project,
       self->refresh_panels |= !self->tagging;
     }
 
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
+  schedule_refresh (self);
+}
+
+/**
+ * sigla_window_catch_up:
+ *
+ * Shows what another program (sigla-cli, another window) has changed in the
+ * project since the window last looked; called when the window regains the
+ * focus.
+ *
+ * Returns: whether the project had changed
+ */
+gboolean
+sigla_window_catch_up (SiglaWindow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
+
+  if (self->project == NULL || !sigla_project_changed_elsewhere (self->project))
+    return FALSE;
+
+  self->refresh_documents = self->refresh_view = self->refresh_names = self->refresh_panels = TRUE;
+  schedule_refresh (self);
+  return TRUE;
+}
+
+static void
+active_changed_cb (SiglaWindow *self,
+                   GParamSpec  *pspec,
+                   gpointer     user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    sigla_window_catch_up (self);
 }
 
 /* -- documents, search ---------------------------------------------------- */
@@ -486,8 +524,7 @@ sigla_window_show_document (SiglaWindow  *self,
   update_actions (self);
   /* The panels come in the next idle moment: the text is what the first frame needs. */
   self->refresh_panels = TRUE;
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
+  schedule_refresh (self);
   return TRUE;
 }
 
@@ -1651,6 +1688,7 @@ sigla_window_init (SiglaWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   g_signal_connect (self->inner_paned, "notify::max-position", G_CALLBACK (panels_resized_cb), self);
   g_signal_connect (self->inner_paned, "notify::position", G_CALLBACK (panels_moved_cb), self);
 

@@ -30,6 +30,7 @@ void          sigla_window_import        (SiglaWindow     *self,
                                           const char * const *paths);
 void          sigla_window_offer_import  (SiglaWindow     *self,
                                           const char * const *paths);
+gboolean      sigla_window_catch_up      (SiglaWindow     *self);
 gboolean      sigla_window_export        (SiglaWindow     *self,
                                           gint64           document,
                                           const char      *path);

@@ -32,6 +32,7 @@ struct _SiglaProject
   GArray  *nested;            /* guint: pending_changes' length as each inner action began */
   GHashTable *to_index;       /* ids of documents to add to the full-text index at commit */
   guint    depth;             /* 0 outside an action, 1 in one, more in inner ones */
+  gint64   data_version;      /* PRAGMA data_version when last asked: others' commits change it */
 };
 
 G_DEFINE_FINAL_TYPE (SiglaProject, sigla_project, G_TYPE_OBJECT)
@@ -627,7 +628,31 @@ sigla_project_open (const char      *path,
   self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
   self->db = g_steal_pointer (&db);
   self->read_only = read_only;
+  sigla_project_changed_elsewhere (self);
   return g_steal_pointer (&self);
+}
+
+/**
+ * sigla_project_changed_elsewhere:
+ *
+ * Whether another connection to the file (another window, sigla-cli, an
+ * import in a thread) has committed since the project was opened or this was
+ * last asked: what a window shows of the project is then out of date.
+ */
+gboolean
+sigla_project_changed_elsewhere (SiglaProject *self)
+{
+  gint64 version = 0;
+  gboolean changed;
+
+  g_return_val_if_fail (SIGLA_IS_PROJECT (self), FALSE);
+
+  if (!sigla_db_query_int (self->db, "PRAGMA data_version", &version, NULL))
+    return FALSE;
+
+  changed = self->data_version != 0 && version != self->data_version;
+  self->data_version = version;
+  return changed;
 }
 
 const char *

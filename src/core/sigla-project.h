@@ -52,5 +52,6 @@ gboolean      sigla_project_redo         (SiglaProject    *self,
                                           char           **label,
                                           GError         **error);
 GPtrArray    *sigla_project_list_backups (const char     *path);
+gboolean      sigla_project_changed_elsewhere (SiglaProject *self);
 
 G_END_DECLS
