@@ -657,6 +657,67 @@ test_changes_elsewhere (void)
   sigla_test_remove_dir (dir);
 }
 
+/* A damaged project is refused, and the dialog that says so offers its last
+ * good copy: opened as a new file beside it, the damaged one left as it is. */
+static void
+test_damaged_project (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autofree char *backup = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *recovered = g_build_filename (dir, "test (recovered).sigla", NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels;
+  AdwMessageDialog *dialog = NULL;
+  SiglaCounts counts;
+  SiglaWindow *window;
+  gsize length;
+
+  sigla_test_import_seed (setup, "004");
+  g_clear_object (&setup);
+  backup = g_strconcat (path, ".v1.bak", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (backup, contents, length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length / 2 + 123, NULL));
+  before = sigla_test_file_checksum (path);
+
+  window = sigla_window_new (NULL);
+  g_assert_false (sigla_window_open_project (window, path, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT);
+  sigla_window_show_error (window, error);
+  run_pending ();
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "open-copy"));
+  save_screenshot (GTK_WIDGET (dialog), "window-damaged.png");
+  adw_message_dialog_response (dialog, "open-copy");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  run_pending ();
+
+  g_assert_nonnull (sigla_window_get_project (window));
+  g_assert_cmpstr (sigla_project_get_path (sigla_window_get_project (window)), ==, recovered);
+  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+  g_assert_cmpint (counts.documents, ==, 1);
+  after = sigla_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* A first start opens the sample: made from the annotated seeds the first
  * time, reopened after. */
 static void
@@ -725,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/window/panel-width", test_panel_width);
   g_test_add_func ("/window/export-cancelled", test_export_cancelled);
   g_test_add_func ("/window/changes-elsewhere", test_changes_elsewhere);
+  g_test_add_func ("/window/damaged-project", test_damaged_project);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 

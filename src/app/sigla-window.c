@@ -70,6 +70,7 @@ struct _SiglaWindow
   gboolean              tagging;          /* inside sigla_window_tag_selection() */
   gboolean              placing_panels;   /* the panels' width being set, not dragged */
   gboolean              panels_placed;    /* … once, from the setting */
+  char                 *refused_path;     /* the project that last failed to open */
   gint64                tag_start;        /* the span being tagged while the popover is up */
   gint64                tag_end;
 };
@@ -152,21 +153,95 @@ replace_rows (GListStore *store,
 
 /* -- errors and notices --------------------------------------------------- */
 
-void
-sigla_window_show_error (SiglaWindow  *self,
-                         const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Something Went Wrong"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 toast (SiglaWindow *self,
        const char  *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Opens a copy of @backup beside it, "NAME (recovered).sigla": the damaged
+ * file is left as it is, and the backup stays a backup. */
+static void
+open_backup_copy (SiglaWindow *self,
+                  const char  *damaged,
+                  const char  *backup)
+{
+  g_autofree char *dir = g_path_get_dirname (damaged);
+  g_autofree char *base = g_path_get_basename (damaged);
+  g_autoptr(GFile) source = g_file_new_for_path (backup);
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_str_has_suffix (base, ".sigla"))
+    base[strlen (base) - strlen (".sigla")] = '\0';
+  for (guint n = 1; copy == NULL || g_file_query_exists (copy, NULL); n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf (_("%s (recovered).sigla"), base)
+                                     : g_strdup_printf (_("%s (recovered %u).sigla"), base, n);
+
+      g_clear_object (&copy);
+      copy = g_file_new_build_filename (dir, name, NULL);
+    }
+
+  if (!g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *path = g_file_get_path (copy);
+      g_autoptr(GError) refused = g_error_new (SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot copy “%s” to “%s”: %s"),
+                                               backup, path, error->message);
+
+      sigla_window_show_error (self, refused);
+      return;
+    }
+
+  {
+    g_autofree char *path = g_file_get_path (copy);
+
+    if (!sigla_window_open_project (self, path, &error))
+      {
+        sigla_window_show_error (self, error);
+        return;
+      }
+    message = g_strdup_printf (_("Opened “%s”, made from the last good copy; the damaged file was left as it was"),
+                               path);
+  }
+  toast (self, message);
+}
+
+static void
+backup_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SiglaWindow      *self)
+{
+  if (g_str_equal (response, "open-copy"))
+    open_backup_copy (self, g_object_get_data (G_OBJECT (dialog), "damaged"),
+                      g_object_get_data (G_OBJECT (dialog), "backup"));
+}
+
+void
+sigla_window_show_error (SiglaWindow  *self,
+                         const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Something Went Wrong"), error->message);
+  g_autoptr(GPtrArray) backups = NULL;
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  /* A damaged project: its last good copy is offered, never a repair. */
+  if (g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT) && self->refused_path != NULL &&
+      (backups = sigla_project_list_backups (self->refused_path))->len > 0)
+    {
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), _("The Project Is Damaged"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "open-copy", _("_Open the Last Good Copy"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open-copy",
+                                                  ADW_RESPONSE_SUGGESTED);
+      g_object_set_data_full (G_OBJECT (dialog), "damaged", g_strdup (self->refused_path), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backups->pdata[0]), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (backup_response_cb), self);
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* -- filling the lists ---------------------------------------------------- */
@@ -1033,8 +1108,12 @@ sigla_window_open_project (SiglaWindow  *self,
 {
   g_autoptr(SiglaProject) project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, error);
 
+  g_clear_pointer (&self->refused_path, g_free);
   if (project == NULL)
-    return FALSE;
+    {
+      self->refused_path = g_strdup (path);
+      return FALSE;
+    }
   set_project (self, project);
   return TRUE;
 }
@@ -1603,6 +1682,7 @@ sigla_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->refused_path, g_free);
   g_clear_object (&self->documents);
   g_clear_object (&self->document_selection);
   g_clear_object (&self->hits);
