@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sigla-document-view.h"
 #include "sigla-row.h"
@@ -74,6 +75,15 @@ is_preferences_row (GtkWidget  *widget,
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A label shown whose text starts with @title. */
+static gboolean
+is_label_starting (GtkWidget  *widget,
+                   const char *title)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_child_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), title);
 }
 
 static gboolean
@@ -718,6 +728,73 @@ test_damaged_project (void)
   sigla_test_remove_dir (dir);
 }
 
+/* The file refuses a tag (another program holds it): the tag stays on screen
+ * marked as not saved, a banner says why, nothing pretends it is in the
+ * project; once the file is free, trying again writes it. */
+static void
+test_unsaved_tag (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaWindow *window;
+  SiglaDocumentView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+  sqlite3 *holder;
+  gint64 start;
+
+  sigla_test_import_seed (setup, "004");
+  document = sigla_document_get (setup, 1, NULL);
+  start = g_utf8_pointer_to_offset (document->text, strstr (document->text, "FILIPPOV"));
+  g_clear_object (&setup);
+
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  view = find_document_view (GTK_WIDGET (window));
+  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+
+  /* Another program writes to the project and holds it. */
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, start + strlen ("FILIPPOV"));
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  g_assert_false (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, 0, "Joseph Stalin", &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_LOCKED);
+  g_clear_error (&error);
+  run_pending ();
+  g_assert_true (has_tag (view, start + 1, "unsaved"));
+  g_assert_false (has_tag (view, start + 1, "person"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_starting, "Not saved: "));
+  save_screenshot (GTK_WIDGET (window), "window-unsaved.png");
+
+  /* Another project is not opened over it. */
+  g_assert_false (sigla_window_open_project (window, path, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE);
+  g_clear_error (&error);
+
+  /* The file is free again: the tag is written, and shown as any other. */
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+  g_assert_true (sigla_window_retry_unsaved (window));
+  run_pending ();
+  mentions = sigla_mention_list (sigla_window_get_project (window), 1, NULL);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_cmpint (((SiglaMention *) mentions->pdata[0])->start, ==, start);
+  g_assert_false (has_tag (view, start + 1, "unsaved"));
+  g_assert_true (has_tag (view, start + 1, "person"));
+  g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* A first start opens the sample: made from the annotated seeds the first
  * time, reopened after. */
 static void
@@ -787,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/window/export-cancelled", test_export_cancelled);
   g_test_add_func ("/window/changes-elsewhere", test_changes_elsewhere);
   g_test_add_func ("/window/damaged-project", test_damaged_project);
+  g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 

@@ -532,6 +532,26 @@ sigla_document_view_select_next_mention (SiglaDocumentView *self,
   return TRUE;
 }
 
+/* Marks [@start, @end) as a tag the file refused (or takes the mark away). */
+void
+sigla_document_view_mark_unsaved (SiglaDocumentView *self,
+                                  gint64             start,
+                                  gint64             end,
+                                  gboolean           unsaved)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter from, to;
+
+  g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  if (unsaved)
+    gtk_text_buffer_apply_tag_by_name (buffer, "unsaved", &from, &to);
+  else
+    gtk_text_buffer_remove_tag_by_name (buffer, "unsaved", &from, &to);
+}
+
 GtkTextView *
 sigla_document_view_get_text_view (SiglaDocumentView *self)
 {

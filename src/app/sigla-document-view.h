@@ -39,6 +39,10 @@ void         sigla_document_view_emphasize      (SiglaDocumentView  *self,
 gboolean     sigla_document_view_select_next_mention (SiglaDocumentView *self,
                                                       gint64             entity_id,
                                                       gboolean           forward);
+void         sigla_document_view_mark_unsaved   (SiglaDocumentView  *self,
+                                                 gint64              start,
+                                                 gint64              end,
+                                                 gboolean            unsaved);
 GtkTextView *sigla_document_view_get_text_view  (SiglaDocumentView  *self);
 gboolean     sigla_document_view_get_selection_area (SiglaDocumentView *self,
                                                      GdkRectangle      *area);

@@ -29,7 +29,10 @@ struct _SiglaHighlighter
 
 G_DEFINE_FINAL_TYPE (SiglaHighlighter, sigla_highlighter, G_TYPE_OBJECT)
 
-/* Colour and underline for each kind, so that colour is not the only sign. */
+static const char * const highlight_tags[] = { "person", "place", "org", "date", "claim", "emphasis" };
+
+/* Colour and underline for each kind, so that colour is not the only sign;
+ * a tag not saved is struck through in red. */
 static void
 create_tags (GtkTextBuffer *buffer)
 {
@@ -48,6 +51,10 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "claim",
                               "style", PANGO_STYLE_ITALIC,
                               "foreground-rgba", &(GdkRGBA) { 0.38, 0.21, 0.51, 1.0 }, NULL);
+  gtk_text_buffer_create_tag (buffer, "unsaved",
+                              "background-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 0.25 },
+                              "strikethrough", TRUE,
+                              "strikethrough-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 }, NULL);
   gtk_text_buffer_create_tag (buffer, "emphasis",
                               "weight", PANGO_WEIGHT_BOLD,
                               "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 }, NULL);
@@ -131,8 +138,10 @@ remove_all (SiglaHighlighter *self)
   if (self->spans == NULL)
     return;
 
+  /* Only the highlights: a tag not saved stays marked. */
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (self->buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (highlight_tags); i++)
+    gtk_text_buffer_remove_tag_by_name (self->buffer, highlight_tags[i], &start, &end);
 }
 
 static guint

@@ -34,6 +34,8 @@ struct _SiglaWindow
 
   AdwWindowTitle       *window_title;
   GtkRevealer          *progress_revealer;
+  GtkRevealer          *unsaved_revealer;
+  GtkLabel             *unsaved_label;
   GtkProgressBar       *progress_bar;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -71,11 +73,16 @@ struct _SiglaWindow
   gboolean              placing_panels;   /* the panels' width being set, not dragged */
   gboolean              panels_placed;    /* … once, from the setting */
   char                 *refused_path;     /* the project that last failed to open */
+  GPtrArray            *unsaved;          /* PendingTag: tags the file refused, to try again */
+  guint                 retry_source;
   gint64                tag_start;        /* the span being tagged while the popover is up */
   gint64                tag_end;
 };
 
 G_DEFINE_FINAL_TYPE (SiglaWindow, sigla_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How often a tag the file refused is tried again. */
+#define RETRY_SECONDS 5
 
 static const struct
 {
@@ -579,8 +586,12 @@ active_changed_cb (SiglaWindow *self,
                    GParamSpec  *pspec,
                    gpointer     user_data)
 {
-  if (gtk_window_is_active (GTK_WINDOW (self)))
-    sigla_window_catch_up (self);
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  sigla_window_catch_up (self);
+  if (self->unsaved->len > 0)
+    sigla_window_retry_unsaved (self);
 }
 
 /* -- documents, search ---------------------------------------------------- */
@@ -804,78 +815,164 @@ view_entity_activated_cb (SiglaDocumentView *view,
 
 /* -- tagging -------------------------------------------------------------- */
 
-static gboolean
-tag_selection (SiglaWindow  *self,
-               int           kind,
-               gint64        entity_id,
-               const char   *text,
-               GError      **error)
+/* A tag to write: kept, shown as not saved and tried again when writing it
+ * failed (a full disk, a project held by another program). */
+typedef struct
 {
-  gint64 document = sigla_document_view_get_document (self->document_view);
-  gint64 start = self->tag_start, end = self->tag_end;
+  gint64  document;
+  int     kind;
+  gint64  entity_id;   /* 0: a new entity named text, set once it is made */
+  char   *text;
+  gint64  start;
+  gint64  end;
+} PendingTag;
 
-  /* However the tag was asked for, the popover's work is done. */
-  gtk_popover_popdown (GTK_POPOVER (self->tag_popover));
+static void
+pending_tag_free (PendingTag *tag)
+{
+  g_free (tag->text);
+  g_free (tag);
+}
 
-  if (start == end && !sigla_document_view_get_selection (self->document_view, &start, &end))
+/* Inserts @tag: a date, a mention of an entity (made first if new), or a claim. */
+static gboolean
+insert_tag (SiglaWindow  *self,
+            PendingTag   *tag,
+            GError      **error)
+{
+  g_autoptr(SiglaMention) mention = NULL;
+  gboolean added;
+
+  if (tag->kind != SIGLA_KIND_DATE && tag->entity_id == 0)
     {
-      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Select the words to tag first"));
-      return FALSE;
-    }
-  self->tag_start = self->tag_end = 0;
-
-  if (kind == SIGLA_KIND_DATE)
-    {
-      g_autoptr(SiglaMention) mention = sigla_mention_new ();
-
-      gboolean added;
-
-      mention->document_id = document;
-      mention->kind = SIGLA_KIND_DATE;
-      mention->start = start;
-      mention->end = end;
-      mention->when = g_strdup (text);
-      self->adding = mention;
-      added = sigla_mention_insert (self->project, mention, error);
-      self->adding = NULL;
-      return added;
-    }
-
-  if (entity_id == 0)
-    {
-      g_autoptr(SiglaEntity) entity = sigla_entity_new (kind == SIGLA_TAG_CLAIM ? SIGLA_KIND_PERSON : kind, text);
+      g_autoptr(SiglaEntity) entity =
+        sigla_entity_new (tag->kind == SIGLA_TAG_CLAIM ? SIGLA_KIND_PERSON : tag->kind, tag->text);
 
       if (!sigla_entity_insert (self->project, entity, error))
         return FALSE;
-      entity_id = entity->id;
+      tag->entity_id = entity->id;
     }
 
-  if (kind == SIGLA_TAG_CLAIM)
+  if (tag->kind == SIGLA_TAG_CLAIM)
     {
       g_autoptr(SiglaClaim) claim = sigla_claim_new ();
 
-      claim->document_id = document;
-      claim->start = start;
-      claim->end = end;
-      claim->speaker_id = entity_id;
+      claim->document_id = tag->document;
+      claim->start = tag->start;
+      claim->end = tag->end;
+      claim->speaker_id = tag->entity_id;
       return sigla_claim_insert (self->project, claim, error);
     }
+
+  mention = sigla_mention_new ();
+  mention->document_id = tag->document;
+  mention->kind = tag->kind;
+  mention->start = tag->start;
+  mention->end = tag->end;
+  if (tag->kind == SIGLA_KIND_DATE)
+    mention->when = g_strdup (tag->text);
   else
+    mention->entity_id = tag->entity_id;
+  self->adding = mention;
+  added = sigla_mention_insert (self->project, mention, error);
+  self->adding = NULL;
+  return added;
+}
+
+/* The "changed" signals that writing @tag causes are this window's own doing. */
+static gboolean
+write_tag (SiglaWindow  *self,
+           PendingTag   *tag,
+           GError      **error)
+{
+  gboolean written;
+
+  self->tagging = TRUE;
+  written = insert_tag (self, tag, error);
+  self->tagging = FALSE;
+  return written;
+}
+
+/* The file refused the write: the edit can be tried again later. */
+static gboolean
+is_write_failure (const GError *error)
+{
+  return error->domain == SIGLA_ERROR &&
+         (error->code == SIGLA_ERROR_LOCKED || error->code == SIGLA_ERROR_READ_ONLY ||
+          error->code == SIGLA_ERROR_IO || error->code == SIGLA_ERROR_MOVED);
+}
+
+static void
+show_unsaved (SiglaWindow  *self,
+              const GError *error)
+{
+  g_autofree char *text =
+    g_strdup_printf (ngettext ("Not saved: %s. The tag is kept and Sigla tries again.",
+                               "Not saved: %s. The %u tags are kept and Sigla tries again.",
+                               self->unsaved->len),
+                     error->message, self->unsaved->len);
+
+  gtk_label_set_text (self->unsaved_label, text);
+  gtk_revealer_set_reveal_child (self->unsaved_revealer, TRUE);
+}
+
+static gboolean retry_cb (gpointer user_data);
+
+/**
+ * sigla_window_retry_unsaved:
+ *
+ * Writes the tags that could not be written, in order, and stops at the
+ * first that still cannot: called every few seconds, on Try Again and when
+ * the window regains the focus.
+ *
+ * Returns: whether everything is saved now
+ */
+gboolean
+sigla_window_retry_unsaved (SiglaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
+
+  while (self->unsaved->len > 0 && self->project != NULL)
     {
-      g_autoptr(SiglaMention) mention = sigla_mention_new ();
+      PendingTag *tag = self->unsaved->pdata[0];
 
-      mention->document_id = document;
-      gboolean added;
-
-      mention->kind = kind;
-      mention->start = start;
-      mention->end = end;
-      mention->entity_id = entity_id;
-      self->adding = mention;
-      added = sigla_mention_insert (self->project, mention, error);
-      self->adding = NULL;
-      return added;
+      if (!write_tag (self, tag, &error))
+        {
+          show_unsaved (self, error);
+          return FALSE;
+        }
+      if (tag->document == sigla_document_view_get_document (self->document_view))
+        sigla_document_view_mark_unsaved (self->document_view, tag->start, tag->end, FALSE);
+      g_ptr_array_remove_index (self->unsaved, 0);
+      if (self->unsaved->len == 0)
+        toast (self, _("Saved"));
     }
+
+  gtk_revealer_set_reveal_child (self->unsaved_revealer, FALSE);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  return TRUE;
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  SiglaWindow *self = user_data;
+
+  if (!sigla_window_retry_unsaved (self))
+    return G_SOURCE_CONTINUE;
+
+  self->retry_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  sigla_window_retry_unsaved (SIGLA_WINDOW (widget));
 }
 
 /**
@@ -885,7 +982,8 @@ tag_selection (SiglaWindow  *self,
  * @text: a new entity's name, or a date's ISO value
  *
  * Tags the text selected in the document, as one action (two when the
- * entity is new: adding it, then tagging).
+ * entity is new: adding it, then tagging). If the file refuses the write,
+ * the tag is kept, shown as not saved, and tried again; the error says why.
  */
 gboolean
 sigla_window_tag_selection (SiglaWindow  *self,
@@ -894,14 +992,41 @@ sigla_window_tag_selection (SiglaWindow  *self,
                             const char   *text,
                             GError      **error)
 {
-  gboolean tagged;
+  g_autoptr(GError) local_error = NULL;
+  PendingTag tag = { sigla_document_view_get_document (self->document_view), kind, entity_id,
+                     (char *) text, self->tag_start, self->tag_end };
 
   g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
 
-  self->tagging = TRUE;
-  tagged = tag_selection (self, kind, entity_id, text, error);
-  self->tagging = FALSE;
-  return tagged;
+  /* However the tag was asked for, the popover's work is done. */
+  gtk_popover_popdown (GTK_POPOVER (self->tag_popover));
+
+  if (tag.start == tag.end && !sigla_document_view_get_selection (self->document_view, &tag.start, &tag.end))
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Select the words to tag first"));
+      return FALSE;
+    }
+  self->tag_start = self->tag_end = 0;
+
+  /* Behind a tag not saved, the next waits its turn: the file keeps their order. */
+  if (self->unsaved->len == 0 && write_tag (self, &tag, &local_error))
+    return TRUE;
+  if (local_error == NULL)
+    g_set_error_literal (&local_error, SIGLA_ERROR, SIGLA_ERROR_IO, _("An earlier tag is not saved yet"));
+
+  if (is_write_failure (local_error))
+    {
+      PendingTag *kept = g_memdup2 (&tag, sizeof tag);
+
+      kept->text = g_strdup (text);
+      g_ptr_array_add (self->unsaved, kept);
+      sigla_document_view_mark_unsaved (self->document_view, tag.start, tag.end, TRUE);
+      show_unsaved (self, local_error);
+      if (self->retry_source == 0)
+        self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void
@@ -912,7 +1037,9 @@ tag_chosen_cb (SiglaTagPopover *popover,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sigla_window_tag_selection (self, sigla_tag_popover_get_kind (popover), entity_id, text, &error))
+  /* A tag not saved is shown in the banner, not in a dialog. */
+  if (!sigla_window_tag_selection (self, sigla_tag_popover_get_kind (popover), entity_id, text, &error) &&
+      !is_write_failure (error))
     sigla_window_show_error (self, error);
   gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
 }
@@ -1101,12 +1228,34 @@ set_project (SiglaWindow  *self,
     gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
 }
 
+/* Tags not saved yet belong to the open project: another is not opened
+ * over them. */
+static gboolean
+check_all_saved (SiglaWindow  *self,
+                 GError      **error)
+{
+  if (self->unsaved->len == 0)
+    return TRUE;
+
+  g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
+               ngettext ("“%s” holds %u tag not saved yet: try again once the file can be written",
+                         "“%s” holds %u tags not saved yet: try again once the file can be written",
+                         self->unsaved->len),
+               sigla_project_get_path (self->project), self->unsaved->len);
+  return FALSE;
+}
+
 gboolean
 sigla_window_open_project (SiglaWindow  *self,
                            const char   *path,
                            GError      **error)
 {
-  g_autoptr(SiglaProject) project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, error);
+  g_autoptr(SiglaProject) project = NULL;
+
+  if (!check_all_saved (self, error))
+    return FALSE;
+
+  project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, error);
 
   g_clear_pointer (&self->refused_path, g_free);
   if (project == NULL)
@@ -1123,8 +1272,12 @@ sigla_window_create_project (SiglaWindow  *self,
                              const char   *path,
                              GError      **error)
 {
-  g_autoptr(SiglaProject) project = sigla_project_create (path, error);
+  g_autoptr(SiglaProject) project = NULL;
 
+  if (!check_all_saved (self, error))
+    return FALSE;
+
+  project = sigla_project_create (path, error);
   if (project == NULL)
     return FALSE;
   set_project (self, project);
@@ -1683,6 +1836,8 @@ sigla_window_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->refused_path, g_free);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->document_selection);
   g_clear_object (&self->hits);
@@ -1712,6 +1867,8 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, unsaved_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, main_stack);
@@ -1737,6 +1894,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-task", NULL, cancel_task_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);
   gtk_widget_class_install_action (widget_class, "win.export-document-tei", NULL, export_document_tei_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1764,6 +1922,7 @@ sigla_window_init (SiglaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new ("io.github.sigla.Sigla");
+  self->unsaved = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_tag_free);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);

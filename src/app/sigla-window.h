@@ -31,6 +31,7 @@ void          sigla_window_import        (SiglaWindow     *self,
 void          sigla_window_offer_import  (SiglaWindow     *self,
                                           const char * const *paths);
 gboolean      sigla_window_catch_up      (SiglaWindow     *self);
+gboolean      sigla_window_retry_unsaved (SiglaWindow     *self);
 gboolean      sigla_window_export        (SiglaWindow     *self,
                                           gint64           document,
                                           const char      *path);
