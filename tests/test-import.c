@@ -836,6 +836,23 @@ test_refuse_blank (void)
   fixture_tear_down (&fixture);
 }
 
+/* Found by fuzzing: a byte-order mark and nothing after it was taken for a
+ * document, with neither an id nor an error. */
+static void
+test_refuse_bom_only (void)
+{
+  Fixture fixture;
+  g_autofree char *path = NULL;
+
+  fixture_set_up (&fixture);
+  path = sigla_test_write_file (fixture.dir, "bom-only.txt", "\xef\xbb\xbf", -1);
+
+  assert_refused (fixture.project, path, SIGLA_ERROR_EMPTY, "no text");
+  g_assert_cmpuint (count_documents (fixture.project), ==, 0);
+
+  fixture_tear_down (&fixture);
+}
+
 /* Reading a FIFO nobody writes to would block for ever: the child is killed
  * after a while, which fails the test instead of hanging the run. */
 static void
@@ -1031,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/import/refuse/missing", test_refuse_missing);
   g_test_add_func ("/import/refuse/empty", test_refuse_empty);
   g_test_add_func ("/import/refuse/blank", test_refuse_blank);
+  g_test_add_func ("/import/refuse/bom-only", test_refuse_bom_only);
   g_test_add_func ("/import/refuse/fifo", test_refuse_fifo);
   g_test_add_func ("/import/refuse/then-import", test_refuse_then_import);
   g_test_add_func ("/import/large/paragraphs", test_large_paragraphs);
