@@ -667,6 +667,17 @@ assert_no_control_characters (const char *text)
     g_test_fail_printf ("control characters in the text:%s", found->str);
 }
 
+/* Writes @content to @name and imports it. */
+static SiglaDocument *
+import_text (Fixture    *fixture,
+             const char *name,
+             const char *content)
+{
+  g_autofree char *path = sigla_test_write_file (fixture->dir, name, content, -1);
+
+  return get_document (fixture->project, import_path (fixture->project, path));
+}
+
 static void
 test_encoding_control_c0 (void)
 {
@@ -689,18 +700,38 @@ test_encoding_control_c0 (void)
   fixture_tear_down (&fixture);
 }
 
+/* Found by fuzzing: what LaTeX math held came through as it was, control characters and all,
+ * and without the NFC the rest of the line gets. */
+static void
+test_encoding_control_in_math (void)
+{
+  Fixture fixture;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autofree char *nfc = NULL;
+
+  fixture_set_up (&fixture);
+  document = import_text (&fixture, "math.txt",
+                          "At $N^{\\circ\x1f}$ 5, $a^\x07\tb\xc2\x85$ and $e^{\xcc\x81}$ on 10 July 1951.\n");
+
+  assert_no_control_characters (document->text);
+  g_assert_null (strchr (document->text, '\t'));
+  assert_contains (document->text, "N°");
+  assert_contains (document->text, "ab");
+  nfc = g_utf8_normalize (document->text, -1, G_NORMALIZE_NFC);
+  g_assert_cmpstr (document->text, ==, nfc);
+
+  fixture_tear_down (&fixture);
+}
+
 /* U+0080–U+009F are control characters too, as C1 codes that survive a bad conversion. */
 static void
 test_encoding_control_c1 (void)
 {
   Fixture fixture;
   g_autoptr(SiglaDocument) document = NULL;
-  g_autofree char *path = NULL;
 
   fixture_set_up (&fixture);
-  path = sigla_test_write_file (fixture.dir, "c1.txt",
-                                "Kaesong\xc2\x80 talks\xc2\x9b resumed\xc2\x9f on 10 July 1951.\n", -1);
-  document = get_document (fixture.project, import_path (fixture.project, path));
+  document = import_text (&fixture, "c1.txt", "Kaesong\xc2\x80 talks\xc2\x9b resumed\xc2\x9f on 10 July 1951.\n");
 
   assert_no_control_characters (document->text);
   assert_contains (document->text, "Kaesong");
@@ -1041,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/import/encoding/nfc", test_encoding_nfc);
   g_test_add_func ("/import/encoding/control-c0", test_encoding_control_c0);
   g_test_add_func ("/import/encoding/control-c1", test_encoding_control_c1);
+  g_test_add_func ("/import/encoding/control-in-math", test_encoding_control_in_math);
   g_test_add_func ("/import/refuse/binary", test_refuse_binary);
   g_test_add_func ("/import/refuse/latin1", test_refuse_latin1);
   g_test_add_func ("/import/refuse/utf16-without-bom", test_refuse_utf16_without_bom);
