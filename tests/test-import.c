@@ -723,6 +723,26 @@ test_encoding_control_in_math (void)
   fixture_tear_down (&fixture);
 }
 
+/* Found by fuzzing: the dashes skipped after a heading's date were skipped byte by byte, and
+ * took the first bytes of a closing quote with them. */
+static void
+test_title_after_date (void)
+{
+  Fixture fixture;
+  g_autoptr(SiglaDocument) quoted = NULL;
+  g_autoptr(SiglaDocument) dashed = NULL;
+
+  fixture_set_up (&fixture);
+  quoted = import_text (&fixture, "quoted.txt", "# July 12, 1951 ”Cable No. 1”\n\nText.\n");
+  dashed = import_text (&fixture, "dashed.txt", "# 12 July 1951 — Cable No. 2\n\nText.\n");
+
+  g_assert_true (g_utf8_validate (quoted->title, -1, NULL));
+  g_assert_cmpstr (quoted->title, ==, "”Cable No. 1”");
+  g_assert_cmpstr (dashed->title, ==, "Cable No. 2");
+
+  fixture_tear_down (&fixture);
+}
+
 /* U+0080–U+009F are control characters too, as C1 codes that survive a bad conversion. */
 static void
 test_encoding_control_c1 (void)
@@ -1073,6 +1093,7 @@ main (int   argc,
   g_test_add_func ("/import/encoding/control-c0", test_encoding_control_c0);
   g_test_add_func ("/import/encoding/control-c1", test_encoding_control_c1);
   g_test_add_func ("/import/encoding/control-in-math", test_encoding_control_in_math);
+  g_test_add_func ("/import/title/after-date", test_title_after_date);
   g_test_add_func ("/import/refuse/binary", test_refuse_binary);
   g_test_add_func ("/import/refuse/latin1", test_refuse_latin1);
   g_test_add_func ("/import/refuse/utf16-without-bom", test_refuse_utf16_without_bom);

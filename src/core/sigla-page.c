@@ -438,8 +438,9 @@ strip_leading_date (const char *text)
     {
       const char *rest = text + end;
 
-      while (*rest != '\0' && strchr (" ,.:;-—–", *rest) != NULL)
-        rest++;
+      /* Character by character: the dashes are several bytes, which other characters share. */
+      while (*rest != '\0' && g_utf8_strchr (" ,.:;-—–", -1, g_utf8_get_char (rest)) != NULL)
+        rest = g_utf8_next_char (rest);
       return g_strdup (rest);
     }
 
