@@ -667,6 +667,17 @@ assert_no_control_characters (const char *text)
     g_test_fail_printf ("control characters in the text:%s", found->str);
 }
 
+/* Writes @content to @name and imports it. */
+static SiglaDocument *
+import_text (Fixture    *fixture,
+             const char *name,
+             const char *content)
+{
+  g_autofree char *path = sigla_test_write_file (fixture->dir, name, content, -1);
+
+  return get_document (fixture->project, import_path (fixture->project, path));
+}
+
 static void
 test_encoding_control_c0 (void)
 {
@@ -689,18 +700,58 @@ test_encoding_control_c0 (void)
   fixture_tear_down (&fixture);
 }
 
+/* Found by fuzzing: what LaTeX math held came through as it was, control characters and all,
+ * and without the NFC the rest of the line gets. */
+static void
+test_encoding_control_in_math (void)
+{
+  Fixture fixture;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autofree char *nfc = NULL;
+
+  fixture_set_up (&fixture);
+  document = import_text (&fixture, "math.txt",
+                          "At $N^{\\circ\x1f}$ 5, $a^\x07\tb\xc2\x85$ and $e^{\xcc\x81}$ on 10 July 1951.\n");
+
+  assert_no_control_characters (document->text);
+  g_assert_null (strchr (document->text, '\t'));
+  assert_contains (document->text, "N°");
+  assert_contains (document->text, "ab");
+  nfc = g_utf8_normalize (document->text, -1, G_NORMALIZE_NFC);
+  g_assert_cmpstr (document->text, ==, nfc);
+
+  fixture_tear_down (&fixture);
+}
+
+/* Found by fuzzing: the dashes skipped after a heading's date were skipped byte by byte, and
+ * took the first bytes of a closing quote with them. */
+static void
+test_title_after_date (void)
+{
+  Fixture fixture;
+  g_autoptr(SiglaDocument) quoted = NULL;
+  g_autoptr(SiglaDocument) dashed = NULL;
+
+  fixture_set_up (&fixture);
+  quoted = import_text (&fixture, "quoted.txt", "# July 12, 1951 ”Cable No. 1”\n\nText.\n");
+  dashed = import_text (&fixture, "dashed.txt", "# 12 July 1951 — Cable No. 2\n\nText.\n");
+
+  g_assert_true (g_utf8_validate (quoted->title, -1, NULL));
+  g_assert_cmpstr (quoted->title, ==, "”Cable No. 1”");
+  g_assert_cmpstr (dashed->title, ==, "Cable No. 2");
+
+  fixture_tear_down (&fixture);
+}
+
 /* U+0080–U+009F are control characters too, as C1 codes that survive a bad conversion. */
 static void
 test_encoding_control_c1 (void)
 {
   Fixture fixture;
   g_autoptr(SiglaDocument) document = NULL;
-  g_autofree char *path = NULL;
 
   fixture_set_up (&fixture);
-  path = sigla_test_write_file (fixture.dir, "c1.txt",
-                                "Kaesong\xc2\x80 talks\xc2\x9b resumed\xc2\x9f on 10 July 1951.\n", -1);
-  document = get_document (fixture.project, import_path (fixture.project, path));
+  document = import_text (&fixture, "c1.txt", "Kaesong\xc2\x80 talks\xc2\x9b resumed\xc2\x9f on 10 July 1951.\n");
 
   assert_no_control_characters (document->text);
   assert_contains (document->text, "Kaesong");
@@ -832,6 +883,23 @@ test_refuse_blank (void)
   assert_refused (fixture.project, whitespace_path, SIGLA_ERROR_EMPTY, NULL);
   assert_refused (fixture.project, chrome_path, SIGLA_ERROR_EMPTY, NULL);
   assert_refused (fixture.project, bom_path, SIGLA_ERROR_EMPTY, NULL);
+
+  fixture_tear_down (&fixture);
+}
+
+/* Found by fuzzing: a byte-order mark and nothing after it was taken for a
+ * document, with neither an id nor an error. */
+static void
+test_refuse_bom_only (void)
+{
+  Fixture fixture;
+  g_autofree char *path = NULL;
+
+  fixture_set_up (&fixture);
+  path = sigla_test_write_file (fixture.dir, "bom-only.txt", "\xef\xbb\xbf", -1);
+
+  assert_refused (fixture.project, path, SIGLA_ERROR_EMPTY, "no text");
+  g_assert_cmpuint (count_documents (fixture.project), ==, 0);
 
   fixture_tear_down (&fixture);
 }
@@ -1024,6 +1092,8 @@ main (int   argc,
   g_test_add_func ("/import/encoding/nfc", test_encoding_nfc);
   g_test_add_func ("/import/encoding/control-c0", test_encoding_control_c0);
   g_test_add_func ("/import/encoding/control-c1", test_encoding_control_c1);
+  g_test_add_func ("/import/encoding/control-in-math", test_encoding_control_in_math);
+  g_test_add_func ("/import/title/after-date", test_title_after_date);
   g_test_add_func ("/import/refuse/binary", test_refuse_binary);
   g_test_add_func ("/import/refuse/latin1", test_refuse_latin1);
   g_test_add_func ("/import/refuse/utf16-without-bom", test_refuse_utf16_without_bom);
@@ -1031,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/import/refuse/missing", test_refuse_missing);
   g_test_add_func ("/import/refuse/empty", test_refuse_empty);
   g_test_add_func ("/import/refuse/blank", test_refuse_blank);
+  g_test_add_func ("/import/refuse/bom-only", test_refuse_bom_only);
   g_test_add_func ("/import/refuse/fifo", test_refuse_fifo);
   g_test_add_func ("/import/refuse/then-import", test_refuse_then_import);
   g_test_add_func ("/import/large/paragraphs", test_large_paragraphs);

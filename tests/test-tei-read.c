@@ -323,6 +323,10 @@ test_refused (Fixture       *fixture,
       "<p><persName ref=\"#ghost\">Nobody</persName></p></body></text></TEI>\n", "#ghost" },
     { "empty-body.xml",
       "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body/></text></TEI>\n", "no text" },
+    /* Found by fuzzing: libxml2 quotes the name, bytes that are not UTF-8 and all. */
+    { "latin1-name.xml",
+      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><f\xe9leDesc>"
+      "</fileDesc></teiHeader></TEI>\n", "line 2" },
     { "deep.xml", NULL, "nested more than 256 deep" },
   };
 
@@ -340,6 +344,7 @@ test_refused (Fixture       *fixture,
       g_test_message ("%s", cases[i].name);
       g_assert_cmpint (sigla_import_file (fixture->project, path, &error), ==, 0);
       g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_test_message ("→ %s", error->message);
       g_assert_nonnull (strstr (error->message, path));
       g_assert_nonnull (strstr (error->message, cases[i].reason));

@@ -87,6 +87,22 @@ static const struct
   { "\\,", " " }, { "\\ ", " " },
 };
 
+/* The bytes of the control character at @i (C0, DEL, or C1 in UTF-8), 0 if there is none:
+ * noise from old encodings and terminals, which XML cannot carry either. */
+static gsize
+control_length (const char *line,
+                gsize       i,
+                gsize       length)
+{
+  guchar c = line[i];
+
+  if (c < 0x20 || c == 0x7f)
+    return 1;
+  if (c == 0xc2 && i + 1 < length && (guchar) line[i + 1] >= 0x80 && (guchar) line[i + 1] <= 0x9f)
+    return 2;
+  return 0;
+}
+
 static void
 append_latex (GString    *out,
               const char *math,
@@ -95,6 +111,7 @@ append_latex (GString    *out,
   for (gsize i = 0; i < length;)
     {
       gboolean matched = FALSE;
+      gsize control;
 
       for (guint k = 0; k < G_N_ELEMENTS (latex_symbols) && !matched; k++)
         {
@@ -111,6 +128,13 @@ append_latex (GString    *out,
 
       if (matched)
         continue;
+
+      control = control_length (math, i, length);
+      if (control > 0)
+        {
+          i += control;
+          continue;
+        }
 
       if (strchr ("^_{}\\", math[i]) == NULL)
         g_string_append_c (out, math[i]);
@@ -150,6 +174,7 @@ clean_inline (const char *line,
     {
       guchar c = line[i];
       gsize math_end;
+      gsize control;
 
       if (c == '\\' && i + 1 < length && strchr ("\\`*_{}[]()#+-.!|<>~$", line[i + 1]) != NULL)
         {
@@ -167,6 +192,7 @@ clean_inline (const char *line,
         {
           append_latex (out, line + i + 1, math_end - i - 1);
           i = math_end;
+          ascii = FALSE;   /* "°", "×" …, and whatever the math held */
           continue;
         }
 
@@ -177,13 +203,10 @@ clean_inline (const char *line,
           continue;
         }
 
-      if (c < 0x20 || c == 0x7f)
-        continue;
-
-      /* C1 controls, U+0080 to U+009F, are noise from old encodings too. */
-      if (c == 0xc2 && i + 1 < length && (guchar) line[i + 1] >= 0x80 && (guchar) line[i + 1] <= 0x9f)
+      control = control_length (line, i, length);
+      if (control > 0)
         {
-          i++;
+          i += control - 1;
           continue;
         }
 
@@ -415,8 +438,9 @@ strip_leading_date (const char *text)
     {
       const char *rest = text + end;
 
-      while (*rest != '\0' && strchr (" ,.:;-—–", *rest) != NULL)
-        rest++;
+      /* Character by character: the dashes are several bytes, which other characters share. */
+      while (*rest != '\0' && g_utf8_strchr (" ,.:;-—–", -1, g_utf8_get_char (rest)) != NULL)
+        rest = g_utf8_next_char (rest);
       return g_strdup (rest);
     }
 

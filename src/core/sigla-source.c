@@ -158,6 +158,14 @@ sigla_source_decode (const char  *name,
       size -= 3;
     }
 
+  /* A byte-order mark alone is no text, and no bytes at all leave nothing to copy. */
+  if (size == 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY,
+                   _("Cannot import “%s”: it holds no text to read"), name);
+      return NULL;
+    }
+
   if (memchr (data, '\0', size) != NULL)
     {
       if (looks_like_utf16 (data, size))

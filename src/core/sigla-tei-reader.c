@@ -1172,7 +1172,8 @@ parse (const char  *path,
   if (doc == NULL || !context->wellFormed)
     {
       const xmlError *last = &context->lastError;
-      g_autofree char *reason = g_strchomp (g_strdup (last->message != NULL ? last->message : "not well formed"));
+      /* libxml2 quotes the file's bytes, which need not be UTF-8. */
+      g_autofree char *reason = g_strchomp (g_utf8_make_valid (last->message != NULL ? last->message : "not well formed", -1));
 
       /* libxml2's own words name an option of its API, not what is wrong. */
       if (g_str_has_prefix (reason, "Excessive depth"))
