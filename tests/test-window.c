@@ -188,6 +188,21 @@ reload_panels (SiglaWindow *window)
   run_pending ();
 }
 
+/* Selects the first @word of the shown document, as a mouse would; returns
+ * where it starts, in code points. */
+static gint64
+select_word (SiglaDocumentView *view,
+             const char        *word)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+  GtkTextIter from, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &from);
+  g_assert_true (gtk_text_iter_forward_search (&from, word, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  return gtk_text_iter_get_offset (&match_start);
+}
+
 static void
 test_tag_in_window (void)
 {
@@ -201,8 +216,6 @@ test_tag_in_window (void)
   SiglaWindow *window;
   SiglaDocumentView *view;
   GtkListView *people;
-  const char *found;
-  gint64 start, end;
   GtkTextBuffer *buffer;
   GtkTextIter from, to;
   g_autofree char *span = NULL;
@@ -220,16 +233,10 @@ test_tag_in_window (void)
   g_assert_cmpint (g_menu_model_get_n_items (gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view))), ==, 1);
   g_assert_cmpint (sigla_document_view_get_document (view), ==, 1);
   document = sigla_document_get (sigla_window_get_project (window), 1, NULL);
-  found = strstr (document->text, "FILIPPOV");
-  g_assert_nonnull (found);
-  start = g_utf8_pointer_to_offset (document->text, found);
-  end = start + strlen ("FILIPPOV");
+  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
 
   /* Select the words, as a mouse or the keyboard would, and tag them. */
-  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
-  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-  gtk_text_buffer_select_range (buffer, &from, &to);
+  select_word (view, "FILIPPOV");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "person"));
   run_pending ();
   g_assert_true (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, 0, "Joseph Stalin", &error));
@@ -737,33 +744,25 @@ test_unsaved_tag (void)
   g_autofree char *dir = sigla_test_make_dir ();
   g_autofree char *path = NULL;
   g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
-  g_autoptr(SiglaDocument) document = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(GError) error = NULL;
   SiglaWindow *window;
   SiglaDocumentView *view;
-  GtkTextBuffer *buffer;
-  GtkTextIter from, to;
   sqlite3 *holder;
   gint64 start;
 
   sigla_test_import_seed (setup, "004");
-  document = sigla_document_get (setup, 1, NULL);
-  start = g_utf8_pointer_to_offset (document->text, strstr (document->text, "FILIPPOV"));
   g_clear_object (&setup);
 
   window = present_project (path, 1280, 800);
   wait_until_shown (GTK_WIDGET (window));
   view = find_document_view (GTK_WIDGET (window));
-  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
 
   /* Another program writes to the project and holds it. */
   g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &to, start + strlen ("FILIPPOV"));
-  gtk_text_buffer_select_range (buffer, &from, &to);
+  start = select_word (view, "FILIPPOV");
   g_assert_false (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, 0, "Joseph Stalin", &error));
   g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_LOCKED);
   g_clear_error (&error);
