@@ -413,10 +413,12 @@ test_list_backups (void)
   g_autofree char *path = g_build_filename (dir, "korea.sigla", NULL);
   g_autofree char *old = sigla_test_write_file (dir, "korea.sigla.v1.bak", "old", -1);
   g_autofree char *newer = sigla_test_write_file (dir, "korea.sigla.v2.bak", "newer", -1);
-  g_autofree char *unrelated = sigla_test_write_file (dir, "korea.siglax.bak", "other", -1);
-  g_autofree char *other = sigla_test_write_file (dir, "other.sigla.v1.bak", "other", -1);
   g_autoptr(GPtrArray) backups = NULL;
   struct utimbuf times = { 1000000000, 1000000000 };
+
+  /* Not this project's copies. */
+  g_free (sigla_test_write_file (dir, "korea.siglax.bak", "other", -1));
+  g_free (sigla_test_write_file (dir, "other.sigla.v1.bak", "other", -1));
 
   g_assert_cmpint (g_utime (old, &times), ==, 0);
   backups = sigla_project_list_backups (path);

@@ -63,13 +63,6 @@ is_list_with_row (GtkWidget  *widget,
 }
 
 static gboolean
-is_document_view (GtkWidget  *widget,
-                  const char *title)
-{
-  return SIGLA_IS_DOCUMENT_VIEW (widget);
-}
-
-static gboolean
 is_preferences_row (GtkWidget  *widget,
                     const char *title)
 {
@@ -94,7 +87,7 @@ is_toggle (GtkWidget  *widget,
 }
 
 #define find_list_with_row(window, title) GTK_LIST_VIEW (find_widget ((window), is_list_with_row, (title)))
-#define find_document_view(window) SIGLA_DOCUMENT_VIEW (find_widget ((window), is_document_view, NULL))
+#define find_document_view(window) sigla_window_get_document_view (SIGLA_WINDOW (window))
 #define find_entry_row(window, title) ADW_ENTRY_ROW (find_widget ((window), is_preferences_row, (title)))
 #define find_combo_row(window, title) ADW_COMBO_ROW (find_widget ((window), is_preferences_row, (title)))
 
@@ -542,7 +535,6 @@ test_panel_width (void)
   g_autofree char *path = NULL;
   g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sigla.Sigla");
-  g_autoptr(GError) error = NULL;
   SiglaWindow *window;
   GtkPaned *paned;
 

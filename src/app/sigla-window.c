@@ -1360,6 +1360,13 @@ sigla_window_get_project (SiglaWindow *self)
   return self->project;
 }
 
+SiglaDocumentView *
+sigla_window_get_document_view (SiglaWindow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), NULL);
+  return self->document_view;
+}
+
 static void
 add_filter (GtkFileChooser *chooser,
             const char     *name,

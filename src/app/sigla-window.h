@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "sigla-core.h"
+#include "sigla-document-view.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ gboolean      sigla_window_create_project (SiglaWindow    *self,
 gboolean      sigla_window_open_sample   (SiglaWindow     *self,
                                           GError         **error);
 SiglaProject *sigla_window_get_project   (SiglaWindow     *self);
+SiglaDocumentView *sigla_window_get_document_view (SiglaWindow *self);
 gboolean      sigla_window_show_document (SiglaWindow     *self,
                                           gint64           document_id,
                                           GError         **error);

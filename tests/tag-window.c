@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tag-window.c: the window at work for test-crash-window.py, which kills it: opens
+ * PROJECT, then tags one word after another of its first document through the
+ * window, printing "tagged START END" once each tag is committed. */
+
+#include <adwaita.h>
+
+#include "sigla-window.h"
+
+/* The next word after @offset: [*start, *end) in code points. */
+static gboolean
+next_word (GtkTextBuffer *buffer,
+           gint64         offset,
+           gint64        *start,
+           gint64        *end)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  if (!gtk_text_iter_forward_word_end (&iter))
+    return FALSE;
+  *end = gtk_text_iter_get_offset (&iter);
+  gtk_text_iter_backward_word_start (&iter);
+  *start = gtk_text_iter_get_offset (&iter);
+  return *start < *end;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  SiglaWindow *window;
+  SiglaDocumentView *view;
+  GtkTextBuffer *buffer;
+  gint64 person = 0, offset = 0, start, end;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: tag-window PROJECT\n");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  window = sigla_window_new (NULL);
+  if (!sigla_window_open_project (window, argv[1], &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  view = sigla_window_get_document_view (window);
+  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+
+  /* After the words tagged before the last kill. */
+  mentions = sigla_mention_list (sigla_window_get_project (window), 1, NULL);
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    {
+      SiglaMention *mention = mentions->pdata[i];
+
+      offset = MAX (offset, mention->end);
+      person = mention->entity_id;
+    }
+
+  g_print ("ready\n");
+  while (next_word (buffer, offset, &start, &end))
+    {
+      GtkTextIter from, to;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+      gtk_text_buffer_select_range (buffer, &from, &to);
+      if (!sigla_window_tag_selection (window, SIGLA_KIND_PERSON, person, "Joseph Stalin", &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_print ("tagged %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", start, end);
+      fflush (stdout);
+      if (person == 0)
+        {
+          g_autoptr(GPtrArray) people = sigla_entity_list (sigla_window_get_project (window), NULL);
+
+          person = ((SiglaEntity *) people->pdata[0])->id;
+        }
+      offset = end;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+
+  g_print ("done\n");
+  return 0;
+}

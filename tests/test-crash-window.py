@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-crash-window.py: the window (in the display the suite runs in) tags one word after
+# another, and is killed with SIGKILL at random moments. After each kill: the project is whole,
+# every tag the window had reported committed is in it, and undo still works. Speaks TAP.
+
+import os
+import random
+import select
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+from siglatest import check_whole, cli, connect, print_tap, scratch_dir
+
+TAGGER = os.environ["SIGLA_TAG_WINDOW"]
+KILLS = int(os.environ.get("SIGLA_CRASH_WINDOW_KILLS", "12"))
+SEED = int(os.environ.get("SIGLA_CRASH_SEED", random.SystemRandom().randrange(1 << 32)))
+
+
+def spans(project):
+    db = connect(project)
+    try:
+        return {(start, end) for start, end in db.execute('SELECT start, "end" FROM mentions')}
+    finally:
+        db.close()
+
+
+def run_until_killed(project, rng, reported):
+    """Starts the window, lets it tag for a random while, kills it. Returns what it said."""
+    tagger = subprocess.Popen([TAGGER, project], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, bufsize=1)
+    deadline = None
+    lines = []
+    while True:
+        if deadline is not None and time.monotonic() >= deadline:
+            break
+        timeout = 30 if deadline is None else max(deadline - time.monotonic(), 0)
+        ready, _, _ = select.select([tagger.stdout], [], [], timeout)
+        if not ready:
+            if deadline is None:
+                break          # no word from the window in 30 s: reported below
+            continue
+        line = tagger.stdout.readline()
+        if not line:
+            break
+        lines.append(line.strip())
+        if line.startswith("tagged "):
+            start, end = map(int, line.split()[1:])
+            reported.add((start, end))
+        elif line.startswith("ready"):
+            deadline = time.monotonic() + rng.uniform(0.05, 0.6)
+    tagger.send_signal(signal.SIGKILL)
+    _, errors = tagger.communicate()
+    return lines, tagger.returncode, errors
+
+
+def main():
+    rng = random.Random(SEED)
+    results = []
+    tmp = tempfile.mkdtemp(prefix="sigla-crash-window-", dir=scratch_dir())
+    try:
+        project = os.path.join(tmp, "window.sigla")
+        letter = os.path.join(tmp, "letter.txt")
+        with open(letter, "w", encoding="utf-8") as f:
+            for n in range(3000):
+                f.write(f"Telegram {n}: Filippov to Mao Zedong about the talks at Kaesong.\n")
+        made = cli("init", project)
+        imported = cli("import", project, letter)
+        results.append(("a project with a long document", made.returncode == 0 and imported.returncode == 0,
+                        made.stderr + imported.stderr))
+
+        reported = set()
+        problems = []
+        killed = 0
+        for cycle in range(KILLS):
+            lines, status, errors = run_until_killed(project, rng, reported)
+            if status == -signal.SIGKILL:
+                killed += 1
+            elif "done" not in lines:
+                problems.append(f"cycle {cycle}: the window exited with {status}: {errors.strip()[-300:]}")
+            stored = spans(project)
+            problems += [f"cycle {cycle}: {p}" for p in check_whole(project)]
+            missing = reported - stored
+            if missing:
+                problems.append(f"cycle {cycle}: {len(missing)} tags reported committed are not in the "
+                                f"project, e.g. {sorted(missing)[:3]}")
+            # The tag under way at the kill may be in the file or not; nothing else may be.
+            extra = stored - reported
+            if len(extra) > 1:
+                problems.append(f"cycle {cycle}: {len(extra)} tags in the project were never reported")
+            reported |= extra
+
+        print(f"# seed {SEED} (SIGLA_CRASH_SEED={SEED} replays the choices); {killed} kills, "
+              f"{len(reported)} tags", flush=True)
+        results.append((f"{KILLS} windows killed while tagging: every reported tag kept, the project whole",
+                        not problems and killed > 0, "; ".join(problems[:5])))
+
+        before = len(spans(project))
+        undone = cli("undo", project)
+        after = len(spans(project))
+        results.append(("undo still works after the kills",
+                        undone.returncode == 0 and after == before - 1 and not check_whole(project),
+                        f"undo: exit {undone.returncode} {undone.stderr.strip()}; {before} → {after} tags"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return print_tap(results)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
