@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-claim"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include "sigla-claim.h"
 #include "sigla-document.h"
@@ -71,8 +72,8 @@ check_speaker (SiglaProject  *project,
   if (kind == SIGLA_KIND_PLACE)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "The %s of a claim is a person or an organisation; entity %" G_GINT64_FORMAT
-                   " is a place", role, id);
+                   _("The %s of a claim is a person or an organisation; entity %" PRId64 " is a place"),
+                   role, id);
       return FALSE;
     }
 
@@ -225,7 +226,7 @@ save_claim (SiglaProject  *project,
   else if (sqlite3_changes (sigla_db_get_handle (db)) == 0)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
-                   "There is no claim %" G_GINT64_FORMAT " in this project", claim->id);
+                   _("There is no claim %" PRId64 " in this project"), claim->id);
       goto failed;
     }
 

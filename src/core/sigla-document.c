@@ -3,6 +3,8 @@
 
 #define G_LOG_DOMAIN "sigla-document"
 
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
 #include "sigla-document.h"
 #include "sigla-error.h"
 #include "sigla-project-private.h"
@@ -95,7 +97,7 @@ set_document_not_found (gint64   id,
                         GError **error)
 {
   g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
-               "There is no document %" G_GINT64_FORMAT " in this project", id);
+               _("There is no document %" PRId64 " in this project"), id);
 }
 
 /**
@@ -428,8 +430,8 @@ sigla_document_check_span (SiglaProject  *project,
   if (start < 0 || end > length || start >= end)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "The span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " does not fit document %"
-                   G_GINT64_FORMAT ": offsets must satisfy 0 ≤ start < end ≤ %" G_GINT64_FORMAT,
+                   _("The span %" PRId64 "–%" PRId64 " does not fit document %" PRId64 ": "
+                     "offsets must satisfy 0 ≤ start < end ≤ %" PRId64),
                    start, end, id, length);
       return FALSE;
     }

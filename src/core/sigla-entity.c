@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-entity"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include "sigla-entity.h"
 #include "sigla-error.h"
@@ -68,7 +69,7 @@ set_entity_not_found (gint64   id,
                       GError **error)
 {
   g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
-               "There is no entity %" G_GINT64_FORMAT " in this project", id);
+               _("There is no entity %" PRId64 " in this project"), id);
 }
 
 static gboolean
@@ -373,7 +374,9 @@ sigla_entity_update (SiglaProject  *project,
       if (mentions > 0)
         {
           g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
-                       "“%s” cannot become a %s: it has %" G_GINT64_FORMAT " mentions as a %s",
+                       ngettext ("“%s” cannot become a %s: it has %" PRId64 " mention as a %s",
+                                 "“%s” cannot become a %s: it has %" PRId64 " mentions as a %s",
+                                 mentions),
                        entity->label, sigla_kind_to_string (entity->kind), mentions,
                        sigla_kind_to_string (old_kind));
           goto failed;
@@ -485,8 +488,9 @@ sigla_entity_delete (SiglaProject     *project,
   if (uses > 0 && mode == SIGLA_DELETE_REFUSE)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
-                   "“%s” is still used by %" G_GINT64_FORMAT " annotations; "
-                   "detach or delete them to delete it",
+                   ngettext ("“%s” is still used by %" PRId64 " annotation; detach or delete it to delete it",
+                             "“%s” is still used by %" PRId64 " annotations; detach or delete them to delete it",
+                             uses),
                    entity->label, uses);
       goto failed;
     }

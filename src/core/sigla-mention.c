@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-mention"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include "sigla-date.h"
 #include "sigla-document.h"
@@ -89,7 +90,7 @@ check_mention (SiglaProject        *project,
   if (entity_kind != mention->kind)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   "A %s mention cannot point to entity %" G_GINT64_FORMAT ", which is a %s",
+                   _("A %s mention cannot point to entity %" PRId64 ", which is a %s"),
                    sigla_kind_to_string (mention->kind), mention->entity_id,
                    sigla_kind_to_string (entity_kind));
       return FALSE;

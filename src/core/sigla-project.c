@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-project"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -150,9 +151,9 @@ check_identity (SiglaDb     *db,
   if (*version > sigla_schema_get_version ())
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TOO_NEW,
-                   "The project “%s” was saved by a newer version of Sigla "
-                   "(format %" G_GINT64_FORMAT "; this version reads up to format %u). "
-                   "It has been left untouched",
+                   _("The project “%s” was saved by a newer version of Sigla "
+                     "(format %" PRId64 "; this version reads up to format %u). "
+                     "It has been left untouched"),
                    path, *version, sigla_schema_get_version ());
       return FALSE;
     }
@@ -828,7 +829,7 @@ sigla_project_delete_row (SiglaProject  *self,
   if (sqlite3_changes (sigla_db_get_handle (self->db)) == 0)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
-                   "There is no %s %" G_GINT64_FORMAT " in this project", what, id);
+                   _("There is no %s %" PRId64 " in this project"), what, id);
       goto failed;
     }
 

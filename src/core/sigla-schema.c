@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-schema"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -375,8 +376,7 @@ sigla_schema_migrate (SiglaDb                  *db,
       if (!steps[version] (db, error) || !sigla_db_exec (db, set_version, error))
         {
           sigla_db_exec (db, "ROLLBACK", NULL);
-          g_prefix_error (error, "Could not upgrade the project to version %" G_GINT64_FORMAT ": ",
-                          version + 1);
+          g_prefix_error (error, _("Could not upgrade the project to version %" PRId64 ": "), version + 1);
           return FALSE;
         }
 
