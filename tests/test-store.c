@@ -660,6 +660,23 @@ test_marks (Fixture       *fixture,
         }
     }
 
+  /* One by one, as the window reads what an undo changed. */
+  {
+    g_auto(SiglaMark) one = { 0 };
+
+    g_assert_true (sigla_mark_get (fixture->project, FALSE, person, &one, &error));
+    g_assert_cmpint (one.id, ==, person);
+    g_assert_cmpint (one.document_id, ==, fixture->document);
+    g_assert_cmpint (one.entity_id, ==, stalin);
+    g_assert_true (sigla_mark_get (fixture->project, TRUE, claim->id, &one, &error) && one.claim);
+    sigla_mark_clear (&one);
+    g_assert_true (sigla_mention_delete (fixture->project, person, NULL));
+    g_assert_false (sigla_mark_get (fixture->project, FALSE, person, &one, &error));
+    g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_true (sigla_project_undo (fixture->project, NULL, NULL));
+  }
+
   /* Only what starts before the second mark. */
   top = sigla_mark_list (fixture->project, fixture->document, g_array_index (marks, SiglaMark, 1).start, &error);
   g_assert_no_error (error);

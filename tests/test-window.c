@@ -461,14 +461,14 @@ test_highlights (void)
   SiglaWindow *window;
   SiglaDocumentView *view;
   SiglaProject *project;
-  gint64 second;
+  gint64 first, second;
 
   while (text->len < 100000)
     g_string_append (text, "Alpha Beta Gamma Delta. ");
   file = sigla_test_write_file (dir, "long.txt", text->str, text->len);
   g_assert_cmpint (sigla_import_file (setup, file, &error), ==, 1);
   g_assert_no_error (error);
-  add_mention (setup, SIGLA_KIND_PERSON, 0, 10);              /* "Alpha Beta" */
+  first = add_mention (setup, SIGLA_KIND_PERSON, 0, 10);      /* "Alpha Beta" */
   second = add_mention (setup, SIGLA_KIND_PERSON, 6, 16);     /* "Beta Gamma", overlapping */
   add_mention (setup, SIGLA_KIND_PLACE, 90000, 90005);        /* far below the first screen */
   g_assert_true (sigla_entity_insert (setup, speaker, &error));
@@ -508,6 +508,19 @@ test_highlights (void)
   g_assert_true (has_tag (view, 13, "person"));
   g_assert_true (has_tag (view, 90002, "place"));
   g_assert_no_error (error);
+
+  /* sigla-cli removes the first person: the window, catching up, compares
+   * all it shows with the file; the second person keeps the overlap. */
+  {
+    g_autoptr(SiglaProject) other = sigla_project_open (path, SIGLA_OPEN_DEFAULT, NULL);
+
+    g_assert_true (sigla_mention_delete (other, first, &error));
+    g_assert_true (sigla_window_catch_up (window));
+    g_assert_true (wait_for_tag (view, 2, "person", FALSE));
+    for (gint64 offset = 6; offset < 16; offset++)
+      g_assert_true (has_tag (view, offset, "person"));
+    g_assert_true (has_tag (view, 90002, "place"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();

@@ -271,6 +271,44 @@ sigla_document_view_refresh (SiglaDocumentView  *self,
   return TRUE;
 }
 
+/* Beyond this many, reading all the marks again costs less. */
+#define MAX_UPDATED_MARKS 256
+
+/**
+ * sigla_document_view_update_marks:
+ * @changed: (element-type SiglaMark): the mentions and claims that changed
+ *   (their id and claim fields)
+ *
+ * Reads only @changed again and re-highlights them: what an undo or a
+ * panel's edit touched. Returns FALSE, having changed nothing, if the view
+ * should rather be refreshed whole.
+ */
+gboolean
+sigla_document_view_update_marks (SiglaDocumentView *self,
+                                  GArray            *changed)
+{
+  g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->project == NULL || self->first_frame_tick != 0 || self->rest_source != 0 ||
+      changed->len > MAX_UPDATED_MARKS || sigla_highlighter_is_busy (self->highlighter))
+    return FALSE;
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const SiglaMark *which = &g_array_index (changed, SiglaMark, i);
+      g_auto(SiglaMark) mark = { 0 };
+      g_autoptr(GError) error = NULL;
+      gboolean found = sigla_mark_get (self->project, which->claim, which->id, &mark, &error);
+
+      if ((!found && !g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND)) ||
+          !sigla_highlighter_replace_mark (self->highlighter, which->claim, which->id,
+                                           found && mark.document_id == self->document_id ? &mark : NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sigla_document_view_add_mention:
  *

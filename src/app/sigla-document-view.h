@@ -24,6 +24,8 @@ void         sigla_document_view_clear          (SiglaDocumentView  *self);
 gboolean     sigla_document_view_refresh        (SiglaDocumentView  *self,
                                                  GError            **error);
 void         sigla_document_view_reload_names   (SiglaDocumentView  *self);
+gboolean     sigla_document_view_update_marks   (SiglaDocumentView  *self,
+                                                 GArray             *changed);
 void         sigla_document_view_add_mention    (SiglaDocumentView  *self,
                                                  const SiglaMention *mention);
 gint64       sigla_document_view_get_document   (SiglaDocumentView  *self);

@@ -169,6 +169,42 @@ same_place (const SiglaMark *x,
          x->start == y->start && x->end == y->end;
 }
 
+/* Takes the highlights of @removed away, and queues again the marks of
+ * @spans that they overlapped: a tag is one range in the buffer, so
+ * removing one mark's also removed it from its neighbours'. */
+static void
+take_away (SiglaHighlighter *self,
+           GArray           *removed,
+           GArray           *spans)
+{
+  for (guint r = 0; r < removed->len; r++)
+    {
+      const SiglaMark *gone = &g_array_index (removed, SiglaMark, r);
+      GtkTextIter from, to;
+
+      get_range (self, gone, &from, &to);
+      gtk_text_buffer_remove_tag_by_name (self->buffer, gone->claim ? "claim" : sigla_kind_to_string (gone->kind),
+                                          &from, &to);
+      gtk_text_buffer_remove_tag_by_name (self->buffer, "emphasis", &from, &to);
+    }
+
+  for (guint i = 0; removed->len > 0 && i < spans->len; i++)
+    {
+      const SiglaMark *span = &g_array_index (spans, SiglaMark, i);
+
+      for (guint r = 0; r < removed->len; r++)
+        {
+          const SiglaMark *gap = &g_array_index (removed, SiglaMark, r);
+
+          if (span->start < gap->end && gap->start < span->end)
+            {
+              queue (self, span);
+              break;
+            }
+        }
+    }
+}
+
 /* Queues what @spans has and the shown spans lack; takes the highlights of
  * what they had and @spans lacks away, and re-applies what overlapped it.
  * Returns FALSE, having changed nothing on screen, if too much was removed. */
@@ -200,35 +236,8 @@ mend (SiglaHighlighter *self,
 
   g_hash_table_iter_init (&iter, gone);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const SiglaMark *span = key;
-      GtkTextIter from, to;
-
-      get_range (self, span, &from, &to);
-      gtk_text_buffer_remove_tag_by_name (self->buffer, span->claim ? "claim" : sigla_kind_to_string (span->kind),
-                                          &from, &to);
-      gtk_text_buffer_remove_tag_by_name (self->buffer, "emphasis", &from, &to);
-      g_array_append_val (removed, *span);
-    }
-
-  /* A tag is one range in the buffer: removing a span's also removed it
-   * from the spans it overlapped, which are applied again. */
-  for (guint i = 0; removed->len > 0 && i < spans->len; i++)
-    {
-      const SiglaMark *span = &g_array_index (spans, SiglaMark, i);
-
-      for (guint r = 0; r < removed->len; r++)
-        {
-          const SiglaMark *gap = &g_array_index (removed, SiglaMark, r);
-
-          if (span->start < gap->end && gap->start < span->end)
-            {
-              queue (self, span);
-              break;
-            }
-        }
-    }
-
+    g_array_append_val (removed, *(const SiglaMark *) key);
+  take_away (self, removed, spans);
   return TRUE;
 }
 
@@ -316,6 +325,49 @@ sigla_highlighter_add_span (SiglaHighlighter *self,
   copy.when = g_strdup (span->when);
   g_array_insert_val (self->spans, i, copy);
   apply (self, span);
+}
+
+/**
+ * sigla_highlighter_replace_mark:
+ * @mark: (nullable): the mark as it is now, or NULL if it is gone
+ *
+ * One mention or claim changed (an undo, an edit in a panel): its old
+ * highlight goes, the new one comes. Returns FALSE, having done nothing,
+ * while highlights are still being applied: read them all again then.
+ */
+gboolean
+sigla_highlighter_replace_mark (SiglaHighlighter *self,
+                                gboolean          claim,
+                                gint64            id,
+                                const SiglaMark  *mark)
+{
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (SiglaMark));
+
+  g_return_val_if_fail (SIGLA_IS_HIGHLIGHTER (self), FALSE);
+
+  if (self->spans == NULL || self->source != 0)
+    return FALSE;
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      SiglaMark *shown = &g_array_index (self->spans, SiglaMark, i);
+
+      if (shown->id == id && shown->claim == claim)
+        {
+          SiglaMark gone = *shown;
+
+          gone.when = NULL;
+          g_array_append_val (removed, gone);
+          g_array_remove_index (self->spans, i);
+          break;
+        }
+    }
+
+  take_away (self, removed, self->spans);
+  if (mark != NULL)
+    sigla_highlighter_add_span (self, mark);
+  start_applying (self);
+  return TRUE;
 }
 
 /* The text is gone (another document, or none): so are its highlights. */

@@ -17,6 +17,10 @@ void              sigla_highlighter_set_spans  (SiglaHighlighter *self,
                                                 GArray           *spans);
 void              sigla_highlighter_add_span   (SiglaHighlighter *self,
                                                 const SiglaMark  *span);
+gboolean          sigla_highlighter_replace_mark (SiglaHighlighter *self,
+                                                  gboolean          claim,
+                                                  gint64            id,
+                                                  const SiglaMark  *mark);
 void              sigla_highlighter_clear      (SiglaHighlighter *self);
 GArray           *sigla_highlighter_get_spans  (SiglaHighlighter *self);
 const SiglaMark  *sigla_highlighter_mention_at (SiglaHighlighter *self,

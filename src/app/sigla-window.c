@@ -67,6 +67,7 @@ struct _SiglaWindow
   guint                 refresh_source;
   gboolean              refresh_documents;
   gboolean              refresh_view;
+  GArray               *changed_marks;    /* SiglaMark (id and claim only): mentions and claims to read again */
   gboolean              refresh_names;
   gboolean              refresh_panels;
   gboolean              tagging;          /* inside sigla_window_tag_selection() */
@@ -499,6 +500,12 @@ refresh_cb (gpointer user_data)
   self->refresh_source = 0;
   if (self->refresh_documents)
     load_documents (self);
+  /* A few mentions changed (an undo, a panel's edit): only they are read
+   * again, unless the view cannot take them one by one. */
+  if (!self->refresh_view && self->changed_marks->len > 0 &&
+      !sigla_document_view_update_marks (self->document_view, self->changed_marks))
+    self->refresh_view = TRUE;
+  g_array_set_size (self->changed_marks, 0);
   if (self->refresh_view && sigla_document_view_get_document (self->document_view) != 0)
     sigla_document_view_refresh (self->document_view, NULL);
   else if (self->refresh_names)
@@ -548,7 +555,12 @@ project_changed_cb (SiglaProject *project,
       self->refresh_panels |= !count_mention (self, self->adding);
     }
   else if (change == SIGLA_CHANGE_MENTION || change == SIGLA_CHANGE_CLAIM)
-    self->refresh_view = self->refresh_panels = TRUE;
+    {
+      SiglaMark changed = { .id = id, .claim = change == SIGLA_CHANGE_CLAIM };
+
+      g_array_append_val (self->changed_marks, changed);
+      self->refresh_panels = TRUE;
+    }
   else
     {
       /* A new entity has no row until its mention, which counts it in. */
@@ -1845,6 +1857,7 @@ sigla_window_dispose (GObject *object)
   g_clear_pointer (&self->refused_path, g_free);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
+  g_clear_pointer (&self->changed_marks, g_array_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->document_selection);
   g_clear_object (&self->hits);
@@ -1930,6 +1943,7 @@ sigla_window_init (SiglaWindow *self)
 
   self->settings = g_settings_new ("io.github.sigla.Sigla");
   self->unsaved = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_tag_free);
+  self->changed_marks = g_array_new (FALSE, FALSE, sizeof (SiglaMark));
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);

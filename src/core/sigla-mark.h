@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64     id;         /* the mention's, or the claim's */
+  gint64     document_id;
   gboolean   claim;
   SiglaKind  kind;       /* mentions only */
   gint64     entity_id;  /* mentions only; 0 if not identified */
@@ -20,6 +21,11 @@ typedef struct
 GArray    *sigla_mark_list         (SiglaProject       *project,
                                     gint64              document_id,
                                     gint64              before,
+                                    GError            **error);
+gboolean   sigla_mark_get          (SiglaProject       *project,
+                                    gboolean            claim,
+                                    gint64              id,
+                                    SiglaMark          *mark,
                                     GError            **error);
 SiglaMark  sigla_mark_from_mention (const SiglaMention *mention);
 void       sigla_mark_clear        (SiglaMark          *span);
