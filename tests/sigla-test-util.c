@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sigla-test-util.h"
 
@@ -116,4 +117,17 @@ sigla_test_file_checksum (const char *path)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Root reads and writes any file: a test of what a user may not do first
+ * becomes "nobody". Call it in a child (g_test_trap_subprocess()): there is
+ * no way back. */
+void
+sigla_test_drop_privileges (void)
+{
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
 }
