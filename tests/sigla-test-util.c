@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sigla-test-util.h"
 
@@ -141,4 +142,17 @@ sigla_test_list_dir (const char *dir)
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* Root reads and writes any file: a test of what a user may not do first
+ * becomes "nobody". Call it in a child (g_test_trap_subprocess()): there is
+ * no way back. */
+void
+sigla_test_drop_privileges (void)
+{
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
 }

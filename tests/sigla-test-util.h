@@ -6,18 +6,19 @@
 
 G_BEGIN_DECLS
 
-char         *sigla_test_make_dir       (void);
-void          sigla_test_remove_dir     (const char    *dir);
-SiglaProject *sigla_test_new_project    (const char    *dir,
-                                         char         **path);
-char         *sigla_test_seed_path      (const char    *prefix);
-gint64        sigla_test_import_seed    (SiglaProject  *project,
-                                         const char    *prefix);
-char         *sigla_test_write_file     (const char    *dir,
-                                         const char    *name,
-                                         const void    *data,
-                                         gssize         size);
-char         *sigla_test_file_checksum  (const char    *path);
-char         *sigla_test_list_dir       (const char    *dir);
+char         *sigla_test_make_dir        (void);
+void          sigla_test_remove_dir      (const char    *dir);
+SiglaProject *sigla_test_new_project     (const char    *dir,
+                                          char         **path);
+char         *sigla_test_seed_path       (const char    *prefix);
+gint64        sigla_test_import_seed     (SiglaProject  *project,
+                                          const char    *prefix);
+char         *sigla_test_write_file      (const char    *dir,
+                                          const char    *name,
+                                          const void    *data,
+                                          gssize         size);
+char         *sigla_test_file_checksum   (const char    *path);
+char         *sigla_test_list_dir        (const char    *dir);
+void          sigla_test_drop_privileges (void);
 
 G_END_DECLS

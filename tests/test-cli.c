@@ -833,6 +833,69 @@ test_entity_add (void)
   sigla_test_remove_dir (dir);
 }
 
+/* One column of one row, read straight from the project file, as bytes. */
+static char *
+query_text (const char *project,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (project, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (statement, 1, id);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  text = g_strndup ((const char *) sqlite3_column_text (statement, 0), sqlite3_column_bytes (statement, 0));
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return text;
+}
+
+/* What a name or a note may hold: SQL's and XML's special characters, C0
+ * controls and DEL, right-to-left text with its marks, astral characters. */
+static const char odd_text[] =
+  "O'Brien \"Bob\" '); DROP TABLE entities; -- <b>&amp; & < > ]]> \x01\x1b\x7f "
+  "שלום مرحبا \xe2\x80\x8f\xe2\x80\xae \xf0\x9f\x98\x80 \xf0\xa0\x80\x80 % %s \\ end";
+
+/* Names and notes are stored as given, byte for byte, and printed so. A
+ * note as long as one argument may be (Linux allows 128 KB), with line
+ * breaks and tabs. */
+static void
+test_entity_odd_text (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *project = new_project (dir);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *stored_name = NULL;
+  g_autofree char *stored_note = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  JsonObject *entity;
+
+  while (note->len < 100 * 1024)
+    {
+      g_string_append (note, odd_text);
+      g_string_append (note, "\n\t");
+    }
+  g_string_append (note, "last line");
+
+  id = run_cli_id ("entity", "add", project, "--kind", "person", "--name", odd_text, "--note", note->str, NULL);
+  stored_name = query_text (project, "SELECT label FROM entities WHERE id = ?", g_ascii_strtoll (id, NULL, 10));
+  stored_note = query_text (project, "SELECT note FROM entities WHERE id = ?", g_ascii_strtoll (id, NULL, 10));
+  g_assert_cmpstr (stored_name, ==, odd_text);
+  g_assert_true (g_strcmp0 (stored_note, note->str) == 0);
+
+  list = run_cli_json ("entity", "list", project, "--json", NULL);
+  entity = find_by_id (node_array (list), id);
+  g_assert_cmpstr (get_string (entity, "name"), ==, odd_text);
+  g_assert_true (g_strcmp0 (get_string (entity, "note"), note->str) == 0);
+  g_assert_cmpint (count (project, "entities"), ==, 1);
+
+  sigla_test_remove_dir (dir);
+}
+
 /* "entity add" with @option set to @value: refused with @status, leaving no entity. */
 static void
 check_entity_refused (const char *project,
@@ -1314,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/cli/search/hostile", test_search_hostile);
   g_test_add_func ("/cli/search/adjacent-operators", test_search_adjacent_operators);
   g_test_add_func ("/cli/entity/add", test_entity_add);
+  g_test_add_func ("/cli/entity/odd-text", test_entity_odd_text);
   g_test_add_func ("/cli/entity/refused", test_entity_refused);
   g_test_add_func ("/cli/entity/geo-not-a-number", test_entity_geo_not_a_number);
   g_test_add_func ("/cli/tag", test_tag);

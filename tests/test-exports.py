@@ -9,10 +9,13 @@ import os
 import subprocess
 import sys
 import tempfile
+from xml.sax.saxutils import escape
 
 CLI = os.environ["SIGLA_CLI"]
 SEEDS = os.environ["SIGLA_SEEDS_DIR"]
 results = []
+# A 1 MB note is one 1 MB field; Python's csv refuses fields over 128 KB unless told.
+csv.field_size_limit(16 * 1024 * 1024)
 
 
 def cli(*args):
@@ -35,6 +38,30 @@ def main():
         place = cli("entity", "add", project, "--kind", "place", "--name", "Panmunjom, \"the truce village\"",
                     "--geo", "37.9561 126.6772", "--note", tricky).strip()
 
+        # Names and notes as a user may type them: SQL's and XML's special characters, controls,
+        # right-to-left text and its marks, astral characters; the note as long as one argument
+        # may be (Linux allows 128 KB).
+        odd = "O'Brien \"Bob\" '); DROP TABLE entities; -- <b>&amp; & < > ]]> \x01\x1b\x7f " \
+              "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \u200f\u202e \U0001f600 \U00020000 end"
+        odd_note = (odd + "\n\t") * 800 + "last line"
+        odd_place = cli("entity", "add", project, "--kind", "place", "--name", odd, "--geo", "37.97 126.55",
+                        "--note", odd_note).strip()
+
+        # 1 MB of name and of note, which no argument can carry, from another tool's TEI.
+        xml_odd = "O'Brien \"Bob\" <b>&amp; & < > ]]> \u05e9\u05dc\u05d5\u05dd \u200f \U0001f600 \U00020000"
+        long_name = "Name " + " ".join([xml_odd] * (1024 * 1024 // len(xml_odd.encode()))) + " end"
+        long_note = "Note " + long_name
+        tei = os.path.join(tmp, "long.xml")
+        with open(tei, "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+                    '<teiHeader><fileDesc><titleStmt><title>Long names</title></titleStmt>'
+                    '<publicationStmt><p>x</p></publicationStmt><sourceDesc><listPerson>'
+                    f'<person xml:id="long"><persName>{escape(long_name)}</persName>'
+                    f'<note>{escape(long_note)}</note></person>'
+                    '</listPerson></sourceDesc></fileDesc></teiHeader>'
+                    '<text><body><p>Signed: <persName ref="#long">O\'Brien</persName></p></body></text></TEI>\n')
+        cli("import", project, tei)
+
         stats = json.loads(cli("stats", project, "--json"))
         entities = json.loads(cli("entity", "list", project, "--json"))
         documents = json.loads(cli("list", project, "--json"))
@@ -52,6 +79,16 @@ def main():
         check("csv: one row an entity", len(entity_rows) == stats["entities"], f"{len(entity_rows)} rows")
         check("csv: one row a mention", len(mention_rows) == stats["mentions"], f"{len(mention_rows)} rows")
         check("csv: one row a claim", len(claim_rows) == stats["claims"], f"{len(claim_rows)} rows")
+        listed = {e["id"]: e for e in entities}
+        long_id = next(e["id"] for e in entities if e["name"].startswith("Name O'Brien"))
+        for what, entity_id, name, note in (("odd", int(odd_place), odd, odd_note),
+                                            ("1 MB", long_id, long_name, long_note)):
+            check(f"json: the {what} name and note as given",
+                  listed[entity_id]["name"] == name and listed[entity_id]["note"] == note,
+                  repr(listed[entity_id]["name"][:80]))
+            row = next(r for r in entity_rows if r["id"] == str(entity_id))
+            check(f"csv: the {what} name and note as given", row["name"] == name and row["note"] == note,
+                  repr(row["name"][:80]))
         row = next(r for r in entity_rows if r["id"] == place)
         check("csv: commas, quotes and line breaks survive", row["note"] == tricky and
               row["name"] == "Panmunjom, \"the truce village\"", repr(row))
@@ -75,6 +112,9 @@ def main():
               all(f["geometry"]["type"] == "Point" for f in collection["features"]),
               f"{len(collection['features'])} features, {len(located)} places")
         by_name = {f["properties"]["name"]: f for f in collection["features"]}
+        odd_feature = by_name.get(odd, {"properties": {}})
+        check("geojson: the odd name and note as given", odd_feature["properties"].get("note") == odd_note,
+              repr(list(by_name)))
         kaesong = next(e for e in located if e["name"] == "Kaesong")
         check("geojson: longitude first, then latitude",
               by_name["Kaesong"]["geometry"]["coordinates"] == [kaesong["geo"][1], kaesong["geo"][0]],

@@ -234,8 +234,16 @@ test_import (Fixture       *fixture,
   g_assert_cmpstr (after->source_sha256, ==, before->source_sha256);
   blocks_after = sigla_document_get_blocks (fixture->project, document, NULL);
   g_assert_cmpuint (blocks_after->len, ==, blocks_before->len);
-  g_assert_cmpmem (blocks_after->data, blocks_after->len * sizeof (SiglaBlock),
-                   blocks_before->data, blocks_before->len * sizeof (SiglaBlock));
+  /* Field by field: the struct's padding holds nothing to compare. */
+  for (guint i = 0; i < blocks_after->len; i++)
+    {
+      const SiglaBlock *a = &g_array_index (blocks_after, SiglaBlock, i);
+      const SiglaBlock *b = &g_array_index (blocks_before, SiglaBlock, i);
+
+      g_assert_cmpint (a->start, ==, b->start);
+      g_assert_cmpint (a->end, ==, b->end);
+      g_assert_cmpint (a->kind, ==, b->kind);
+    }
   hits = sigla_search (fixture->project, "Kaesong", 0, &error);
   g_assert_cmpuint (hits->len, >, 0);
 

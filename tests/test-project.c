@@ -176,17 +176,6 @@ test_refuse_newer (void)
   sigla_test_remove_dir (dir);
 }
 
-/* Root may write any file, so the check runs as an ordinary user. */
-static void
-drop_privileges (void)
-{
-  if (geteuid () == 0)
-    {
-      g_assert_cmpint (setgid (65534), ==, 0);
-      g_assert_cmpint (setuid (65534), ==, 0);
-    }
-}
-
 static void
 test_refuse_read_only_file (void)
 {
@@ -198,7 +187,8 @@ test_refuse_read_only_file (void)
       g_autoptr(SiglaProject) reader = NULL;
       SiglaCounts counts;
 
-      drop_privileges ();
+      /* Root may write any file, so the check runs as an ordinary user. */
+      sigla_test_drop_privileges ();
       project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, &error);
       g_assert_null (project);
       g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_READ_ONLY);

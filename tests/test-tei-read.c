@@ -2,7 +2,10 @@
 /* test-tei-read.c: TEI import: Sigla's own export reads back without loss, other tools'
  * TEI becomes documents, entities and mentions, and hostile XML is refused safely. */
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include "sigla-test-util.h"
 
@@ -356,6 +359,164 @@ test_refused (Fixture       *fixture,
   g_assert_false (sigla_project_can_undo (fixture->project));
 }
 
+/* A TEI file that names a DTD, a schema or an XInclude on a server: the
+ * server is a local socket that listens but never answers, so a reader that
+ * fetched anything would hang there (the child is stopped, the test fails)
+ * and would leave a connection the test finds. */
+static const struct
+{
+  const char *name;
+  const char *content;   /* with PORT for the server's port */
+  const char *refusal;   /* NULL when the file imports */
+} network_cases[] = {
+  { "dtd.xml",
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI SYSTEM \"http://127.0.0.1:PORT/tei_all.dtd\">\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>Kaesong</p></body></text></TEI>\n", NULL },
+  { "public-dtd.xml",
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI PUBLIC \"-//TEI//DTD TEI P5//EN\" \"http://127.0.0.1:PORT/tei.dtd\">\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>Kaesong</p></body></text></TEI>\n", NULL },
+  { "schema.xml",
+    "<?xml version=\"1.0\"?>\n<?xml-model href=\"http://127.0.0.1:PORT/tei_all.rng\" type=\"application/xml\" "
+    "schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://www.tei-c.org/ns/1.0 http://127.0.0.1:PORT/tei_all.xsd\">"
+    "<text><body><p>Kaesong</p></body></text></TEI>\n", NULL },
+  { "xinclude.xml",
+    "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>Kaesong"
+    "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"http://127.0.0.1:PORT/more.xml\"/>"
+    "</p></body></text></TEI>\n", NULL },
+  { "entity.xml",
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM \"http://127.0.0.1:PORT/x.xml\">]>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>&x;</p></body></text></TEI>\n", "entit" },
+  { "parameter-entity.xml",
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY % p SYSTEM \"http://127.0.0.1:PORT/p.dtd\"> %p;]>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>Kaesong</p></body></text></TEI>\n", "entit" },
+};
+
+static void
+test_no_network (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSocket) server = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *port = NULL;
+
+  if (g_test_subprocess ())
+    {
+      gint64 imported = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (network_cases); i++)
+        {
+          g_autoptr(GString) content = g_string_new (network_cases[i].content);
+          g_autofree char *path = NULL;
+          g_autoptr(GError) import_error = NULL;
+          gint64 id;
+
+          g_string_replace (content, "PORT", g_getenv ("SIGLA_TEST_PORT"), 0);
+          path = sigla_test_write_file (fixture->dir, network_cases[i].name, content->str, -1);
+          g_test_message ("%s", network_cases[i].name);
+          id = sigla_import_file (fixture->project, path, &import_error);
+          if (network_cases[i].refusal == NULL)
+            {
+              g_autoptr(SiglaDocument) document = NULL;
+
+              g_assert_no_error (import_error);
+              document = sigla_document_get (fixture->project, id, NULL);
+              g_assert_cmpstr (document->text, ==, "Kaesong");
+              imported++;
+            }
+          else
+            {
+              SiglaCounts counts;
+
+              g_assert_cmpint (id, ==, 0);
+              g_assert_nonnull (import_error);
+              g_test_message ("→ %s", import_error->message);
+              g_assert_nonnull (strstr (import_error->message, path));
+              g_assert_nonnull (strstr (import_error->message, network_cases[i].refusal));
+              g_assert_true (sigla_project_get_counts (fixture->project, &counts, NULL));
+              g_assert_cmpint (counts.documents, ==, imported);
+            }
+        }
+      return;
+    }
+
+  server = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_assert_true (g_socket_bind (server, address, TRUE, &error));
+  g_assert_true (g_socket_listen (server, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (server, &error);
+  g_assert_no_error (error);
+  port = g_strdup_printf ("%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  g_setenv ("SIGLA_TEST_PORT", port, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_socket_set_blocking (server, FALSE);
+  connection = g_socket_accept (server, NULL, &error);
+  if (connection != NULL)
+    g_test_fail_printf ("the reader connected to the server named in the files (port %s)", port);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+}
+
+/* libxml2 stops at 10 MB in one attribute, so a 50 MB one is refused with
+ * the reason, after reading 10 MB of it, without a copy of it all. (A 50 MB
+ * text is read, as a 50 MB plain text file is.) */
+#define HUGE_MB 50
+#define HUGE_MAX_RSS_MB 1024
+
+static void
+test_huge_attribute (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "attribute.xml", NULL);
+  struct rusage usage;
+
+  if (g_test_subprocess ())
+    {
+      const char *huge_path = g_getenv ("SIGLA_TEST_HUGE_FILE");
+      g_autoptr(GError) error = NULL;
+      SiglaCounts counts;
+
+      g_assert_cmpint (sigla_import_file (fixture->project, huge_path, &error), ==, 0);
+      g_assert_nonnull (error);
+      g_test_message ("→ %s", error->message);
+      g_assert_nonnull (strstr (error->message, huge_path));
+      g_assert_nonnull (strstr (error->message, "line 2: a text or an attribute is larger than 10 MB"));
+      g_assert_true (sigla_project_get_counts (fixture->project, &counts, NULL));
+      g_assert_cmpint (counts.documents + counts.entities, ==, 0);
+      return;
+    }
+
+  /* The parent writes the file, so that the child's memory is the import's. */
+  {
+    g_autofree char *block = g_strnfill (1024 * 1024, 'a');
+    FILE *file = g_fopen (path, "wb");
+
+    g_assert_nonnull (file);
+    fputs ("<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p rend=\"", file);
+    for (guint mb = 0; mb < HUGE_MB; mb++)
+      g_assert_cmpuint (fwrite (block, 1, 1024 * 1024, file), ==, 1024 * 1024);
+    fputs ("\">Kaesong</p></body></text></TEI>\n", file);
+    g_assert_cmpint (fclose (file), ==, 0);
+  }
+
+  g_setenv ("SIGLA_TEST_HUGE_FILE", path, TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* The largest child this test program has waited for: this one. */
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_test_message ("peak memory of the import: %.0f MB", usage.ru_maxrss / 1024.0);
+  g_assert_cmpint (usage.ru_maxrss / 1024, <, HUGE_MAX_RSS_MB);
+}
+
 /* The annotated sample that ships in seeds/annotated is exactly what Sigla
  * writes from it: read into a project and exported again, the same bytes. */
 static void
@@ -418,6 +579,8 @@ main (int    argc,
   ADD ("/tei/read/round-trip", test_round_trip);
   ADD ("/tei/read/other-tools", test_other_tools);
   ADD ("/tei/read/refused", test_refused);
+  ADD ("/tei/read/no-network", test_no_network);
+  ADD ("/tei/read/huge-attribute", test_huge_attribute);
   ADD ("/tei/read/shipped-sample", test_shipped_sample);
 
 #undef ADD

@@ -2348,6 +2348,104 @@ test_export_characters (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* About 1 MB made of every odd piece in turn, starting and ending with a
+ * letter (names are stored without white space around them). */
+static char *
+long_odd_text (void)
+{
+  GString *text = g_string_new ("Name");
+
+  for (guint i = 0; text->len < 1024 * 1024; i++)
+    g_string_append (text, odd_pieces[i % G_N_ELEMENTS (odd_pieces)]);
+  g_string_append (text, " end");
+  return g_string_free (text, FALSE);
+}
+
+/* A name as the reader takes it from a file (sigla-tei-reader.c): runs of
+ * white space as one space, however the file was indented. */
+static char *
+collapse_space (const char *text)
+{
+  GString *collapsed = g_string_new ("");
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = collapsed->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (collapsed, ' ');
+          space = FALSE;
+          g_string_append_unichar (collapsed, c);
+        }
+    }
+
+  return g_string_free (collapsed, FALSE);
+}
+
+/* A name and a note of 1 MB of odd characters: stored exactly, exported as
+ * valid TEI, and read back from it into a new project as the export wrote
+ * them (the name with its white space runs as one space, as any TEI name is read). */
+static void
+test_export_long_text (void)
+{
+  const char * const seeds[] = { "004" };
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = long_odd_text ();
+  g_autofree char *expected = xml_expected (text);
+  g_autofree char *expected_name = collapse_space (expected);
+  g_autofree char *other_path = NULL;
+  g_autoptr(SiglaProject) other = NULL;
+  g_autoptr(SiglaEntity) entity = sigla_entity_new (SIGLA_KIND_PERSON, text);
+  g_autoptr(SiglaEntity) stored = NULL;
+  g_autoptr(SiglaMention) mention = sigla_mention_new ();
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaEntity *read = NULL;
+  Fixture fixture;
+  gint64 seed;
+
+  fixture_init (&fixture, seeds, G_N_ELEMENTS (seeds));
+  seed = g_array_index (fixture.documents, gint64, 0);
+  entity->note = g_strdup (text);
+  insert_entity (fixture.project, entity);
+  mention->document_id = seed;
+  mention->kind = SIGLA_KIND_PERSON;
+  mention->entity_id = entity->id;
+  mention->start = 0;
+  mention->end = 7;
+  insert_mention (fixture.project, mention);
+
+  stored = sigla_entity_get (fixture.project, entity->id, &error);
+  g_assert_no_error (error);
+  assert_same_text (stored->label, text, "the stored name");
+  assert_same_text (stored->note, text, "the stored note");
+
+  g_ptr_array_add (paths, export_document (fixture.project, seed, fixture.dir, "long.xml"));
+  check_export (fixture.project, paths->pdata[0], seed);
+  assert_valid_tei (paths);
+
+  other_path = g_build_filename (fixture.dir, "other.sigla", NULL);
+  other = sigla_project_create (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigla_import_file (other, paths->pdata[0], &error), >, 0);
+  g_assert_no_error (error);
+  imported = sigla_entity_list (other, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < imported->len; i++)
+    if (g_strcmp0 (((SiglaEntity *) imported->pdata[i])->xml_id, stored->xml_id) == 0)
+      read = imported->pdata[i];
+  g_assert_nonnull (read);
+  assert_same_text (read->label, expected_name, "the name read back");
+  assert_same_text (read->note, expected, "the note read back");
+
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* A claim that starts inside a date, or lies inside one: TEI has no <said>
  * inside <date>, so the writer must cut the date rather than the claim. */
 static void
@@ -2725,6 +2823,7 @@ main (int    argc,
 #undef ADD
 
   g_test_add_func ("/tei/export/characters", test_export_characters);
+  g_test_add_func ("/tei/export/long-text", test_export_long_text);
   g_test_add_func ("/tei/export/claim-in-date", test_export_claim_in_date);
   g_test_add_func ("/tei/export/random", test_export_random);
   g_test_add_func ("/tei/file-name", test_file_name);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -13,6 +14,17 @@
 
 /* How far to look for NUL bytes when telling binary data from text. */
 #define SNIFF_BYTES 8192
+
+/* The system's own words for why a file cannot be read: “Permission denied”. */
+static void
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_set_error (error, SIGLA_ERROR,
+               saved_errno == ENOENT ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
+               _("Cannot import “%s”: %s"), path, g_strerror (saved_errno));
+}
 
 /**
  * sigla_source_load:
@@ -28,19 +40,32 @@ sigla_source_load (const char  *path,
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
+  int fd;
 
-  if (g_stat (path, &st) != 0)
+  /* Opened without blocking, so that a FIFO nobody writes to is refused
+   * below instead of waiting for a writer; the checks are on what was
+   * opened, not on a name that may have changed since. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
     {
       int saved_errno = errno;
 
-      g_set_error (error, SIGLA_ERROR,
-                   saved_errno == ENOENT ? SIGLA_ERROR_NOT_FOUND : SIGLA_ERROR_IO,
-                   _("Cannot import “%s”: %s"), path, g_strerror (saved_errno));
+      set_errno_error (error, path, saved_errno);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      set_errno_error (error, path, saved_errno);
       return NULL;
     }
 
   if (S_ISDIR (st.st_mode))
     {
+      g_close (fd, NULL);
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
                    _("Cannot import “%s”: it is a folder, not a file"), path);
       return NULL;
@@ -48,6 +73,7 @@ sigla_source_load (const char  *path,
 
   if (!S_ISREG (st.st_mode))
     {
+      g_close (fd, NULL);
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
                    _("Cannot import “%s”: it is not a regular file (a device, pipe or socket)"), path);
       return NULL;
@@ -55,11 +81,13 @@ sigla_source_load (const char  *path,
 
   if (st.st_size == 0)
     {
+      g_close (fd, NULL);
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, _("Cannot import “%s”: the file is empty"), path);
       return NULL;
     }
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  g_close (fd, NULL);
   if (mapped == NULL)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot import “%s”: %s"), path,
@@ -147,16 +175,17 @@ sigla_source_decode (const char  *name,
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   const char *end = NULL;
+  const guint8 *nul;
+  gsize bom_size = 0;
 
   if (has_bom (data, size, "\xff\xfe", 2))
     return convert_utf16 (name, data + 2, size - 2, "UTF-16LE", length, error);
   if (has_bom (data, size, "\xfe\xff", 2))
     return convert_utf16 (name, data + 2, size - 2, "UTF-16BE", length, error);
   if (has_bom (data, size, "\xef\xbb\xbf", 3))
-    {
-      data += 3;
-      size -= 3;
-    }
+    bom_size = 3;
+  data += bom_size;
+  size -= bom_size;
 
   /* A byte-order mark alone is no text, and no bytes at all leave nothing to copy. */
   if (size == 0)
@@ -166,7 +195,11 @@ sigla_source_decode (const char  *name,
       return NULL;
     }
 
-  if (memchr (data, '\0', size) != NULL)
+  /* A NUL byte is never text: it is refused, not dropped like the other C0
+   * controls, since it means the file is not what its name says. The offset
+   * (in the file, as a hex viewer counts) lets the user find it. */
+  nul = memchr (data, '\0', size);
+  if (nul != NULL)
     {
       if (looks_like_utf16 (data, size))
         g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_ENCODING,
@@ -174,7 +207,8 @@ sigla_source_decode (const char  *name,
                      "save it as UTF-8, or as UTF-16 with a byte-order mark"), name);
       else
         g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_BINARY,
-                     _("Cannot import “%s”: it contains binary data, not text"), name);
+                     _("Cannot import “%s”: it contains binary data, not text (a NUL byte at offset %lu)"),
+                     name, (unsigned long) (nul - data + bom_size));
       return NULL;
     }
 
@@ -183,9 +217,9 @@ sigla_source_decode (const char  *name,
       gsize offset = (const guint8 *) end - data;
 
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_ENCODING,
-                   "Cannot import “%s”: it is not valid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT
-                   "); save it as UTF-8, or as UTF-16 with a byte-order mark",
-                   name, data[offset], offset);
+                   _("Cannot import “%s”: it is not valid UTF-8 (byte 0x%02x at offset %lu); "
+                     "save it as UTF-8, or as UTF-16 with a byte-order mark"),
+                   name, data[offset], (unsigned long) (offset + bom_size));
       return NULL;
     }
 

@@ -1148,6 +1148,29 @@ replace_string (char       **field,
   *field = g_strdup (value);
 }
 
+/* The first fatal error of a parse, which is the one that says what is
+ * wrong: libxml2 goes on after it and reports what follows from it (after
+ * an attribute too long to read, "Extra content at the end of the document"). */
+typedef struct
+{
+  int   line;
+  char *message;
+} FirstError;
+
+static void
+keep_first_error_cb (void        *user_data,
+                     xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr context = user_data;
+  FirstError *first = context->_private;
+
+  if (first->message == NULL && error->level == XML_ERR_FATAL && error->message != NULL)
+    {
+      first->line = error->line;
+      first->message = g_strdup (error->message);
+    }
+}
+
 /* Parses with no network, no DTD and no entity substitution. */
 static xmlDoc *
 parse (const char  *path,
@@ -1155,6 +1178,7 @@ parse (const char  *path,
        GError     **error)
 {
   xmlParserCtxtPtr context = xmlNewParserCtxt ();
+  FirstError first = { 0, NULL };
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
   xmlDoc *doc;
@@ -1167,31 +1191,39 @@ parse (const char  *path,
       return NULL;
     }
 
+  /* The parser calls back with itself as the user data. */
+  context->_private = &first;
+  context->sax->serror = keep_first_error_cb;
   doc = xmlCtxtReadMemory (context, data, (int) size, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL || !context->wellFormed)
     {
       const xmlError *last = &context->lastError;
+      int line = first.message != NULL ? first.line : last->line;
       /* libxml2 quotes the file's bytes, which need not be UTF-8. */
-      g_autofree char *reason = g_strchomp (g_utf8_make_valid (last->message != NULL ? last->message : "not well formed", -1));
+      g_autofree char *reason = g_strchomp (g_utf8_make_valid (first.message != NULL ? first.message :
+                                                               last->message != NULL ? last->message :
+                                                               "not well formed", -1));
 
       /* libxml2's own words name an option of its API, not what is wrong. */
       if (g_str_has_prefix (reason, "Excessive depth"))
         replace_string (&reason, "elements are nested more than 256 deep");
-      else if (strstr (reason, "XML_PARSE_HUGE") != NULL)
+      else if (strstr (reason, "XML_PARSE_HUGE") != NULL || g_str_has_prefix (reason, "AttValue length too long"))
         replace_string (&reason, "a text or an attribute is larger than 10 MB");
 
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Cannot import “%s”: line %d: %s"),
-                   path, last->line, reason);
+                   path, line, reason);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
-  else if (doc->intSubset != NULL && doc->intSubset->entities != NULL)
+  /* Parameter entities too: "<!ENTITY % p SYSTEM …> %p;" names a file or a URL. */
+  else if (doc->intSubset != NULL && (doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
                    _("Cannot import “%s”: it declares entities, which Sigla does not read"), path);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
 
+  g_free (first.message);
   xmlFreeParserCtxt (context);
   return doc;
 }
