@@ -794,6 +794,35 @@ test_unsaved_tag (void)
   g_assert_true (has_tag (view, start + 1, "person"));
   g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin"));
 
+  /* The entity editor: a name the file refuses stays as typed, marked as
+   * not saved; applied again once the file is free, it is saved. */
+  g_signal_emit_by_name (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin"), "activate", 0);
+  run_pending ();
+  {
+    AdwEntryRow *name_row = find_entry_row (GTK_WIDGET (window), "Preferred name");
+    g_autoptr(SiglaEntity) stalin = NULL;
+    g_autoptr(GPtrArray) people = NULL;
+
+    g_assert_nonnull (name_row);
+    g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "I. V. Stalin");
+    g_signal_emit_by_name (name_row, "apply");
+    run_pending ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "I. V. Stalin");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+    people = sigla_entity_list (sigla_window_get_project (window), NULL);
+    g_assert_cmpstr (((SiglaEntity *) people->pdata[0])->label, ==, "Joseph Stalin");
+
+    g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (holder);
+    g_signal_emit_by_name (name_row, "apply");
+    run_pending ();
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+    stalin = sigla_entity_get (sigla_window_get_project (window), ((SiglaEntity *) people->pdata[0])->id, NULL);
+    g_assert_cmpstr (stalin->label, ==, "I. V. Stalin");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
   sigla_test_remove_dir (dir);

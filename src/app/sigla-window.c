@@ -905,15 +905,6 @@ write_tag (SiglaWindow  *self,
   return written;
 }
 
-/* The file refused the write: the edit can be tried again later. */
-static gboolean
-is_write_failure (const GError *error)
-{
-  return error->domain == SIGLA_ERROR &&
-         (error->code == SIGLA_ERROR_LOCKED || error->code == SIGLA_ERROR_READ_ONLY ||
-          error->code == SIGLA_ERROR_IO || error->code == SIGLA_ERROR_MOVED);
-}
-
 static void
 show_unsaved (SiglaWindow  *self,
               const GError *error)
@@ -1026,7 +1017,7 @@ sigla_window_tag_selection (SiglaWindow  *self,
   if (local_error == NULL)
     g_set_error_literal (&local_error, SIGLA_ERROR, SIGLA_ERROR_IO, _("An earlier tag is not saved yet"));
 
-  if (is_write_failure (local_error))
+  if (sigla_error_is_write_failure (local_error))
     {
       PendingTag *kept = g_memdup2 (&tag, sizeof tag);
 
@@ -1051,7 +1042,7 @@ tag_chosen_cb (SiglaTagPopover *popover,
 
   /* A tag not saved is shown in the banner, not in a dialog. */
   if (!sigla_window_tag_selection (self, sigla_tag_popover_get_kind (popover), entity_id, text, &error) &&
-      !is_write_failure (error))
+      !sigla_error_is_write_failure (error))
     sigla_window_show_error (self, error);
   gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
 }

@@ -31,6 +31,7 @@ typedef enum
   SIGLA_ERROR_MOVED,         /* the project file was removed or replaced while open */
 } SiglaError;
 
-GQuark sigla_error_quark (void);
+GQuark   sigla_error_quark            (void);
+gboolean sigla_error_is_write_failure (const GError *error);
 
 G_END_DECLS
