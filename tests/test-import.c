@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "sigla-source.h"
 #include "sigla-test-util.h"
 
 /* Importing 10 MB takes about a second when the work grows with the size,
@@ -912,6 +913,20 @@ test_refuse_blank (void)
   fixture_tear_down (&fixture);
 }
 
+/* Found by fuzzing: no bytes at all (which GBytes may hold as a NULL
+ * pointer) were stepped over as if a byte-order mark were there. */
+static void
+test_refuse_no_bytes (void)
+{
+  g_autoptr(GBytes) nothing = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_null (sigla_source_decode ("nothing.txt", nothing, &length, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "nothing.txt"));
+}
+
 /* Found by fuzzing: a byte-order mark and nothing after it was taken for a
  * document, with neither an id nor an error. */
 static void
@@ -1287,6 +1302,7 @@ main (int   argc,
   g_test_add_func ("/import/refuse/empty", test_refuse_empty);
   g_test_add_func ("/import/refuse/blank", test_refuse_blank);
   g_test_add_func ("/import/refuse/bom-only", test_refuse_bom_only);
+  g_test_add_func ("/import/refuse/no-bytes", test_refuse_no_bytes);
   g_test_add_func ("/import/refuse/fifo", test_refuse_fifo);
   g_test_add_func ("/import/refuse/nul", test_refuse_nul);
   g_test_add_func ("/import/refuse/unreadable", test_refuse_unreadable);

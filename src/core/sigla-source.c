@@ -184,16 +184,17 @@ sigla_source_decode (const char  *name,
     return convert_utf16 (name, data + 2, size - 2, "UTF-16BE", length, error);
   if (has_bom (data, size, "\xef\xbb\xbf", 3))
     bom_size = 3;
-  data += bom_size;
-  size -= bom_size;
 
-  /* A byte-order mark alone is no text, and no bytes at all leave nothing to copy. */
-  if (size == 0)
+  /* A byte-order mark alone is no text, and no bytes at all (data may then
+   * be NULL) leave nothing to copy. */
+  if (size == bom_size)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY,
                    _("Cannot import “%s”: it holds no text to read"), name);
       return NULL;
     }
+  data += bom_size;
+  size -= bom_size;
 
   /* A NUL byte is never text: it is refused, not dropped like the other C0
    * controls, since it means the file is not what its name says. The offset
