@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tag-window.c: the window at work for test-crash-window.py, which kills it: opens
  * PROJECT, then tags one word after another of its first document through the
- * window, printing "tagged START END" once each tag is committed. */
+ * window, printing "tagged START END" once each tag is committed; every 7th
+ * tag is undone ("undone START END"), and every 40th starts a TEI export of
+ * the project to EXPORT, in the window's thread. */
+
+#define UNDO_EVERY 7
+#define EXPORT_EVERY 40
 
 #include <adwaita.h>
 
@@ -35,10 +40,11 @@ main (int    argc,
   SiglaDocumentView *view;
   GtkTextBuffer *buffer;
   gint64 person = 0, offset = 0, start, end;
+  guint n = 0;
 
-  if (argc != 2)
+  if (argc != 3)
     {
-      g_printerr ("usage: tag-window PROJECT\n");
+      g_printerr ("usage: tag-window PROJECT EXPORT\n");
       return 2;
     }
 
@@ -82,6 +88,24 @@ main (int    argc,
         }
       g_print ("tagged %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", start, end);
       fflush (stdout);
+      n++;
+      if (n % UNDO_EVERY == 0 && person != 0)
+        {
+          SiglaCounts before, after;
+
+          sigla_project_get_counts (sigla_window_get_project (window), &before, NULL);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+          sigla_project_get_counts (sigla_window_get_project (window), &after, NULL);
+          if (after.mentions != before.mentions - 1)
+            {
+              g_printerr ("the undo did not take the tag back\n");
+              return 1;
+            }
+          g_print ("undone %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", start, end);
+          fflush (stdout);
+        }
+      if (n % EXPORT_EVERY == 0)
+        sigla_window_export (window, 0, argv[2]);
       if (person == 0)
         {
           g_autoptr(GPtrArray) people = sigla_entity_list (sigla_window_get_project (window), NULL);

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test-crash-window.py: the window (in the display the suite runs in) tags one word after
-# another, and is killed with SIGKILL at random moments. After each kill: the project is whole,
-# every tag the window had reported committed is in it, and undo still works. Speaks TAP.
+# another, undoes every 7th tag and exports the project as TEI every 40, and is killed with
+# SIGKILL at random moments. After each kill: the project is whole, every tag and undo the window
+# had reported committed is in it, the export is absent or whole, and undo still works. Speaks TAP.
 
 import os
 import random
@@ -12,6 +13,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import xml.etree.ElementTree as ElementTree
 
 from siglatest import check_whole, cli, connect, print_tap, scratch_dir
 
@@ -28,9 +30,10 @@ def spans(project):
         db.close()
 
 
-def run_until_killed(project, rng, reported):
-    """Starts the window, lets it tag for a random while, kills it. Returns what it said."""
-    tagger = subprocess.Popen([TAGGER, project], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+def run_until_killed(project, export, rng, reported):
+    """Starts the window, lets it work for a random while, kills it. @reported: span → whether
+    the window last reported it tagged (True) or undone (False). Returns what it said."""
+    tagger = subprocess.Popen([TAGGER, project, export], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, bufsize=1)
     deadline = None
     lines = []
@@ -47,9 +50,9 @@ def run_until_killed(project, rng, reported):
         if not line:
             break
         lines.append(line.strip())
-        if line.startswith("tagged "):
+        if line.startswith("tagged ") or line.startswith("undone "):
             start, end = map(int, line.split()[1:])
-            reported.add((start, end))
+            reported[(start, end)] = line.startswith("tagged ")
         elif line.startswith("ready"):
             deadline = time.monotonic() + rng.uniform(0.05, 0.6)
     tagger.send_signal(signal.SIGKILL)
@@ -72,30 +75,37 @@ def main():
         results.append(("a project with a long document", made.returncode == 0 and imported.returncode == 0,
                         made.stderr + imported.stderr))
 
-        reported = set()
+        export = os.path.join(tmp, "corpus.xml")
+        reported = {}
         problems = []
         killed = 0
         for cycle in range(KILLS):
-            lines, status, errors = run_until_killed(project, rng, reported)
+            lines, status, errors = run_until_killed(project, export, rng, reported)
             if status == -signal.SIGKILL:
                 killed += 1
             elif "done" not in lines:
                 problems.append(f"cycle {cycle}: the window exited with {status}: {errors.strip()[-300:]}")
             stored = spans(project)
             problems += [f"cycle {cycle}: {p}" for p in check_whole(project)]
-            missing = reported - stored
-            if missing:
-                problems.append(f"cycle {cycle}: {len(missing)} tags reported committed are not in the "
-                                f"project, e.g. {sorted(missing)[:3]}")
-            # The tag under way at the kill may be in the file or not; nothing else may be.
-            extra = stored - reported
-            if len(extra) > 1:
-                problems.append(f"cycle {cycle}: {len(extra)} tags in the project were never reported")
-            reported |= extra
+            expected = {span for span, tagged in reported.items() if tagged}
+            # The tag or the undo under way at the kill may be in the file or not; nothing else.
+            differ = stored ^ expected
+            if len(differ) > 1:
+                problems.append(f"cycle {cycle}: the project and what the window reported differ by "
+                                f"{len(differ)} tags, e.g. {sorted(differ)[:3]}")
+            for span in differ:
+                reported[span] = span in stored
+            if os.path.exists(export):
+                try:
+                    ElementTree.parse(export)
+                except ElementTree.ParseError as error:
+                    problems.append(f"cycle {cycle}: {export} is not whole: {error}")
 
         print(f"# seed {SEED} (SIGLA_CRASH_SEED={SEED} replays the choices); {killed} kills, "
-              f"{len(reported)} tags", flush=True)
-        results.append((f"{KILLS} windows killed while tagging: every reported tag kept, the project whole",
+              f"{len(reported)} words tagged, {sum(not t for t in reported.values())} of them undone; "
+              f"the export {'written' if os.path.exists(export) else 'never finished'}", flush=True)
+        results.append((f"{KILLS} windows killed while tagging, undoing, exporting: every reported tag and "
+                        "undo kept, the project and the export whole",
                         not problems and killed > 0, "; ".join(problems[:5])))
 
         before = len(spans(project))
