@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "sigla-document-view.h"
+#include "sigla-entity-editor.h"
 #include "sigla-row.h"
 #include "sigla-test-util.h"
 #include "sigla-window.h"
@@ -810,7 +811,9 @@ test_unsaved_tag (void)
     g_signal_emit_by_name (name_row, "apply");
     run_pending ();
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "I. V. Stalin");
-    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (GTK_WIDGET (name_row), SIGLA_TYPE_ENTITY_EDITOR),
+                                             "error"));
+    save_screenshot (GTK_WIDGET (window), "window-editor-unsaved.png");
     people = sigla_entity_list (sigla_window_get_project (window), NULL);
     g_assert_cmpstr (((SiglaEntity *) people->pdata[0])->label, ==, "Joseph Stalin");
 
@@ -818,7 +821,8 @@ test_unsaved_tag (void)
     sqlite3_close (holder);
     g_signal_emit_by_name (name_row, "apply");
     run_pending ();
-    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+    g_assert_false (gtk_widget_has_css_class (gtk_widget_get_ancestor (GTK_WIDGET (name_row), SIGLA_TYPE_ENTITY_EDITOR),
+                                              "error"));
     stalin = sigla_entity_get (sigla_window_get_project (window), ((SiglaEntity *) people->pdata[0])->id, NULL);
     g_assert_cmpstr (stalin->label, ==, "I. V. Stalin");
   }

@@ -157,8 +157,16 @@ save (SiglaClaimEditor *self)
   g_free (claim->note);
   claim->note = *note != '\0' ? g_strdup (note) : NULL;
 
+  /* A file that refused the write leaves the rows as set, marked as not
+   * saved, for the next change to try again. */
   if (!sigla_claim_update (self->project, claim, &error))
-    g_signal_emit (self, signals[FAILED], 0, error);
+    {
+      if (sigla_error_is_write_failure (error))
+        gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
 }
 
 static GtkStringList *

@@ -120,19 +120,6 @@ fill_fields (SiglaEntityEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), entity->note != NULL ? entity->note : "");
 }
 
-static void
-mark_unsaved (SiglaEntityEditor *self,
-              gboolean           unsaved)
-{
-  AdwEntryRow *rows[] = { self->name_row, self->aliases_row, self->authorities_row, self->geo_row, self->note_row };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (unsaved)
-      gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
-    else
-      gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
-}
-
 /* Saves the entity as the fields now say, as one action. */
 static void
 save (SiglaEntityEditor *self)
@@ -174,13 +161,13 @@ save (SiglaEntityEditor *self)
       /* A file that refused the write keeps the fields as typed, marked as
        * not saved, for Apply to try again; a value refused goes back. */
       if (sigla_error_is_write_failure (error))
-        mark_unsaved (self, TRUE);
+        gtk_widget_add_css_class (GTK_WIDGET (self), "error");
       else
         fill_fields (self);
       fail (self, error);
       return;
     }
-  mark_unsaved (self, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
 
   sigla_entity_free (self->entity);
   self->entity = g_steal_pointer (&edited);
