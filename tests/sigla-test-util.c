@@ -156,3 +156,26 @@ sigla_test_drop_privileges (void)
       g_assert_cmpint (setuid (65534), ==, 0);
     }
 }
+
+/* A mention of @entity (0: not identified) over [@start, @end), which must
+ * be accepted. Returns: its id */
+gint64
+sigla_test_add_mention (SiglaProject *project,
+                        gint64        document,
+                        SiglaKind     kind,
+                        gint64        entity,
+                        gint64        start,
+                        gint64        end)
+{
+  g_autoptr(SiglaMention) mention = sigla_mention_new ();
+  g_autoptr(GError) error = NULL;
+
+  mention->document_id = document;
+  mention->kind = kind;
+  mention->entity_id = entity;
+  mention->start = start;
+  mention->end = end;
+  g_assert_true (sigla_mention_insert (project, mention, &error));
+  g_assert_no_error (error);
+  return mention->id;
+}

@@ -19,6 +19,12 @@ char         *sigla_test_write_file      (const char    *dir,
                                           gssize         size);
 char         *sigla_test_file_checksum   (const char    *path);
 char         *sigla_test_list_dir        (const char    *dir);
+gint64        sigla_test_add_mention     (SiglaProject  *project,
+                                          gint64         document,
+                                          SiglaKind      kind,
+                                          gint64         entity,
+                                          gint64         start,
+                                          gint64         end);
 void          sigla_test_drop_privileges (void);
 
 G_END_DECLS

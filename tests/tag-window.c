@@ -10,25 +10,8 @@
 
 #include <adwaita.h>
 
+#include "sigla-bench-util.h"
 #include "sigla-window.h"
-
-/* The next word after @offset: [*start, *end) in code points. */
-static gboolean
-next_word (GtkTextBuffer *buffer,
-           gint64         offset,
-           gint64        *start,
-           gint64        *end)
-{
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  if (!gtk_text_iter_forward_word_end (&iter))
-    return FALSE;
-  *end = gtk_text_iter_get_offset (&iter);
-  gtk_text_iter_backward_word_start (&iter);
-  *start = gtk_text_iter_get_offset (&iter);
-  return *start < *end;
-}
 
 int
 main (int    argc,
@@ -36,10 +19,11 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GArray) words = NULL;
   SiglaWindow *window;
-  SiglaDocumentView *view;
   GtkTextBuffer *buffer;
-  gint64 person = 0, offset = 0, start, end;
+  gint64 person = 0, offset = 0;
   guint n = 0;
 
   if (argc != 3)
@@ -60,8 +44,9 @@ main (int    argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
 
-  view = sigla_window_get_document_view (window);
-  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (sigla_window_get_document_view (window)));
+  document = sigla_document_get (sigla_window_get_project (window), 1, NULL);
+  words = sigla_bench_find_words (document->text);
 
   /* After the words tagged before the last kill. */
   mentions = sigla_mention_list (sigla_window_get_project (window), 1, NULL);
@@ -74,10 +59,14 @@ main (int    argc,
     }
 
   g_print ("ready\n");
-  while (next_word (buffer, offset, &start, &end))
+  for (guint w = 0; w < words->len; w++)
     {
+      gint64 start = g_array_index (words, SiglaBenchSpan, w).start;
+      gint64 end = g_array_index (words, SiglaBenchSpan, w).end;
       GtkTextIter from, to;
 
+      if (start < offset)
+        continue;
       gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
       gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
       gtk_text_buffer_select_range (buffer, &from, &to);

@@ -84,24 +84,6 @@ add_person (Fixture    *fixture,
   return entity->id;
 }
 
-static gint64
-tag (Fixture *fixture,
-     gint64   document,
-     gint64   entity,
-     gint64   start,
-     gint64   end)
-{
-  g_autoptr(SiglaMention) mention = sigla_mention_new ();
-
-  mention->document_id = document;
-  mention->kind = SIGLA_KIND_PERSON;
-  mention->entity_id = entity;
-  mention->start = start;
-  mention->end = end;
-  g_assert_true (sigla_mention_insert (fixture->project, mention, NULL));
-  return mention->id;
-}
-
 static void
 test_nothing_to_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -156,7 +138,7 @@ test_delete_with_mentions (Fixture       *fixture,
 {
   gint64 document = sigla_test_import_seed (fixture->project, "004");
   gint64 stalin = add_person (fixture, "Joseph Stalin", "Filippov");
-  gint64 mention = tag (fixture, document, stalin, 10, 20);
+  gint64 mention = sigla_test_add_mention (fixture->project, document, SIGLA_KIND_PERSON, stalin, 10, 20);
   g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(SiglaEntity) entity = NULL;
 
@@ -215,7 +197,7 @@ test_import (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 person = add_person (fixture, "Kim Il Sung", NULL);
 
-  tag (fixture, document, person, 5, 15);
+  sigla_test_add_mention (fixture->project, document, SIGLA_KIND_PERSON, person, 5, 15);
 
   undo (fixture, "Tag person");
   undo (fixture, "Add person “Kim Il Sung”");
@@ -277,7 +259,7 @@ test_survives_restart (Fixture       *fixture,
   gint64 document = sigla_test_import_seed (fixture->project, "003");
   gint64 gao = add_person (fixture, "Gao Gang", NULL);
 
-  tag (fixture, document, gao, 0, 5);
+  sigla_test_add_mention (fixture->project, document, SIGLA_KIND_PERSON, gao, 0, 5);
   reopen (fixture);
   g_assert_true (sigla_project_can_undo (fixture->project));
   undo (fixture, "Tag person");

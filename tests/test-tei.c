@@ -2308,17 +2308,11 @@ test_export_characters (void)
     {
       g_autofree char *label = g_strconcat ("Name ", odd_pieces[i], " end", NULL);
       g_autoptr(SiglaEntity) entity = sigla_entity_new (SIGLA_KIND_PERSON, label);
-      g_autoptr(SiglaMention) mention = sigla_mention_new ();
 
       sigla_entity_add_alias (entity, label, alias_types[i % G_N_ELEMENTS (alias_types)]);
       insert_entity (project, entity);
       g_array_append_val (entities, entity->id);
-      mention->document_id = seed;
-      mention->kind = SIGLA_KIND_PERSON;
-      mention->entity_id = entity->id;
-      mention->start = 0;
-      mention->end = 7;
-      insert_mention (project, mention);
+      sigla_test_add_mention (project, seed, SIGLA_KIND_PERSON, entity->id, 0, 7);
     }
 
   g_ptr_array_add (paths, export_document (project, seed, fixture.dir, "seed.xml"));
@@ -2402,7 +2396,6 @@ test_export_long_text (void)
   g_autoptr(SiglaProject) other = NULL;
   g_autoptr(SiglaEntity) entity = sigla_entity_new (SIGLA_KIND_PERSON, text);
   g_autoptr(SiglaEntity) stored = NULL;
-  g_autoptr(SiglaMention) mention = sigla_mention_new ();
   g_autoptr(GPtrArray) imported = NULL;
   g_autoptr(GError) error = NULL;
   SiglaEntity *read = NULL;
@@ -2413,12 +2406,7 @@ test_export_long_text (void)
   seed = g_array_index (fixture.documents, gint64, 0);
   entity->note = g_strdup (text);
   insert_entity (fixture.project, entity);
-  mention->document_id = seed;
-  mention->kind = SIGLA_KIND_PERSON;
-  mention->entity_id = entity->id;
-  mention->start = 0;
-  mention->end = 7;
-  insert_mention (fixture.project, mention);
+  sigla_test_add_mention (fixture.project, seed, SIGLA_KIND_PERSON, entity->id, 0, 7);
 
   stored = sigla_entity_get (fixture.project, entity->id, &error);
   g_assert_no_error (error);

@@ -88,7 +88,6 @@ is_toggle (GtkWidget  *widget,
 }
 
 #define find_list_with_row(window, title) GTK_LIST_VIEW (find_widget ((window), is_list_with_row, (title)))
-#define find_document_view(window) sigla_window_get_document_view (SIGLA_WINDOW (window))
 #define find_entry_row(window, title) ADW_ENTRY_ROW (find_widget ((window), is_preferences_row, (title)))
 #define find_combo_row(window, title) ADW_COMBO_ROW (find_widget ((window), is_preferences_row, (title)))
 
@@ -221,7 +220,7 @@ test_tag_in_window (void)
   run_pending ();
 
   /* The first document is shown, with the tagging commands in its context menu. */
-  view = find_document_view (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
   g_assert_nonnull (view);
   g_assert_nonnull (gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view)));
   g_assert_cmpint (g_menu_model_get_n_items (gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view))), ==, 1);
@@ -347,7 +346,7 @@ test_claim_in_window (void)
   window = present_project (path, 1280, 800);
   run_pending ();
 
-  view = find_document_view (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
   document = sigla_document_get (sigla_window_get_project (window), 1, NULL);
   start = g_utf8_pointer_to_offset (document->text, strstr (document->text, words));
   buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
@@ -427,24 +426,6 @@ wait_for_tag (SiglaDocumentView *view,
   return has_tag (view, offset, name) == shown;
 }
 
-static gint64
-add_mention (SiglaProject *project,
-             SiglaKind     kind,
-             gint64        start,
-             gint64        end)
-{
-  g_autoptr(SiglaMention) mention = sigla_mention_new ();
-  g_autoptr(GError) error = NULL;
-
-  mention->document_id = 1;
-  mention->kind = kind;
-  mention->start = start;
-  mention->end = end;
-  g_assert_true (sigla_mention_insert (project, mention, &error));
-  g_assert_no_error (error);
-  return mention->id;
-}
-
 /* A long document: its top highlighted first, the rest after; an edit made
  * elsewhere (a panel, an undo) changes only what it touched, and overlapping
  * highlights survive the removal of one of them. */
@@ -469,9 +450,9 @@ test_highlights (void)
   file = sigla_test_write_file (dir, "long.txt", text->str, text->len);
   g_assert_cmpint (sigla_import_file (setup, file, &error), ==, 1);
   g_assert_no_error (error);
-  first = add_mention (setup, SIGLA_KIND_PERSON, 0, 10);      /* "Alpha Beta" */
-  second = add_mention (setup, SIGLA_KIND_PERSON, 6, 16);     /* "Beta Gamma", overlapping */
-  add_mention (setup, SIGLA_KIND_PLACE, 90000, 90005);        /* far below the first screen */
+  first = sigla_test_add_mention (setup, 1, SIGLA_KIND_PERSON, 0, 0, 10);    /* "Alpha Beta" */
+  second = sigla_test_add_mention (setup, 1, SIGLA_KIND_PERSON, 0, 6, 16);   /* "Beta Gamma", overlapping */
+  sigla_test_add_mention (setup, 1, SIGLA_KIND_PLACE, 0, 90000, 90005);    /* far below the first screen */
   g_assert_true (sigla_entity_insert (setup, speaker, &error));
   claim->document_id = 1;
   claim->start = 24;
@@ -482,7 +463,7 @@ test_highlights (void)
   g_clear_object (&setup);
 
   window = present_project (path, 1280, 800);
-  view = find_document_view (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
   project = sigla_window_get_project (window);
 
   /* The top at once; the far place once the window has drawn and idled. */
@@ -532,7 +513,7 @@ test_highlights (void)
 static GtkPaned *
 find_panels_paned (SiglaWindow *window)
 {
-  GtkWidget *widget = GTK_WIDGET (find_document_view (GTK_WIDGET (window)));
+  GtkWidget *widget = GTK_WIDGET (sigla_window_get_document_view (window));
 
   while (widget != NULL && !GTK_IS_PANED (widget))
     widget = gtk_widget_get_parent (widget);
@@ -647,29 +628,25 @@ test_changes_elsewhere (void)
   g_autofree char *path = NULL;
   g_autoptr(SiglaProject) other = sigla_test_new_project (dir, &path);
   g_autoptr(SiglaEntity) kaesong = sigla_entity_new (SIGLA_KIND_PLACE, "Kaesong");
-  g_autoptr(SiglaMention) mention = sigla_mention_new ();
   g_autoptr(SiglaDocument) document = NULL;
   SiglaWindow *window;
   SiglaDocumentView *view;
+  gint64 start;
 
   sigla_test_import_seed (other, "004");
   window = present_project (path, 1280, 800);
   wait_until_shown (GTK_WIDGET (window));
-  view = find_document_view (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
   g_assert_false (sigla_window_catch_up (window));
 
   document = sigla_document_get (other, 1, NULL);
   g_assert_true (sigla_entity_insert (other, kaesong, NULL));
-  mention->document_id = 1;
-  mention->kind = SIGLA_KIND_PLACE;
-  mention->entity_id = kaesong->id;
-  mention->start = g_utf8_pointer_to_offset (document->text, strstr (document->text, "Kaesong"));
-  mention->end = mention->start + strlen ("Kaesong");
-  g_assert_true (sigla_mention_insert (other, mention, NULL));
+  start = g_utf8_pointer_to_offset (document->text, strstr (document->text, "Kaesong"));
+  sigla_test_add_mention (other, 1, SIGLA_KIND_PLACE, kaesong->id, start, start + strlen ("Kaesong"));
   g_assert_null (find_list_with_row (GTK_WIDGET (window), "Kaesong"));
 
   g_assert_true (sigla_window_catch_up (window));
-  g_assert_true (wait_for_tag (view, mention->start + 1, "place", TRUE));
+  g_assert_true (wait_for_tag (view, start + 1, "place", TRUE));
   run_pending ();
   g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "Kaesong"));
   g_assert_false (sigla_window_catch_up (window));
@@ -762,7 +739,7 @@ test_unsaved_tag (void)
 
   window = present_project (path, 1280, 800);
   wait_until_shown (GTK_WIDGET (window));
-  view = find_document_view (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
 
   /* Another program writes to the project and holds it. */
   g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
