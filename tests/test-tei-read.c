@@ -297,6 +297,53 @@ test_other_tools (Fixture       *fixture,
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+/* A header that says a thing twice: the first is kept (a date: the first with an ISO
+ * value, with its wording), and nothing of the others is lost track of (ASan's
+ * leak check runs on this test). */
+static const char repeated_header_tei[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
+  "  <teiHeader><fileDesc>\n"
+  "    <titleStmt><title>Cable</title></titleStmt>\n"
+  "    <publicationStmt><p>x</p></publicationStmt>\n"
+  "    <sourceDesc>\n"
+  "      <bibl><date>mid-June</date><date when=\"1951-06-14\">14 June 1951</date>\n"
+  "        <date when=\"1951-06-15\">15 June 1951</date>\n"
+  "        <idno type=\"archive\">APRF, f. 45</idno><idno type=\"archive\">RGASPI, f. 558</idno>\n"
+  "        <idno type=\"URI\">https://example.org/1</idno><idno type=\"URI\">https://example.org/2</idno>\n"
+  "        <idno type=\"filename\">first.md</idno><idno type=\"filename\">second.md</idno>\n"
+  "        <note type=\"citation\">First citation</note><note type=\"citation\">Second</note></bibl>\n"
+  "      <listPerson><person xml:id=\"gg\"><persName>Gao Gang</persName>\n"
+  "        <note>First note</note><note>Second note</note></person></listPerson>\n"
+  "    </sourceDesc>\n"
+  "  </fileDesc></teiHeader>\n"
+  "  <text><body><p>Signed: <persName ref=\"#gg\">Gao Gang</persName></p></body></text>\n"
+  "</TEI>\n";
+
+static void
+test_repeated_header (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = sigla_test_write_file (fixture->dir, "repeated.xml", repeated_header_tei, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  gint64 id = sigla_import_file (fixture->project, path, &error);
+
+  g_assert_no_error (error);
+  document = sigla_document_get (fixture->project, id, NULL);
+  g_assert_cmpstr (document->date, ==, "1951-06-14");
+  g_assert_cmpstr (document->date_text, ==, "14 June 1951");
+  g_assert_cmpstr (document->archive, ==, "APRF, f. 45");
+  g_assert_cmpstr (document->url, ==, "https://example.org/1");
+  g_assert_cmpstr (document->source_name, ==, "first.md");
+  g_assert_cmpstr (document->citation, ==, "First citation");
+
+  entities = sigla_entity_list (fixture->project, NULL);
+  g_assert_cmpuint (entities->len, ==, 1);
+  g_assert_cmpstr (((SiglaEntity *) entities->pdata[0])->note, ==, "First note");
+}
+
 /* Hostile or broken XML: refused with the file, the line and the reason, nothing left behind. */
 static void
 test_refused (Fixture       *fixture,
@@ -578,6 +625,7 @@ main (int    argc,
 
   ADD ("/tei/read/round-trip", test_round_trip);
   ADD ("/tei/read/other-tools", test_other_tools);
+  ADD ("/tei/read/repeated-header", test_repeated_header);
   ADD ("/tei/read/refused", test_refused);
   ADD ("/tei/read/no-network", test_no_network);
   ADD ("/tei/read/huge-attribute", test_huge_attribute);
