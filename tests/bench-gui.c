@@ -10,6 +10,7 @@
 
 #include "sigla-bench-util.h"
 #include "sigla-document-view.h"
+#include "sigla-highlighter.h"
 #include "sigla-project-private.h"
 #include "sigla-tag-popover.h"
 #include "sigla-test-util.h"
@@ -21,13 +22,14 @@
 #define DOCUMENT_BYTES (6 * 1000 * 1000)
 #define N_ANNOTATIONS 50000
 #define N_CLAIMS 2500               /* of the annotations; the rest are mentions */
-#define N_RUNS 3                    /* openings of each project, alternating */
+#define N_RUNS 5                    /* openings of each project, alternating: the machine swings ±25% */
 #define N_TAGS 200                  /* sigla_window_tag_selection() timed */
 #define TAG_BUDGET_S 40             /* the tagging loop stops early past this */
 #define AFTER_TAG_MS 250            /* watched after each tag's frame, for the deferred refresh */
 #define N_KEY_RUNS 5                /* the whole path: key, popover, Enter */
 #define KEY_BUDGET_S 20
 #define N_UNDOS 10                  /* Ctrl+Z on the tags just made */
+#define N_LOOKUPS 2000              /* tooltip lookups, spread over the document */
 #define SETTLE_S 3                  /* how long a new window is watched laying out the rest */
 #define MEMORY_SETTLE_S 5           /* SIGLA_BENCH_GUI_WATCH_S=150 watches until the whole document is laid out */
 #define RANDOM_SEED 19510712
@@ -1232,6 +1234,53 @@ bench_tagging (const char  *annotated,
   return ok;
 }
 
+/* What a tooltip asks as the pointer moves over the text: the mention under
+ * it. The marks are those of the annotated document, offsets spread evenly
+ * over it, so that the end (the longest lookup) counts as much as the top. */
+static gboolean
+bench_tooltip_lookup (const char *path,
+                      gint64      document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SiglaProject) project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, &error);
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+  g_autoptr(SiglaHighlighter) highlighter = NULL;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *marks;
+  guint found = 0;
+
+  document = project != NULL ? sigla_document_get (project, document_id, &error) : NULL;
+  marks = document != NULL ? sigla_mark_list (project, document_id, G_MAXINT64, &error) : NULL;
+  if (marks == NULL)
+    {
+      sigla_bench_report ("gui: tooltip lookup FAILED: %s\n", error->message);
+      return FALSE;
+    }
+
+  buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_text (buffer, document->text, -1);
+  highlighter = sigla_highlighter_new (buffer);
+  sigla_highlighter_set_spans (highlighter, marks);
+
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    {
+      gint64 offset = document->length * i / N_LOOKUPS;
+      gint64 before = g_get_monotonic_time ();
+      double us;
+
+      found += sigla_highlighter_mention_at (highlighter, offset) != NULL;
+      us = g_get_monotonic_time () - before;
+      g_array_append_val (samples, us);
+    }
+
+  sigla_bench_report ("gui: the mention under the pointer (sigla_highlighter_mention_at, for the tooltip), "
+                      "%u offsets over %u marks, %u on a mention: p50 %.0f µs, p99 %.0f µs, max %.0f µs\n",
+                      N_LOOKUPS, marks->len, found, sigla_bench_percentile (samples, 50),
+                      sigla_bench_percentile (samples, 99), sigla_bench_percentile (samples, 100));
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1304,6 +1353,7 @@ main (int    argc,
   ok = ok && bench_memory (annotated_path, &probe);
   ok = ok && bench_first_frame (plain_path, annotated_path, &probe, size / MB);
   ok = ok && bench_tagging (annotated_path, &probe, words, person_id);
+  ok = ok && bench_tooltip_lookup (annotated_path, document_id);
 
   sigla_bench_report ("gui: peak RSS of the whole run %.1f MiB\n", mib (sigla_bench_read_status_kb ("VmHWM:")));
 
