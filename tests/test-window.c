@@ -170,15 +170,46 @@ row_subtitle (GtkWidget  *window,
   g_assert_not_reached ();
 }
 
-/* The panels read afresh from the project: "Whole Project" and back. */
+static void
+show_whole_project (SiglaWindow *window,
+                    gboolean     whole)
+{
+  GtkWidget *toggle = find_widget (GTK_WIDGET (window), is_toggle, "Whole Project");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), whole);
+  run_pending ();
+}
+
+/* The panels read afresh from the project: the other scope and back. */
 static void
 reload_panels (SiglaWindow *window)
 {
   GtkWidget *toggle = find_widget (GTK_WIDGET (window), is_toggle, "Whole Project");
+  gboolean whole = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
-  run_pending ();
+  show_whole_project (window, !whole);
+  show_whole_project (window, whole);
+}
+
+/* After @action (or none), the row titled @title says @count at once, as
+ * reading the panels afresh says it. */
+static void
+assert_recounted (SiglaWindow *window,
+                  const char  *action,
+                  const char  *title,
+                  const char  *count)
+{
+  g_autofree char *counted = NULL;
+
+  if (action != NULL)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+      run_pending ();
+    }
+  counted = g_strdup (row_subtitle (GTK_WIDGET (window), title));
+  g_assert_nonnull (strstr (counted, count));
+  reload_panels (window);
+  g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), title), ==, counted);
 }
 
 /* Selects the first @word of the shown document, as a mouse would; returns
@@ -295,22 +326,36 @@ test_tag_in_window (void)
   }
 
   /* A second mention is counted in the row at once, as reading the panels
-   * afresh would count it. */
-  {
-    g_autofree char *counted = NULL;
-    gint64 stalin = ((SiglaEntity *) entities->pdata[0])->id;
+   * afresh would count it; undo and redo count it out and in again, in this
+   * document's panel and in the whole project's. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, 5);
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  g_assert_true (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, ((SiglaEntity *) entities->pdata[0])->id,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  assert_recounted (window, NULL, "Joseph Stalin", "2 mentions");
+  assert_recounted (window, "win.undo", "Joseph Stalin", "1 mention");
+  assert_recounted (window, "win.redo", "Joseph Stalin", "2 mentions");
+  show_whole_project (window, TRUE);
+  assert_recounted (window, "win.undo", "Joseph Stalin", "1 mention");
+  show_whole_project (window, FALSE);
 
-    gtk_text_buffer_get_iter_at_offset (buffer, &from, 0);
-    gtk_text_buffer_get_iter_at_offset (buffer, &to, 5);
-    gtk_text_buffer_select_range (buffer, &from, &to);
-    g_assert_true (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, stalin, NULL, &error));
-    g_assert_no_error (error);
-    counted = g_strdup (row_subtitle (GTK_WIDGET (window), "Joseph Stalin"));
-    g_assert_nonnull (strstr (counted, "2 mentions"));
-
-    reload_panels (window);
-    g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), "Joseph Stalin"), ==, counted);
-  }
+  /* A date has a row of its own, which undo takes away and redo brings back. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, 6);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, 10);
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  g_assert_true (sigla_window_tag_selection (window, SIGLA_KIND_DATE, 0, "1951-06-30", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "1951-06-30"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  run_pending ();
+  g_assert_null (find_list_with_row (GTK_WIDGET (window), "1951-06-30"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  run_pending ();
+  g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "1951-06-30"));
+  reload_panels (window);
+  g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "1951-06-30"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();

@@ -310,6 +310,29 @@ sigla_document_view_update_marks (SiglaDocumentView *self,
 }
 
 /**
+ * sigla_document_view_find_mark:
+ * @found: (out): the mention or claim @id as shown, or NULL if the shown
+ *   document has none such
+ *
+ * Returns: whether the view can tell: not while the document's marks are
+ *   still being read
+ */
+gboolean
+sigla_document_view_find_mark (SiglaDocumentView  *self,
+                               gboolean            claim,
+                               gint64              id,
+                               const SiglaMark   **found)
+{
+  g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->project == NULL || self->first_frame_tick != 0 || self->rest_source != 0)
+    return FALSE;
+
+  *found = sigla_highlighter_find_mark (self->highlighter, claim, id);
+  return TRUE;
+}
+
+/**
  * sigla_document_view_add_mention:
  *
  * Highlights one new mention without reading the others again: what a

@@ -327,6 +327,38 @@ sigla_highlighter_add_span (SiglaHighlighter *self,
   apply (self, span);
 }
 
+static gboolean
+find_span (SiglaHighlighter *self,
+           gboolean          claim,
+           gint64            id,
+           guint            *index)
+{
+  for (guint i = 0; self->spans != NULL && i < self->spans->len; i++)
+    {
+      const SiglaMark *shown = &g_array_index (self->spans, SiglaMark, i);
+
+      if (shown->id == id && shown->claim == claim)
+        {
+          *index = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The mention or claim @id as shown, or NULL if it is not. */
+const SiglaMark *
+sigla_highlighter_find_mark (SiglaHighlighter *self,
+                             gboolean          claim,
+                             gint64            id)
+{
+  guint i;
+
+  g_return_val_if_fail (SIGLA_IS_HIGHLIGHTER (self), NULL);
+
+  return find_span (self, claim, id, &i) ? &g_array_index (self->spans, SiglaMark, i) : NULL;
+}
+
 /**
  * sigla_highlighter_replace_mark:
  * @mark: (nullable): the mark as it is now, or NULL if it is gone
@@ -342,25 +374,20 @@ sigla_highlighter_replace_mark (SiglaHighlighter *self,
                                 const SiglaMark  *mark)
 {
   g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (SiglaMark));
+  guint i;
 
   g_return_val_if_fail (SIGLA_IS_HIGHLIGHTER (self), FALSE);
 
   if (self->spans == NULL || self->source != 0)
     return FALSE;
 
-  for (guint i = 0; i < self->spans->len; i++)
+  if (find_span (self, claim, id, &i))
     {
-      SiglaMark *shown = &g_array_index (self->spans, SiglaMark, i);
+      SiglaMark gone = g_array_index (self->spans, SiglaMark, i);
 
-      if (shown->id == id && shown->claim == claim)
-        {
-          SiglaMark gone = *shown;
-
-          gone.when = NULL;
-          g_array_append_val (removed, gone);
-          g_array_remove_index (self->spans, i);
-          break;
-        }
+      gone.when = NULL;
+      g_array_append_val (removed, gone);
+      g_array_remove_index (self->spans, i);
     }
 
   take_away (self, removed, self->spans);

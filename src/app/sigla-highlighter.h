@@ -23,6 +23,9 @@ gboolean          sigla_highlighter_replace_mark (SiglaHighlighter *self,
                                                   const SiglaMark  *mark);
 void              sigla_highlighter_clear      (SiglaHighlighter *self);
 GArray           *sigla_highlighter_get_spans  (SiglaHighlighter *self);
+const SiglaMark  *sigla_highlighter_find_mark  (SiglaHighlighter *self,
+                                                gboolean          claim,
+                                                gint64            id);
 const SiglaMark  *sigla_highlighter_mention_at (SiglaHighlighter *self,
                                                 gint64            offset);
 void              sigla_highlighter_emphasize  (SiglaHighlighter *self,

@@ -332,11 +332,11 @@ entity_row_new (const SiglaEntity *entity,
 }
 
 static SiglaRow *
-date_row_new (const SiglaMention *mention)
+date_row_new (const SiglaMark *mark)
 {
-  SiglaRow *row = sigla_row_new (mention->id, mention->when != NULL ? mention->when : "…", NULL);
+  SiglaRow *row = sigla_row_new (mark->id, mark->when != NULL ? mark->when : "…", NULL);
 
-  sigla_row_set_span (row, mention->document_id, mention->start, mention->end);
+  sigla_row_set_span (row, mark->document_id, mark->start, mark->end);
   return row;
 }
 
@@ -389,7 +389,13 @@ fill_panels (SiglaWindow *self,
     return;
 
   for (guint i = 0; i < dates->len; i++)
-    g_ptr_array_add (rows[PANEL_DATES], date_row_new (dates->pdata[i]));
+    {
+      const SiglaMention *date = dates->pdata[i];
+      const SiglaMark mark = { .id = date->id, .kind = SIGLA_KIND_DATE, .document_id = date->document_id,
+                               .start = date->start, .end = date->end, .when = date->when };
+
+      g_ptr_array_add (rows[PANEL_DATES], date_row_new (&mark));
+    }
 
   for (guint i = 0; i < entities->len; i++)
     {
@@ -413,46 +419,142 @@ fill_panels (SiglaWindow *self,
     }
 }
 
-/* A mention the window just added, counted in its panel in place: rebuilding
- * the panels after every tag would hold the window up for a tenth of a second
- * on a large document. */
 static gboolean
-count_mention (SiglaWindow        *self,
-               const SiglaMention *mention)
+find_row (GListStore *store,
+          gint64      id,
+          guint      *position)
 {
-  GListStore *store = self->panels[mention->kind];
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(SiglaRow) row = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (sigla_row_get_id (row) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A mention counted in its panel in place, @delta 1 when it came, -1 when
+ * it went: rebuilding the panels after every tag or undo would hold the
+ * window up for a tenth of a second on a large document. Returns FALSE if
+ * the panels must be read again instead. */
+static gboolean
+count_mark (SiglaWindow     *self,
+            const SiglaMark *mark,
+            int              delta)
+{
+  GListStore *store;
   g_autoptr(SiglaEntity) entity = NULL;
   g_autoptr(SiglaRow) row = NULL;
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (store));
-  guint position;
+  guint position, n;
 
-  if (mention->kind == SIGLA_KIND_DATE)
+  if (mark->claim)
+    return FALSE;
+
+  store = self->panels[mark->kind];
+  if (mark->kind == SIGLA_KIND_DATE)
     {
-      row = date_row_new (mention);
+      if (delta < 0)
+        {
+          if (!find_row (store, mark->id, &position))
+            return FALSE;
+          g_list_store_remove (store, position);
+          return TRUE;
+        }
+      row = date_row_new (mark);
       g_list_store_insert_sorted (store, row, compare_date_rows, NULL);
       return TRUE;
     }
 
-  if (mention->entity_id == 0)
+  if (mark->entity_id == 0)
     return TRUE;
-  entity = sigla_entity_get (self->project, mention->entity_id, NULL);
-  if (entity == NULL)
-    return FALSE;
 
-  for (position = 0; position < n_rows; position++)
+  if (find_row (store, mark->entity_id, &position))
     {
       g_autoptr(SiglaRow) shown = g_list_model_get_item (G_LIST_MODEL (store), position);
 
-      if (sigla_row_get_id (shown) == entity->id)
-        {
-          row = entity_row_new (entity, sigla_row_get_count (shown) + 1);
-          g_list_store_splice (store, position, 1, (gpointer *) &row, 1);
-          return TRUE;
-        }
+      n = sigla_row_get_count (shown);
+    }
+  else
+    {
+      n = 0;
+      position = G_MAXUINT;
+    }
+  if ((int) n + delta < 0)
+    return FALSE;
+  n += delta;
+
+  if (n == 0)
+    {
+      if (position != G_MAXUINT)
+        g_list_store_remove (store, position);
+      return TRUE;
     }
 
-  row = entity_row_new (entity, 1);
-  g_list_store_insert_sorted (store, row, compare_entity_rows, NULL);
+  entity = sigla_entity_get (self->project, mark->entity_id, NULL);
+  if (entity == NULL)
+    return FALSE;
+  row = entity_row_new (entity, n);
+  if (position != G_MAXUINT)
+    g_list_store_splice (store, position, 1, (gpointer *) &row, 1);
+  else
+    g_list_store_insert_sorted (store, row, compare_entity_rows, NULL);
+  return TRUE;
+}
+
+/* Beyond this many changed mentions, reading the panels again costs less
+ * than looking each one up among the shown marks. */
+#define MAX_COUNTED_MARKS 64
+
+/* The mentions an undo or a panel's edit changed, counted in place: each
+ * as the text showed it goes, as it is now comes. Returns FALSE if the
+ * panels must be read again: a claim changed, the text is still being read,
+ * or a mention lies in a document the panels count but the text does not
+ * show. */
+static gboolean
+count_changed_marks (SiglaWindow *self)
+{
+  gint64 document = sigla_document_view_get_document (self->document_view);
+  gboolean whole = gtk_toggle_button_get_active (self->whole_project);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (document == 0 || self->changed_marks->len > MAX_COUNTED_MARKS)
+    return FALSE;
+
+  for (guint i = 0; i < self->changed_marks->len; i++)
+    {
+      const SiglaMark *changed = &g_array_index (self->changed_marks, SiglaMark, i);
+      const SiglaMark *was = NULL;
+      g_auto(SiglaMark) now = { 0 };
+      g_autoptr(GError) error = NULL;
+      gboolean exists;
+
+      if (changed->claim || !sigla_document_view_find_mark (self->document_view, FALSE, changed->id, &was))
+        return FALSE;
+      if (!g_hash_table_add (seen, (gpointer) &changed->id))
+        continue;
+
+      exists = sigla_mark_get (self->project, FALSE, changed->id, &now, &error);
+      if (!exists && !g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND))
+        return FALSE;
+      if (exists && now.document_id != document)
+        {
+          if (whole)
+            return FALSE;
+          exists = FALSE;
+        }
+      if (was == NULL && !exists && whole)
+        return FALSE;
+
+      if ((was != NULL && !count_mark (self, was, -1)) || (exists && !count_mark (self, &now, 1)))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -501,7 +603,10 @@ refresh_cb (gpointer user_data)
   if (self->refresh_documents)
     load_documents (self);
   /* A few mentions changed (an undo, a panel's edit): only they are read
-   * again, unless the view cannot take them one by one. */
+   * again, and counted, unless the view cannot take them one by one. The
+   * count goes first: it needs the marks as they were shown. */
+  if (self->changed_marks->len > 0 && !self->refresh_panels && !count_changed_marks (self))
+    self->refresh_panels = TRUE;
   if (!self->refresh_view && self->changed_marks->len > 0 &&
       !sigla_document_view_update_marks (self->document_view, self->changed_marks))
     self->refresh_view = TRUE;
@@ -551,15 +656,16 @@ project_changed_cb (SiglaProject *project,
     self->refresh_documents = self->refresh_view = self->refresh_panels = TRUE;
   else if (change == SIGLA_CHANGE_MENTION && self->adding != NULL && id == self->adding->id && id != 0)
     {
+      g_auto(SiglaMark) mark = sigla_mark_from_mention (self->adding);
+
       sigla_document_view_add_mention (self->document_view, self->adding);
-      self->refresh_panels |= !count_mention (self, self->adding);
+      self->refresh_panels |= !count_mark (self, &mark, 1);
     }
   else if (change == SIGLA_CHANGE_MENTION || change == SIGLA_CHANGE_CLAIM)
     {
       SiglaMark changed = { .id = id, .claim = change == SIGLA_CHANGE_CLAIM };
 
       g_array_append_val (self->changed_marks, changed);
-      self->refresh_panels = TRUE;
     }
   else
     {
