@@ -818,13 +818,15 @@ test_unsaved_tag (void)
   g_assert_nonnull (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin"));
 
   /* The entity editor: a name the file refuses stays as typed, marked as
-   * not saved; applied again once the file is free, it is saved. */
+   * not saved, through whatever the window reads again meanwhile; once the
+   * file is free, trying again saves it. */
   g_signal_emit_by_name (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin"), "activate", 0);
   run_pending ();
   {
     AdwEntryRow *name_row = find_entry_row (GTK_WIDGET (window), "Preferred name");
     g_autoptr(SiglaEntity) stalin = NULL;
     g_autoptr(GPtrArray) people = NULL;
+    GtkWidget *banner;
 
     g_assert_nonnull (name_row);
     g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
@@ -835,16 +837,39 @@ test_unsaved_tag (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "I. V. Stalin");
     g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (GTK_WIDGET (name_row), SIGLA_TYPE_ENTITY_EDITOR),
                                              "error"));
+    banner = find_widget (GTK_WIDGET (window), is_label_starting, "Not saved: ");
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner)), "The edit is kept"));
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
     save_screenshot (GTK_WIDGET (window), "window-editor-unsaved.png");
     people = sigla_entity_list (sigla_window_get_project (window), NULL);
     g_assert_cmpstr (((SiglaEntity *) people->pdata[0])->label, ==, "Joseph Stalin");
 
+    /* Another program writes meanwhile; the window reads it all again. */
     g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (holder);
-    g_signal_emit_by_name (name_row, "apply");
+    {
+      g_autoptr(SiglaProject) other = sigla_project_open (path, SIGLA_OPEN_DEFAULT, NULL);
+      g_autoptr(SiglaEntity) mao = sigla_entity_new (SIGLA_KIND_PERSON, "Mao Zedong");
+
+      g_assert_true (sigla_entity_insert (other, mao, NULL));
+    }
+    g_assert_true (sigla_window_catch_up (window));
+    run_pending ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "I. V. Stalin");
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (GTK_WIDGET (name_row), SIGLA_TYPE_ENTITY_EDITOR),
+                                             "error"));
+
+    /* Another project is not opened over it. */
+    g_assert_false (sigla_window_open_project (window, path, &error));
+    g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE);
+    g_clear_error (&error);
+
+    /* What the window does every few seconds and on focus. */
+    g_assert_true (sigla_window_retry_unsaved (window));
     run_pending ();
     g_assert_false (gtk_widget_has_css_class (gtk_widget_get_ancestor (GTK_WIDGET (name_row), SIGLA_TYPE_ENTITY_EDITOR),
                                               "error"));
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
     stalin = sigla_entity_get (sigla_window_get_project (window), ((SiglaEntity *) people->pdata[0])->id, NULL);
     g_assert_cmpstr (stalin->label, ==, "I. V. Stalin");
   }

@@ -309,10 +309,18 @@ sigla_claim_editor_show (SiglaClaimEditor  *self,
                          gint64             document_id,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) claims = sigla_claim_list (project, document_id, error);
+  g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(SiglaDocument) document = NULL;
   g_autofree char *words = NULL;
   SiglaClaim *found = NULL;
+
+  /* An edit the file refused stays as set while the window tries again:
+   * the rows, and the lists their choices index, are kept. */
+  if (sigla_claim_editor_is_unsaved (self) && project == self->project && claim_id == sigla_claim_editor_get_claim (self))
+    return TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+
+  claims = sigla_claim_list (project, document_id, error);
 
   for (guint i = 0; claims != NULL && i < claims->len && found == NULL; i++)
     if (((SiglaClaim *) claims->pdata[i])->id == claim_id)
@@ -349,4 +357,28 @@ sigla_claim_editor_get_claim (SiglaClaimEditor *self)
 {
   g_return_val_if_fail (SIGLA_IS_CLAIM_EDITOR (self), 0);
   return self->claim != NULL ? self->claim->id : 0;
+}
+
+/* Whether the rows hold an edit the file refused: shown as not saved. */
+gboolean
+sigla_claim_editor_is_unsaved (SiglaClaimEditor *self)
+{
+  g_return_val_if_fail (SIGLA_IS_CLAIM_EDITOR (self), FALSE);
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "error");
+}
+
+/**
+ * sigla_claim_editor_save:
+ *
+ * Saves the rows as they are; "failed" says why not.
+ *
+ * Returns: whether they are saved now
+ */
+gboolean
+sigla_claim_editor_save (SiglaClaimEditor *self)
+{
+  g_return_val_if_fail (SIGLA_IS_CLAIM_EDITOR (self), FALSE);
+
+  save (self);
+  return !sigla_claim_editor_is_unsaved (self);
 }

@@ -13,11 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SiglaClaimEditor, sigla_claim_editor, SIGLA, CLAIM_EDITOR, GtkWidget)
 
-gboolean sigla_claim_editor_show      (SiglaClaimEditor  *self,
-                                       SiglaProject      *project,
-                                       gint64             claim_id,
-                                       gint64             document_id,
-                                       GError           **error);
-gint64   sigla_claim_editor_get_claim (SiglaClaimEditor  *self);
+gboolean sigla_claim_editor_show       (SiglaClaimEditor  *self,
+                                        SiglaProject      *project,
+                                        gint64             claim_id,
+                                        gint64             document_id,
+                                        GError           **error);
+gint64   sigla_claim_editor_get_claim  (SiglaClaimEditor  *self);
+gboolean sigla_claim_editor_is_unsaved (SiglaClaimEditor  *self);
+gboolean sigla_claim_editor_save       (SiglaClaimEditor  *self);
 
 G_END_DECLS

@@ -163,7 +163,10 @@ save (SiglaEntityEditor *self)
       if (sigla_error_is_write_failure (error))
         gtk_widget_add_css_class (GTK_WIDGET (self), "error");
       else
-        fill_fields (self);
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+          fill_fields (self);
+        }
       fail (self, error);
       return;
     }
@@ -437,6 +440,9 @@ sigla_entity_editor_show (SiglaEntityEditor  *self,
                           GError            **error)
 {
   SiglaEntity *entity = sigla_entity_get (project, entity_id, error);
+  /* An edit the file refused stays as typed while the window tries again. */
+  gboolean keep_fields = sigla_entity_editor_is_unsaved (self) && project == self->project &&
+                         entity_id == sigla_entity_editor_get_entity (self);
 
   if (entity == NULL)
     return FALSE;
@@ -445,7 +451,11 @@ sigla_entity_editor_show (SiglaEntityEditor  *self,
   g_clear_pointer (&self->entity, sigla_entity_free);
   self->entity = entity;
   self->document_id = document_id;
-  fill_fields (self);
+  if (!keep_fields)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+      fill_fields (self);
+    }
   fill_mentions (self);
   fill_merge_targets (self);
   return TRUE;
@@ -456,4 +466,28 @@ sigla_entity_editor_get_entity (SiglaEntityEditor *self)
 {
   g_return_val_if_fail (SIGLA_IS_ENTITY_EDITOR (self), 0);
   return self->entity != NULL ? self->entity->id : 0;
+}
+
+/* Whether the fields hold an edit the file refused: shown as not saved. */
+gboolean
+sigla_entity_editor_is_unsaved (SiglaEntityEditor *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ENTITY_EDITOR (self), FALSE);
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "error");
+}
+
+/**
+ * sigla_entity_editor_save:
+ *
+ * Saves the fields as they are, as Apply does; "failed" says why not.
+ *
+ * Returns: whether they are saved now
+ */
+gboolean
+sigla_entity_editor_save (SiglaEntityEditor *self)
+{
+  g_return_val_if_fail (SIGLA_IS_ENTITY_EDITOR (self), FALSE);
+
+  save (self);
+  return !sigla_entity_editor_is_unsaved (self);
 }

@@ -19,5 +19,7 @@ gboolean sigla_entity_editor_show       (SiglaEntityEditor  *self,
                                          gint64              document_id,
                                          GError            **error);
 gint64   sigla_entity_editor_get_entity (SiglaEntityEditor  *self);
+gboolean sigla_entity_editor_is_unsaved (SiglaEntityEditor  *self);
+gboolean sigla_entity_editor_save       (SiglaEntityEditor  *self);
 
 G_END_DECLS

@@ -699,6 +699,14 @@ sigla_window_catch_up (SiglaWindow *self)
   return TRUE;
 }
 
+/* Tags or an editor's edit the file refused, kept to try again. */
+static gboolean
+edits_unsaved (SiglaWindow *self)
+{
+  return self->unsaved->len > 0 || sigla_entity_editor_is_unsaved (self->entity_editor) ||
+         sigla_claim_editor_is_unsaved (self->claim_editor);
+}
+
 static void
 active_changed_cb (SiglaWindow *self,
                    GParamSpec  *pspec,
@@ -708,7 +716,7 @@ active_changed_cb (SiglaWindow *self,
     return;
 
   sigla_window_catch_up (self);
-  if (self->unsaved->len > 0)
+  if (edits_unsaved (self))
     sigla_window_retry_unsaved (self);
 }
 
@@ -872,12 +880,20 @@ editor_jump_cb (SiglaEntityEditor *editor,
   gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
 }
 
+static void keep_trying (SiglaWindow  *self,
+                         const GError *error);
+
+/* A value refused is said in a dialog; a write the file refused is kept in
+ * the editor and tried again, as a tag is. */
 static void
 editor_failed_cb (GtkWidget    *editor,
                   const GError *error,
                   SiglaWindow  *self)
 {
-  sigla_window_show_error (self, error);
+  if (sigla_error_is_write_failure (error))
+    keep_trying (self, error);
+  else
+    sigla_window_show_error (self, error);
 }
 
 static void
@@ -1016,10 +1032,12 @@ show_unsaved (SiglaWindow  *self,
               const GError *error)
 {
   g_autofree char *text =
-    g_strdup_printf (ngettext ("Not saved: %s. The tag is kept and Sigla tries again.",
-                               "Not saved: %s. The %u tags are kept and Sigla tries again.",
-                               self->unsaved->len),
-                     error->message, self->unsaved->len);
+    self->unsaved->len > 0
+    ? g_strdup_printf (ngettext ("Not saved: %s. The tag is kept and Sigla tries again.",
+                                 "Not saved: %s. The %u tags are kept and Sigla tries again.",
+                                 self->unsaved->len),
+                       error->message, self->unsaved->len)
+    : g_strdup_printf (_("Not saved: %s. The edit is kept and Sigla tries again."), error->message);
 
   gtk_label_set_text (self->unsaved_label, text);
   gtk_revealer_set_reveal_child (self->unsaved_revealer, TRUE);
@@ -1027,12 +1045,22 @@ show_unsaved (SiglaWindow  *self,
 
 static gboolean retry_cb (gpointer user_data);
 
+/* Says why the file refused, and tries again every few seconds. */
+static void
+keep_trying (SiglaWindow  *self,
+             const GError *error)
+{
+  show_unsaved (self, error);
+  if (self->retry_source == 0)
+    self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+}
+
 /**
  * sigla_window_retry_unsaved:
  *
  * Writes the tags that could not be written, in order, and stops at the
- * first that still cannot: called every few seconds, on Try Again and when
- * the window regains the focus.
+ * first that still cannot; then an editor's refused edit: called every few
+ * seconds, on Try Again and when the window regains the focus.
  *
  * Returns: whether everything is saved now
  */
@@ -1040,8 +1068,11 @@ gboolean
 sigla_window_retry_unsaved (SiglaWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean pending;
 
   g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
+
+  pending = edits_unsaved (self);
 
   while (self->unsaved->len > 0 && self->project != NULL)
     {
@@ -1055,10 +1086,15 @@ sigla_window_retry_unsaved (SiglaWindow *self)
       if (tag->document == sigla_document_view_get_document (self->document_view))
         sigla_document_view_mark_unsaved (self->document_view, tag->start, tag->end, FALSE);
       g_ptr_array_remove_index (self->unsaved, 0);
-      if (self->unsaved->len == 0)
-        toast (self, _("Saved"));
     }
 
+  /* A refusal says why through the editor's "failed". */
+  if ((sigla_entity_editor_is_unsaved (self->entity_editor) && !sigla_entity_editor_save (self->entity_editor)) ||
+      (sigla_claim_editor_is_unsaved (self->claim_editor) && !sigla_claim_editor_save (self->claim_editor)))
+    return FALSE;
+
+  if (pending)
+    toast (self, _("Saved"));
   gtk_revealer_set_reveal_child (self->unsaved_revealer, FALSE);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   return TRUE;
@@ -1130,9 +1166,7 @@ sigla_window_tag_selection (SiglaWindow  *self,
       kept->text = g_strdup (text);
       g_ptr_array_add (self->unsaved, kept);
       sigla_document_view_mark_unsaved (self->document_view, tag.start, tag.end, TRUE);
-      show_unsaved (self, local_error);
-      if (self->retry_source == 0)
-        self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+      keep_trying (self, local_error);
     }
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -1343,14 +1377,19 @@ static gboolean
 check_all_saved (SiglaWindow  *self,
                  GError      **error)
 {
-  if (self->unsaved->len == 0)
+  if (!edits_unsaved (self))
     return TRUE;
 
-  g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
-               ngettext ("“%s” holds %u tag not saved yet: try again once the file can be written",
-                         "“%s” holds %u tags not saved yet: try again once the file can be written",
-                         self->unsaved->len),
-               sigla_project_get_path (self->project), self->unsaved->len);
+  if (self->unsaved->len > 0)
+    g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
+                 ngettext ("“%s” holds %u tag not saved yet: try again once the file can be written",
+                           "“%s” holds %u tags not saved yet: try again once the file can be written",
+                           self->unsaved->len),
+                 sigla_project_get_path (self->project), self->unsaved->len);
+  else
+    g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IN_USE,
+                 _("“%s” holds an edit not saved yet: try again once the file can be written"),
+                 sigla_project_get_path (self->project));
   return FALSE;
 }
 
