@@ -212,6 +212,22 @@ assert_recounted (SiglaWindow *window,
   g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), title), ==, counted);
 }
 
+/* The message dialog the window presented, if any. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
 /* Selects the first @word of the shown document, as a mouse would; returns
  * where it starts, in code points. */
 static gint64
@@ -716,7 +732,6 @@ test_damaged_project (void)
   g_autofree char *after = NULL;
   g_autofree char *recovered = g_build_filename (dir, "test (recovered).sigla", NULL);
   g_autoptr(GError) error = NULL;
-  GListModel *toplevels;
   AdwMessageDialog *dialog = NULL;
   SiglaCounts counts;
   SiglaWindow *window;
@@ -736,14 +751,7 @@ test_damaged_project (void)
   sigla_window_show_error (window, error);
   run_pending ();
 
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = ADW_MESSAGE_DIALOG (toplevel);
-    }
+  dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "open-copy"));
   save_screenshot (GTK_WIDGET (dialog), "window-damaged.png");
@@ -844,6 +852,25 @@ test_unsaved_tag (void)
     people = sigla_entity_list (sigla_window_get_project (window), NULL);
     g_assert_cmpstr (((SiglaEntity *) people->pdata[0])->label, ==, "Joseph Stalin");
 
+    /* Closing the window asks first, and Keep Open keeps it. */
+    {
+      gpointer alive = window;
+      AdwMessageDialog *dialog;
+
+      g_object_add_weak_pointer (G_OBJECT (window), &alive);
+      gtk_window_close (GTK_WINDOW (window));
+      run_pending ();
+      dialog = find_message_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Close Without Saving?");
+      save_screenshot (GTK_WIDGET (dialog), "window-close-unsaved.png");
+      adw_message_dialog_response (dialog, "keep");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      run_pending ();
+      g_assert_nonnull (alive);
+      g_object_remove_weak_pointer (G_OBJECT (window), &alive);
+    }
+
     /* Another program writes meanwhile; the window reads it all again. */
     g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (holder);
@@ -874,8 +901,16 @@ test_unsaved_tag (void)
     g_assert_cmpstr (stalin->label, ==, "I. V. Stalin");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  run_pending ();
+  /* All saved: the window closes without asking. */
+  {
+    gpointer alive = window;
+
+    g_object_add_weak_pointer (G_OBJECT (window), &alive);
+    gtk_window_close (GTK_WINDOW (window));
+    run_pending ();
+    g_assert_null (alive);
+    g_assert_null (find_message_dialog ());
+  }
   sigla_test_remove_dir (dir);
 }
 

@@ -75,6 +75,7 @@ struct _SiglaWindow
   gboolean              panels_placed;    /* … once, from the setting */
   char                 *refused_path;     /* the project that last failed to open */
   GPtrArray            *unsaved;          /* PendingTag: tags the file refused, to try again */
+  gboolean              closing_unsaved;  /* the user chose to close over them */
   guint                 retry_source;
   gint64                tag_start;        /* the span being tagged while the popover is up */
   gint64                tag_end;
@@ -1100,6 +1101,42 @@ sigla_window_retry_unsaved (SiglaWindow *self)
   return TRUE;
 }
 
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SiglaWindow      *self)
+{
+  if (!g_str_equal (response, "close"))
+    return;
+  self->closing_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing over edits the file refused asks first: they would be lost, and
+ * the window would go on trying if it stayed open. */
+static gboolean
+sigla_window_close_request (GtkWindow *window)
+{
+  SiglaWindow *self = SIGLA_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (self->closing_unsaved || !edits_unsaved (self) || sigla_window_retry_unsaved (self))
+    return GTK_WINDOW_CLASS (sigla_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Close Without Saving?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” cannot be written now, so what is marked as not saved would be lost. "
+                                    "Left open, Sigla keeps trying."),
+                                  sigla_project_get_path (self->project));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Open"), "close", _("Close _Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 retry_cb (gpointer user_data)
 {
@@ -2016,6 +2053,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sigla_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = sigla_window_close_request;
 
   g_type_ensure (SIGLA_TYPE_DOCUMENT_VIEW);
   g_type_ensure (SIGLA_TYPE_ENTITY_EDITOR);
