@@ -771,6 +771,24 @@ test_damaged_project (void)
   sigla_test_remove_dir (dir);
 }
 
+/* Another program writing to the project: it holds the write lock. */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *holder;
+
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return holder;
+}
+
+static void
+release_write_lock (sqlite3 *holder)
+{
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+}
+
 /* The file refuses a tag (another program holds it): the tag stays on screen
  * marked as not saved, a banner says why, nothing pretends it is in the
  * project; once the file is free, trying again writes it. */
@@ -795,8 +813,7 @@ test_unsaved_tag (void)
   view = sigla_window_get_document_view (window);
 
   /* Another program writes to the project and holds it. */
-  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  holder = hold_write_lock (path);
 
   start = select_word (view, "FILIPPOV");
   g_assert_false (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, 0, "Joseph Stalin", &error));
@@ -814,8 +831,7 @@ test_unsaved_tag (void)
   g_clear_error (&error);
 
   /* The file is free again: the tag is written, and shown as any other. */
-  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (holder);
+  release_write_lock (holder);
   g_assert_true (sigla_window_retry_unsaved (window));
   run_pending ();
   mentions = sigla_mention_list (sigla_window_get_project (window), 1, NULL);
@@ -837,8 +853,7 @@ test_unsaved_tag (void)
     GtkWidget *banner;
 
     g_assert_nonnull (name_row);
-    g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    holder = hold_write_lock (path);
     gtk_editable_set_text (GTK_EDITABLE (name_row), "I. V. Stalin");
     g_signal_emit_by_name (name_row, "apply");
     run_pending ();
@@ -872,8 +887,7 @@ test_unsaved_tag (void)
     }
 
     /* Another program writes meanwhile; the window reads it all again. */
-    g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (holder);
+    release_write_lock (holder);
     {
       g_autoptr(SiglaProject) other = sigla_project_open (path, SIGLA_OPEN_DEFAULT, NULL);
       g_autoptr(SiglaEntity) mao = sigla_entity_new (SIGLA_KIND_PERSON, "Mao Zedong");
@@ -911,6 +925,54 @@ test_unsaved_tag (void)
     g_assert_null (alive);
     g_assert_null (find_message_dialog ());
   }
+  sigla_test_remove_dir (dir);
+}
+
+/* An edit the file refused, to an entity another program then deletes:
+ * trying again says the entity is gone, once, and stops. */
+static void
+test_unsaved_edit_gone (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaEntity) stalin = sigla_entity_new (SIGLA_KIND_PERSON, "Joseph Stalin");
+  SiglaEntityEditor *editor;
+  AdwEntryRow *name_row;
+  AdwMessageDialog *dialog;
+  SiglaWindow *window;
+  sqlite3 *holder;
+
+  sigla_test_import_seed (setup, "004");
+  g_assert_true (sigla_entity_insert (setup, stalin, NULL));
+  sigla_test_add_mention (setup, 1, SIGLA_KIND_PERSON, stalin->id, 0, 7);
+
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  g_signal_emit_by_name (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin"), "activate", 0);
+  run_pending ();
+  name_row = find_entry_row (GTK_WIDGET (window), "Preferred name");
+  g_assert_nonnull (name_row);
+  editor = SIGLA_ENTITY_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (name_row), SIGLA_TYPE_ENTITY_EDITOR));
+
+  holder = hold_write_lock (path);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "I. V. Stalin");
+  g_signal_emit_by_name (name_row, "apply");
+  run_pending ();
+  g_assert_true (sigla_entity_editor_is_unsaved (editor));
+  release_write_lock (holder);
+
+  g_assert_true (sigla_entity_delete (setup, stalin->id, SIGLA_DELETE_MENTIONS, NULL));
+  g_assert_true (sigla_window_retry_unsaved (window));
+  run_pending ();
+  g_assert_false (sigla_entity_editor_is_unsaved (editor));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  run_pending ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
   sigla_test_remove_dir (dir);
 }
 
@@ -984,6 +1046,7 @@ main (int    argc,
   g_test_add_func ("/window/changes-elsewhere", test_changes_elsewhere);
   g_test_add_func ("/window/damaged-project", test_damaged_project);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
+  g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
 

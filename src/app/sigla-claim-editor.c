@@ -138,8 +138,10 @@ save (SiglaClaimEditor *self)
   if (self->filling || claim == NULL)
     return;
 
+  /* A subject refused is the user's to mend: it is not tried again. */
   if (!parse_about (self, gtk_editable_get_text (GTK_EDITABLE (self->about_row)), about, &error))
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
@@ -158,11 +160,13 @@ save (SiglaClaimEditor *self)
   claim->note = *note != '\0' ? g_strdup (note) : NULL;
 
   /* A file that refused the write leaves the rows as set, marked as not
-   * saved, for the next change to try again. */
+   * saved, to be tried again; a claim refused or gone is not. */
   if (!sigla_claim_update (self->project, claim, &error))
     {
       if (sigla_error_is_write_failure (error))
         gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }

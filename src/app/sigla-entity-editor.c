@@ -130,8 +130,10 @@ save (SiglaEntityEditor *self)
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   g_auto(GStrv) uris = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->authorities_row)), " \t", -1);
 
+  /* Gone (an undo, another program): there is nothing left to save into. */
   if (edited == NULL)
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       fail (self, error);
       return;
     }

@@ -1069,11 +1069,11 @@ gboolean
 sigla_window_retry_unsaved (SiglaWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean pending;
+  gboolean tags_pending;
 
   g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
 
-  pending = edits_unsaved (self);
+  tags_pending = self->unsaved->len > 0;
 
   while (self->unsaved->len > 0 && self->project != NULL)
     {
@@ -1089,13 +1089,14 @@ sigla_window_retry_unsaved (SiglaWindow *self)
       g_ptr_array_remove_index (self->unsaved, 0);
     }
 
-  /* A refusal says why through the editor's "failed". */
+  if (tags_pending)
+    toast (self, _("Saved"));
+
+  /* An editor says why through its "failed"; saved, it is no longer red. */
   if ((sigla_entity_editor_is_unsaved (self->entity_editor) && !sigla_entity_editor_save (self->entity_editor)) ||
       (sigla_claim_editor_is_unsaved (self->claim_editor) && !sigla_claim_editor_save (self->claim_editor)))
     return FALSE;
 
-  if (pending)
-    toast (self, _("Saved"));
   gtk_revealer_set_reveal_child (self->unsaved_revealer, FALSE);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   return TRUE;
