@@ -30,6 +30,12 @@ def spans(project):
         db.close()
 
 
+def record(line, reported):
+    if line.startswith("tagged ") or line.startswith("undone "):
+        start, end = map(int, line.split()[1:])
+        reported[(start, end)] = line.startswith("tagged ")
+
+
 def run_until_killed(project, export, rng, reported):
     """Starts the window, lets it work for a random while, kills it. @reported: span → whether
     the window last reported it tagged (True) or undone (False). Returns what it said."""
@@ -50,13 +56,15 @@ def run_until_killed(project, export, rng, reported):
         if not line:
             break
         lines.append(line.strip())
-        if line.startswith("tagged ") or line.startswith("undone "):
-            start, end = map(int, line.split()[1:])
-            reported[(start, end)] = line.startswith("tagged ")
-        elif line.startswith("ready"):
+        record(line, reported)
+        if line.startswith("ready"):
             deadline = time.monotonic() + rng.uniform(0.05, 0.6)
     tagger.send_signal(signal.SIGKILL)
-    _, errors = tagger.communicate()
+    # What the window wrote before the kill and was not read yet was reported all the same.
+    rest, errors = tagger.communicate()
+    for line in rest.splitlines():
+        lines.append(line.strip())
+        record(line, reported)
     return lines, tagger.returncode, errors
 
 
