@@ -39,33 +39,42 @@ def record(line, reported):
 def run_until_killed(project, export, rng, reported):
     """Starts the window, lets it work for a random while, kills it. @reported: span → whether
     the window last reported it tagged (True) or undone (False). Returns what it said."""
-    tagger = subprocess.Popen([TAGGER, project, export], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, bufsize=1)
+    tagger = subprocess.Popen([TAGGER, project, export], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Read with os.read, not readline: a buffered reader keeps lines that select() no longer
+    # sees and communicate() never returns, and they would read as tags missing.
+    out = tagger.stdout.fileno()
     deadline = None
     lines = []
+    partial = b""
+
+    def take(data):
+        nonlocal deadline, partial
+        *complete, partial = (partial + data).split(b"\n")
+        for raw in complete:
+            line = raw.decode()
+            lines.append(line)
+            record(line, reported)
+            if line.startswith("ready"):
+                deadline = time.monotonic() + rng.uniform(0.05, 0.6)
+
     while True:
         if deadline is not None and time.monotonic() >= deadline:
             break
         timeout = 30 if deadline is None else max(deadline - time.monotonic(), 0)
-        ready, _, _ = select.select([tagger.stdout], [], [], timeout)
+        ready, _, _ = select.select([out], [], [], timeout)
         if not ready:
             if deadline is None:
                 break          # no word from the window in 30 s: reported below
             continue
-        line = tagger.stdout.readline()
-        if not line:
+        data = os.read(out, 65536)
+        if not data:
             break
-        lines.append(line.strip())
-        record(line, reported)
-        if line.startswith("ready"):
-            deadline = time.monotonic() + rng.uniform(0.05, 0.6)
+        take(data)
     tagger.send_signal(signal.SIGKILL)
     # What the window wrote before the kill and was not read yet was reported all the same.
-    rest, errors = tagger.communicate()
-    for line in rest.splitlines():
-        lines.append(line.strip())
-        record(line, reported)
-    return lines, tagger.returncode, errors
+    rest, stderr = tagger.communicate()
+    take(rest)
+    return lines, tagger.returncode, stderr.decode(errors="replace")
 
 
 def main():
