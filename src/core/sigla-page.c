@@ -360,14 +360,6 @@ is_url (const char *text)
 }
 
 static void
-set_once (char       **field,
-          const char  *value)
-{
-  if (*field == NULL && value != NULL && *value != '\0')
-    *field = g_strdup (value);
-}
-
-static void
 take_metadata (SiglaPage  *page,
                GString    *summary,
                Section     section,
@@ -377,9 +369,9 @@ take_metadata (SiglaPage  *page,
     {
     case SECTION_CITATION:
       if (is_url (text))
-        set_once (&page->url, text);
+        sigla_text_keep_first (&page->url, g_strdup (text));
       else if (g_str_has_prefix (text, "\"") || g_str_has_prefix (text, "“"))
-        set_once (&page->citation, text);
+        sigla_text_keep_first (&page->citation, g_strdup (text));
       else if (summary->len == 0)
         g_string_append (summary, text);
       break;
@@ -389,11 +381,11 @@ take_metadata (SiglaPage  *page,
       g_string_append (summary, text);
       break;
     case SECTION_LANGUAGE:
-      set_once (&page->original_language, sigla_language_find_code (text));
-      set_once (&page->original_language, text);
+      sigla_text_keep_first (&page->original_language, g_strdup (sigla_language_find_code (text)));
+      sigla_text_keep_first (&page->original_language, g_strdup (text));
       break;
     case SECTION_CONTENTS:
-      set_once (&page->language, sigla_language_find_code (text));
+      sigla_text_keep_first (&page->language, g_strdup (sigla_language_find_code (text)));
       break;
     case SECTION_FOOTER:
       if (summary->len == 0)

@@ -181,18 +181,6 @@ text_of (const xmlNode *node)
   return g_string_free (text, FALSE);
 }
 
-/* Sets @field to @value unless it is set already: a header that repeats an
- * element keeps its first. Takes @value. */
-static void
-keep_first (char **field,
-            char  *value)
-{
-  if (*field == NULL)
-    *field = value;
-  else
-    g_free (value);
-}
-
 /* The element's text as written: notes and paraphrases keep their lines. */
 static char *
 exact_text_of (const xmlNode *node)
@@ -367,7 +355,7 @@ entity_from_entry (const xmlNode *entry,
           g_autofree char *type = attribute (c, "type");
           char **field = g_strcmp0 (type, "description") == 0 ? &entity->description : &entity->note;
 
-          keep_first (field, exact_text_of (c));
+          sigla_text_keep_first (field, exact_text_of (c));
         }
     }
 
@@ -815,7 +803,7 @@ read_claim (Reader         *reader,
         {
           char **field = g_strcmp0 (type, "paraphrase") == 0 ? &claim->paraphrase : &claim->note;
 
-          keep_first (field, exact_text_of (c));
+          sigla_text_keep_first (field, exact_text_of (c));
         }
       else if (is_tei (c, "ptr"))
         {
@@ -1052,16 +1040,16 @@ read_metadata (const xmlNode *tei,
               document->date = g_steal_pointer (&when);
               g_clear_pointer (&document->date_text, g_free);
             }
-          keep_first (&document->date_text, text_of (c));
+          sigla_text_keep_first (&document->date_text, text_of (c));
         }
       else if (is_tei (c, "idno") && g_strcmp0 (type, "archive") == 0)
-        keep_first (&document->archive, text_of (c));
+        sigla_text_keep_first (&document->archive, text_of (c));
       else if (is_tei (c, "idno") && g_strcmp0 (type, "URI") == 0)
-        keep_first (&document->url, text_of (c));
+        sigla_text_keep_first (&document->url, text_of (c));
       else if (is_tei (c, "idno") && g_strcmp0 (type, "filename") == 0)
-        keep_first (&document->source_name, text_of (c));
+        sigla_text_keep_first (&document->source_name, text_of (c));
       else if (is_tei (c, "note") && g_strcmp0 (type, "citation") == 0)
-        keep_first (&document->citation, text_of (c));
+        sigla_text_keep_first (&document->citation, text_of (c));
     }
 
   if (abstract != NULL)

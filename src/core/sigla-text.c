@@ -41,3 +41,20 @@ sigla_text_normalize (const char *text,
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/**
+ * sigla_text_keep_first:
+ * @value: (transfer full) (nullable): what the source says, taken
+ *
+ * Sets *@field to @value unless it is set already or @value is empty: a
+ * source that says a thing twice keeps the first.
+ */
+void
+sigla_text_keep_first (char **field,
+                       char  *value)
+{
+  if (*field == NULL && value != NULL && *value != '\0')
+    *field = value;
+  else
+    g_free (value);
+}

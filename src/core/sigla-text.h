@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-text.h: Unicode helpers for reading texts. */
+/* sigla-text.h: helpers for reading texts: Unicode, and fields a source may repeat. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-char *sigla_text_normalize (const char *text,
-                            gsize       length);
+char *sigla_text_normalize  (const char  *text,
+                             gsize        length);
+void  sigla_text_keep_first (char       **field,
+                             char        *value);
 
 G_END_DECLS
