@@ -293,11 +293,12 @@ typedef struct
 } BatchRun;
 
 static void
-record_import_cb (const char   *path,
-                  guint         index,
-                  gint64        document_id,
-                  const GError *error,
-                  gpointer      user_data)
+record_import_cb (const char           *path,
+                  guint                 index,
+                  gint64                document_id,
+                  const SiglaTeiReport *report,
+                  const GError         *error,
+                  gpointer              user_data)
 {
   BatchRun *run = user_data;
   gint64 now = g_get_monotonic_time ();

@@ -296,11 +296,12 @@ typedef struct
 } ImportLog;
 
 static void
-log_import_cb (const char   *path,
-               guint         index,
-               gint64        document_id,
-               const GError *error,
-               gpointer      user_data)
+log_import_cb (const char           *path,
+               guint                 index,
+               gint64                document_id,
+               const SiglaTeiReport *report,
+               const GError         *error,
+               gpointer              user_data)
 {
   ImportLog *log = user_data;
 

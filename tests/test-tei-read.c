@@ -249,6 +249,7 @@ test_other_tools (Fixture       *fixture,
   const char *expected_text =
     "To Comrade Stalin\n"
     "We received a telegram from Comrade Mao on 13 June; Kaesong and Gaeseong.\n"
+    "Editor's note.\n"
     "Signed: Gao Gang\n"
     "and Kim Il Sung, 14 June 1951";
   const char *expected[][3] = {
@@ -267,9 +268,10 @@ test_other_tools (Fixture       *fixture,
   g_assert_cmpstr (document->title, ==, "Letter from Gao Gang");
   g_assert_cmpstr (document->text, ==, expected_text);
   blocks = sigla_document_get_blocks (fixture->project, id, NULL);
-  g_assert_cmpuint (blocks->len, ==, 4);
+  /* The note is read under its paragraph, as a block of its own: never inside the sentence. */
+  g_assert_cmpuint (blocks->len, ==, 5);
   g_assert_cmpint (g_array_index (blocks, SiglaBlock, 0).kind, ==, SIGLA_BLOCK_HEAD);
-  g_assert_cmpint (g_array_index (blocks, SiglaBlock, 2).kind, ==, SIGLA_BLOCK_ITEM);
+  g_assert_cmpint (g_array_index (blocks, SiglaBlock, 3).kind, ==, SIGLA_BLOCK_ITEM);
 
   mentions = sigla_mention_list (fixture->project, id, NULL);
   entities = sigla_entity_list (fixture->project, NULL);
@@ -365,12 +367,15 @@ test_refused (Fixture       *fixture,
       "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI SYSTEM \"http://127.0.0.1:9/tei.dtd\">\n"
       "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>&undefined;</p></body></text></TEI>\n", "line " },
     { "html.xml", "<?xml version=\"1.0\"?>\n<html><body><p>Hello</p></body></html>\n", "not TEI" },
-    { "twice.xml",
-      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>\n"
-      "<p xml:id=\"a\">one</p>\n<p xml:id=\"a\">two</p></body></text></TEI>\n", "twice" },
-    { "nowhere.xml",
-      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>\n"
-      "<p><persName ref=\"#ghost\">Nobody</persName></p></body></text></TEI>\n", "#ghost" },
+    /* Sigla's own export is read strictly: a damaged one is not taken for whole. */
+    { "own-twice.xml",
+      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+      "<publicationStmt><p>Unpublished: annotated with Sigla.</p></publicationStmt></fileDesc></teiHeader>"
+      "<text><body>\n<p xml:id=\"a\">one</p>\n<p xml:id=\"a\">two</p></body></text></TEI>\n", "twice" },
+    { "own-nowhere.xml",
+      "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+      "<publicationStmt><p>Unpublished: annotated with Sigla.</p></publicationStmt></fileDesc></teiHeader>"
+      "<text><body>\n<p><persName ref=\"#ghost\">Nobody</persName></p></body></text></TEI>\n", "#ghost" },
     { "empty-body.xml",
       "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body/></text></TEI>\n", "no text" },
     /* Found by fuzzing: libxml2 quotes the name, bytes that are not UTF-8 and all. */

@@ -12,6 +12,7 @@ typedef struct
   char          *project_path;
   GStrv          paths;
   GPtrArray     *refusals;       /* messages of the files refused */
+  GString       *reports;        /* what each TEI file held, for a person to read */
   SiglaProgress *progress;
 } ImportData;
 
@@ -21,21 +22,30 @@ import_data_free (ImportData *data)
   g_free (data->project_path);
   g_strfreev (data->paths);
   g_ptr_array_unref (data->refusals);
+  g_string_free (data->reports, TRUE);
   sigla_progress_free (data->progress);
   g_free (data);
 }
 
 static void
-file_done_cb (const char   *path,
-              guint         index,
-              gint64        document_id,
-              const GError *error,
-              gpointer      user_data)
+file_done_cb (const char           *path,
+              guint                 index,
+              gint64                document_id,
+              const SiglaTeiReport *report,
+              const GError         *error,
+              gpointer              user_data)
 {
   ImportData *data = user_data;
 
   if (error != NULL)
     g_ptr_array_add (data->refusals, g_strdup (error->message));
+  if (report != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *lines = sigla_tei_report_to_text (report);
+
+      g_string_append_printf (data->reports, "%s\n%s", name, lines);
+    }
   sigla_progress_report (data->progress, index + 1, g_strv_length (data->paths));
 }
 
@@ -88,6 +98,7 @@ sigla_import_task_run (const char           *project_path,
   data->project_path = g_strdup (project_path);
   data->paths = g_strdupv ((char **) paths);
   data->refusals = g_ptr_array_new_with_free_func (g_free);
+  data->reports = g_string_new ("");
   data->progress = sigla_progress_new (progress, progress_data);
 
   g_task_set_source_tag (task, sigla_import_task_run);
@@ -98,12 +109,15 @@ sigla_import_task_run (const char           *project_path,
 /**
  * sigla_import_task_finish:
  * @refusals: (out) (transfer full) (optional): a message for each file refused
+ * @reports: (out) (transfer full) (optional): what each TEI file held, as
+ *   text; empty when no TEI file was read
  *
- * Returns: how many documents were imported
+ * Returns: how many files were imported
  */
 guint
 sigla_import_task_finish (GAsyncResult  *result,
                           GPtrArray    **refusals,
+                          char         **reports,
                           GError       **error)
 {
   ImportData *data = g_task_get_task_data (G_TASK (result));
@@ -111,5 +125,7 @@ sigla_import_task_finish (GAsyncResult  *result,
 
   if (refusals != NULL)
     *refusals = g_ptr_array_ref (data->refusals);
+  if (reports != NULL)
+    *reports = g_strdup (data->reports->str);
   return imported > 0 ? (guint) imported : 0;
 }

@@ -18,6 +18,7 @@ void       sigla_import_task_run    (const char           *project_path,
                                      gpointer              user_data);
 guint      sigla_import_task_finish (GAsyncResult         *result,
                                      GPtrArray           **refusals,
+                                     char                **reports,
                                      GError              **error);
 
 G_END_DECLS

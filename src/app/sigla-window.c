@@ -1656,6 +1656,28 @@ export_progress_cb (guint    done,
   show_progress (user_data, text, done, total);
 }
 
+/* What the TEI files held, read and left in the tree only: nothing silent. */
+static void
+show_import_report (SiglaWindow *self,
+                    const char  *reports)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What the TEI Files Held"), NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (reports);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -1665,7 +1687,8 @@ import_done_cb (GObject      *source,
   g_autoptr(GPtrArray) refusals = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  guint imported = sigla_import_task_finish (result, &refusals, &error);
+  g_autofree char *reports = NULL;
+  guint imported = sigla_import_task_finish (result, &refusals, &reports, &error);
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->task_cancellable);
@@ -1683,7 +1706,7 @@ import_done_cb (GObject      *source,
     gtk_single_selection_set_selected (self->document_selection, 0);
   update_actions (self);
 
-  message = g_strdup_printf (ngettext ("%u document imported", "%u documents imported", imported), imported);
+  message = g_strdup_printf (ngettext ("%u file imported", "%u files imported", imported), imported);
   toast (self, message);
   if (refusals != NULL && refusals->len > 0)
     {
@@ -1692,6 +1715,8 @@ import_done_cb (GObject      *source,
 
       sigla_window_show_error (self, refused);
     }
+  else if (reports != NULL && reports[0] != '\0')
+    show_import_report (self, reports);
 }
 
 /**

@@ -184,29 +184,63 @@ typedef struct
 {
   SiglaProject *project;
   GString      *imported;   /* printed once the import is committed, not before */
+  JsonBuilder  *json;       /* the same, with --json */
   int           status;
 } ImportRun;
 
 static void
-print_imported_cb (const char   *path,
-                   guint         index,
-                   gint64        document_id,
-                   const GError *error,
-                   gpointer      user_data)
+print_imported_cb (const char           *path,
+                   guint                 index,
+                   gint64                document_id,
+                   const SiglaTeiReport *report,
+                   const GError         *error,
+                   gpointer              user_data)
 {
   ImportRun *run = user_data;
   g_autoptr(SiglaDocument) document = NULL;
+  g_autofree char *name = g_path_get_basename (path);
 
   if (error != NULL)
     {
       run->status = fail ((GError *) error);
+      if (opt_json)
+        {
+          json_builder_begin_object (run->json);
+          add_string (run->json, "file", path);
+          add_string (run->json, "error", error->message);
+          json_builder_end_object (run->json);
+        }
       return;
     }
 
   /* Inside the import's transaction, so the document reads as it will be stored. */
-  document = sigla_document_get (run->project, document_id, NULL);
+  document = document_id != 0 ? sigla_document_get (run->project, document_id, NULL) : NULL;
+  if (opt_json)
+    {
+      json_builder_begin_object (run->json);
+      add_string (run->json, "file", path);
+      add_int (run->json, "document", document_id);
+      add_string (run->json, "title", document != NULL ? document->title : NULL);
+      if (report != NULL)
+        {
+          json_builder_set_member_name (run->json, "report");
+          json_builder_begin_object (run->json);
+          sigla_tei_report_to_json (report, run->json);
+          json_builder_end_object (run->json);
+        }
+      json_builder_end_object (run->json);
+      return;
+    }
+
+  /* A file of registries alone makes no document: 0, and its name. */
   g_string_append_printf (run->imported, "%" G_GINT64_FORMAT "\t%s\n", document_id,
-                          document != NULL ? document->title : "");
+                          document != NULL ? document->title : name);
+  if (report != NULL)
+    {
+      g_autofree char *lines = sigla_tei_report_to_text (report);
+
+      g_string_append (run->imported, lines);
+    }
 }
 
 /* sigla-cli import PROJECT FILE... : one action (one undo) for all the files;
@@ -215,15 +249,16 @@ static int
 cmd_import (int    argc,
             char **argv)
 {
-  const char *usage = "import PROJECT FILE...";
+  const char *usage = "import PROJECT FILE... [--json]";
   g_autoptr(SiglaProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) imported = g_string_new ("");
-  ImportRun run = { NULL, imported, EXIT_SUCCESS };
+  ImportRun run = { NULL, imported, NULL, EXIT_SUCCESS };
   g_autofree const char **files = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status;
 
-  if (!parse_options (&argc, &argv, NULL, -2, usage, &status))
+  if (!parse_options (&argc, &argv, json_entries, -2, usage, &status))
     return status;
 
   project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
@@ -236,10 +271,16 @@ cmd_import (int    argc,
     files[i - 2] = argv[i];
 
   run.project = project;
+  run.json = builder;
+  json_builder_begin_array (builder);
   if (sigla_import_files (project, files, print_imported_cb, &run, NULL, &error) == 0 && error != NULL)
     return fail (error);
+  json_builder_end_array (builder);
 
-  printf ("%s", imported->str);
+  if (opt_json)
+    print_json (builder);
+  else
+    printf ("%s", imported->str);
 
   return run.status;
 }

@@ -72,11 +72,15 @@ is_xml (const char *path,
   return size >= 5 && memcmp (data, "<?xml", 5) == 0;
 }
 
-/* Reads, decodes and stores one file inside the current action. */
-static gint64
-import_one (SiglaProject  *project,
-            const char    *path,
-            GError       **error)
+/* Reads, decodes and stores one file inside the current action. *@id is 0
+ * for a TEI file of registries or letters alone; @report, if given, is told
+ * what a TEI file held. */
+static gboolean
+import_one (SiglaProject    *project,
+            const char      *path,
+            SiglaTeiReport  *report,
+            gint64          *id,
+            GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
@@ -86,16 +90,17 @@ import_one (SiglaProject  *project,
   gsize source_size;
   const guint8 *source;
 
+  *id = 0;
   bytes = sigla_source_load (path, error);
   if (bytes == NULL)
-    return 0;
+    return FALSE;
 
   if (is_xml (path, bytes))
-    return sigla_tei_read (project, path, bytes, error);
+    return sigla_tei_read (project, path, bytes, report, id, error);
 
   text = sigla_source_decode (path, bytes, &length, error);
   if (text == NULL)
-    return 0;
+    return FALSE;
 
   page = sigla_page_parse (text, length);
   g_clear_pointer (&text, g_free);
@@ -103,7 +108,7 @@ import_one (SiglaProject  *project,
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY,
                    _("Cannot import “%s”: it holds no text to read"), path);
-      return 0;
+      return FALSE;
     }
 
   document = document_from_page (page, path);
@@ -111,10 +116,11 @@ import_one (SiglaProject  *project,
   if (!sigla_document_insert (project, document, page->blocks, source, source_size, error))
     {
       g_prefix_error (error, _("Cannot import “%s”: "), path);
-      return 0;
+      return FALSE;
     }
 
-  return document->id;
+  *id = document->id;
+  return TRUE;
 }
 
 /**
@@ -126,7 +132,9 @@ import_one (SiglaProject  *project,
  * files and whatever is not a file, naming the file and the reason, and
  * leaves nothing behind when it refuses.
  *
- * Returns: the new document's id, or 0 with @error set
+ * Returns: the new document's id; 0 with @error set if the file is
+ *   refused, or with no error for a TEI file of registries or letters alone
+ *   (its people, places and organisations are in the project)
  */
 gint64
 sigla_import_file (SiglaProject  *project,
@@ -140,8 +148,7 @@ sigla_import_file (SiglaProject  *project,
   if (!sigla_project_begin_action (project, label, error))
     return 0;
 
-  id = import_one (project, path, error);
-  if (id == 0)
+  if (!import_one (project, path, NULL, &id, error))
     {
       sigla_project_abort_action (project);
       return 0;
@@ -161,8 +168,9 @@ sigla_import_file (SiglaProject  *project,
  * reported to @callback and costs the others nothing. One durable commit at the end makes a large
  * batch fast.
  *
- * Returns: how many documents were imported; 0 with @error set if the
- *   project could not be written (then none was)
+ * Returns: how many files were imported (a TEI file of registries alone
+ *   makes no document but counts); 0 with @error set if the project could not
+ *   be written (then none was)
  */
 guint
 sigla_import_files (SiglaProject        *project,
@@ -186,20 +194,23 @@ sigla_import_files (SiglaProject        *project,
   for (guint i = 0; i < n_paths && !g_cancellable_is_cancelled (cancellable); i++)
     {
       g_autoptr(GError) file_error = NULL;
+      g_autoptr(SiglaTeiReport) report = sigla_tei_report_new ();
+      gboolean read;
       gint64 id;
 
       if (!sigla_project_begin_action (project, NULL, error))
         goto failed;
 
-      id = import_one (project, paths[i], &file_error);
-      if (id == 0)
+      read = import_one (project, paths[i], report, &id, &file_error);
+      if (!read)
         sigla_project_abort_action (project);
       else if (!sigla_project_end_action (project, error))
         goto failed;
 
-      imported += id != 0;
+      imported += read;
       if (callback != NULL)
-        callback (paths[i], i, id, file_error, user_data);
+        callback (paths[i], i, id, read && report->blocks + report->entities + report->letters > 0 ? report : NULL,
+                  file_error, user_data);
     }
 
   if (imported == 0)

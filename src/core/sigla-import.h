@@ -5,15 +5,18 @@
 #include <gio/gio.h>
 
 #include "sigla-project.h"
+#include "sigla-tei-report.h"
 
 G_BEGIN_DECLS
 
-/* Called once a file: with the new document's id, or 0 and why it was refused. */
-typedef void (*SiglaImportFunc) (const char   *path,
-                                 guint         index,
-                                 gint64        document_id,
-                                 const GError *error,
-                                 gpointer      user_data);
+/* Called once a file: with the new document's id (0 for a TEI file of
+ * registries alone) and, for TEI, what it held; or with why it was refused. */
+typedef void (*SiglaImportFunc) (const char           *path,
+                                 guint                 index,
+                                 gint64                document_id,
+                                 const SiglaTeiReport *report,
+                                 const GError         *error,
+                                 gpointer              user_data);
 
 gint64   sigla_import_file  (SiglaProject        *project,
                              const char          *path,

@@ -21,18 +21,10 @@
 #include "sigla-error.h"
 #include "sigla-mention.h"
 #include "sigla-project-private.h"
+#include "sigla-tei-projection.h"
 #include "sigla-tei-reader.h"
+#include "sigla-tei-refs.h"
 #include "sigla-text.h"
-
-#define TEI_NS "http://www.tei-c.org/ns/1.0"
-
-/* An annotation element of the body and the code points it covers. */
-typedef struct
-{
-  xmlNode *node;
-  gint64   start;
-  gint64   end;
-} Marked;
 
 /* A stand-off annotation and its place among the file's annotations. */
 typedef struct
@@ -41,156 +33,24 @@ typedef struct
   guint    order;
 } Annotation;
 
-/* The reading text as the body's blocks give it. */
 typedef struct
 {
-  GString  *text;
-  gint64    length;          /* in code points */
-  GArray   *blocks;          /* SiglaBlock */
-  GArray   *marked;          /* Marked, in document order of their start tags */
-  gboolean  in_block;
-} Body;
-
-typedef struct
-{
-  SiglaProject *project;
-  const char   *path;
-  GHashTable   *ids;         /* xml:id → xmlNode */
-  GHashTable   *entities;    /* xml:id of a registry entry → entity id (gint64 *) */
-  GHashTable   *by_uri;      /* authority URI → entity id (gint64 *) */
-  GHashTable   *existing;    /* xml_id → SiglaEntity already in the project */
+  SiglaProject   *project;
+  const char     *path;
+  gboolean        foreign;     /* another tool's TEI, not Sigla's own export */
+  GHashTable     *ids;         /* xml:id → xmlNode */
+  SiglaTeiRefs   *refs;
+  SiglaTeiReport *report;
 } Reader;
-
-static void
-body_clear (Body *body)
-{
-  if (body->text != NULL)
-    g_string_free (body->text, TRUE);
-  g_clear_pointer (&body->blocks, g_array_unref);
-  g_clear_pointer (&body->marked, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Body, body_clear)
 
 static void
 reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->ids, g_hash_table_unref);
-  g_clear_pointer (&reader->entities, g_hash_table_unref);
-  g_clear_pointer (&reader->by_uri, g_hash_table_unref);
-  g_clear_pointer (&reader->existing, g_hash_table_unref);
+  g_clear_pointer (&reader->refs, sigla_tei_refs_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
-
-/* -- the tree --------------------------------------------------------------- */
-
-/* TEI elements, with or without the TEI namespace (some tools leave it out). */
-static gboolean
-is_tei (const xmlNode *node,
-        const char    *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE &&
-         (node->ns == NULL || g_strcmp0 ((const char *) node->ns->href, TEI_NS) == 0) &&
-         (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
-}
-
-static xmlNode *
-child (const xmlNode *node,
-       const char    *name)
-{
-  for (xmlNode *c = node != NULL ? node->children : NULL; c != NULL; c = c->next)
-    if (is_tei (c, name))
-      return c;
-
-  return NULL;
-}
-
-/* child (child (…)), as a path of names ending in NULL. */
-static xmlNode *
-descend (const xmlNode *node,
-         ...)
-{
-  const char *name;
-  va_list args;
-
-  va_start (args, node);
-  while (node != NULL && (name = va_arg (args, const char *)) != NULL)
-    node = child (node, name);
-  va_end (args);
-
-  return (xmlNode *) node;
-}
-
-static char *
-attribute (const xmlNode *node,
-           const char    *name)
-{
-  xmlChar *value = xmlGetProp (node, BAD_CAST name);
-  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-xml_id (const xmlNode *node)
-{
-  xmlChar *value = xmlGetNsProp (node, BAD_CAST "id", XML_XML_NAMESPACE);
-  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
-
-/* The element's text with white space runs made one space, trimmed: what a
- * name or a title reads as, however the file was indented. */
-static char *
-text_of (const xmlNode *node)
-{
-  xmlChar *content;
-  GString *text;
-  gboolean space = FALSE;
-
-  if (node == NULL)
-    return NULL;
-
-  content = xmlNodeGetContent (node);
-  text = g_string_new ("");
-  for (const char *p = (const char *) content; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        space = text->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (text, ' ');
-          space = FALSE;
-          g_string_append_unichar (text, c);
-        }
-    }
-  xmlFree (content);
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* The element's text as written: notes and paraphrases keep their lines. */
-static char *
-exact_text_of (const xmlNode *node)
-{
-  xmlChar *content = node != NULL ? xmlNodeGetContent (node) : NULL;
-  char *copy = content != NULL && *content != '\0' ? g_strdup ((const char *) content) : NULL;
-
-  xmlFree (content);
-  return copy;
-}
 
 static const char *
 first_target (const char *list)
@@ -242,15 +102,22 @@ collect_ids (Reader   *reader,
       if (c->type != XML_ELEMENT_NODE)
         continue;
 
-      id = xml_id (c);
+      id = sigla_tei_xml_id (c);
       if (id != NULL)
         {
           if (g_hash_table_contains (reader->ids, id))
             {
-              set_error_at (error, reader->path, c, _("the xml:id “%s” is given twice"), id);
-              return FALSE;
+              /* Another tool's file may say it twice: the first counts. */
+              if (reader->foreign)
+                sigla_tei_report_count (reader->report->not_understood, "xml:id given twice", 1);
+              else
+                {
+                  set_error_at (error, reader->path, c, _("the xml:id “%s” is given twice"), id);
+                  return FALSE;
+                }
             }
-          g_hash_table_insert (reader->ids, g_steal_pointer (&id), c);
+          else
+            g_hash_table_insert (reader->ids, g_steal_pointer (&id), c);
         }
 
       if (!collect_ids (reader, c->children, error))
@@ -258,397 +125,6 @@ collect_ids (Reader   *reader,
     }
 
   return TRUE;
-}
-
-/* -- entities -------------------------------------------------------------- */
-
-static gboolean
-entity_kind_of (const xmlNode *node,
-                SiglaKind     *kind)
-{
-  if (is_tei (node, "person"))
-    *kind = SIGLA_KIND_PERSON;
-  else if (is_tei (node, "place"))
-    *kind = SIGLA_KIND_PLACE;
-  else if (is_tei (node, "org"))
-    *kind = SIGLA_KIND_ORG;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_uri (const char *text)
-{
-  return text != NULL && (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://"));
-}
-
-static gint64 *
-new_id (gint64 id)
-{
-  return g_memdup2 (&id, sizeof id);
-}
-
-/* A registry entry (person, place, org) as an entity. */
-static SiglaEntity *
-entity_from_entry (const xmlNode *entry,
-                   SiglaKind      kind)
-{
-  static const char * const name_elements[] = {
-    [SIGLA_KIND_PERSON] = "persName",
-    [SIGLA_KIND_PLACE] = "placeName",
-    [SIGLA_KIND_ORG] = "orgName",
-  };
-  g_autoptr(SiglaEntity) entity = sigla_entity_new (kind, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
-  int main_name = -1;
-
-  entity->xml_id = xml_id (entry);
-
-  for (xmlNode *c = entry->children; c != NULL; c = c->next)
-    {
-      if (is_tei (c, name_elements[kind]))
-        {
-          char *name = text_of (c);
-          char *type = attribute (c, "type");
-
-          if (name == NULL)
-            {
-              g_free (type);
-              continue;
-            }
-          if (main_name < 0 && (type == NULL || g_str_equal (type, "main")))
-            main_name = names->len;
-          g_ptr_array_add (names, name);
-          g_ptr_array_add (types, type);
-        }
-      else if (is_tei (c, "idno"))
-        {
-          char *uri = text_of (c);
-
-          if (is_uri (uri))
-            g_ptr_array_add (entity->authorities, uri);
-          else
-            g_free (uri);
-        }
-      else if (is_tei (c, "location"))
-        {
-          g_autofree char *geo = text_of (child (c, "geo"));
-          char *end = NULL;
-
-          if (geo != NULL)
-            {
-              entity->lat = g_ascii_strtod (geo, &end);
-              entity->has_geo = end != geo;
-              if (entity->has_geo)
-                {
-                  const char *lon = end;
-
-                  entity->lon = g_ascii_strtod (lon, &end);
-                  entity->has_geo = end != lon;
-                }
-            }
-        }
-      else if (is_tei (c, "note"))
-        {
-          g_autofree char *type = attribute (c, "type");
-          char **field = g_strcmp0 (type, "description") == 0 ? &entity->description : &entity->note;
-
-          sigla_text_keep_first (field, exact_text_of (c));
-        }
-    }
-
-  if (main_name < 0)
-    main_name = 0;
-  for (guint i = 0; i < names->len; i++)
-    {
-      if ((int) i == main_name)
-        entity->label = g_strdup (names->pdata[i]);
-      else
-        sigla_entity_add_alias (entity, names->pdata[i], types->pdata[i]);
-    }
-  if (entity->label == NULL)
-    entity->label = g_strdup (entity->xml_id != NULL ? entity->xml_id : sigla_kind_to_string (kind));
-
-  return g_steal_pointer (&entity);
-}
-
-/* The project's own entity for an entry: the one with its id, kind and name. */
-static gint64
-find_existing (Reader            *reader,
-               const SiglaEntity *entity)
-{
-  SiglaEntity *found = entity->xml_id != NULL ? g_hash_table_lookup (reader->existing, entity->xml_id) : NULL;
-
-  if (found != NULL && found->kind == entity->kind && g_strcmp0 (found->label, entity->label) == 0)
-    return found->id;
-
-  for (guint i = 0; i < entity->authorities->len; i++)
-    {
-      gint64 *id = g_hash_table_lookup (reader->by_uri, entity->authorities->pdata[i]);
-
-      if (id != NULL)
-        return *id;
-    }
-
-  return 0;
-}
-
-static gboolean
-add_entity (Reader       *reader,
-            SiglaEntity  *entity,
-            GError      **error)
-{
-  if (!sigla_entity_insert (reader->project, entity, error))
-    return FALSE;
-
-  for (guint i = 0; i < entity->authorities->len; i++)
-    g_hash_table_insert (reader->by_uri, g_strdup (entity->authorities->pdata[i]), new_id (entity->id));
-  return TRUE;
-}
-
-/* Every person, place and org of the file's lists, in the file's order. */
-static gboolean
-read_registry (Reader   *reader,
-               xmlNode  *node,
-               GError  **error)
-{
-  for (xmlNode *c = node; c != NULL; c = c->next)
-    {
-      SiglaKind kind;
-
-      if (c->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (entity_kind_of (c, &kind) && c->parent != NULL &&
-          (is_tei (c->parent, "listPerson") || is_tei (c->parent, "listPlace") || is_tei (c->parent, "listOrg")))
-        {
-          g_autoptr(SiglaEntity) entity = entity_from_entry (c, kind);
-          g_autofree char *id = g_strdup (entity->xml_id);
-          gint64 existing = find_existing (reader, entity);
-
-          if (existing == 0)
-            {
-              if (!add_entity (reader, entity, error))
-                {
-                  g_prefix_error (error, _("Cannot import “%s”: line %ld: "), reader->path, xmlGetLineNo (c));
-                  return FALSE;
-                }
-              existing = entity->id;
-            }
-          if (id != NULL)
-            g_hash_table_insert (reader->entities, g_steal_pointer (&id), new_id (existing));
-          continue;
-        }
-
-      if (!read_registry (reader, c->children, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* What a @ref or @who names: a registry entry of the file ("#stalin"), or
- * an authority URI, one entity for each URI. 0 for no reference. */
-static gboolean
-resolve_entity (Reader         *reader,
-                const xmlNode  *node,
-                const char     *reference,
-                SiglaKind       kind,
-                gint64         *entity_id,
-                GError        **error)
-{
-  g_autofree char *first = reference != NULL ? g_strdup (reference) : NULL;
-  char *space = first != NULL ? strchr (first, ' ') : NULL;
-  gint64 *found;
-
-  *entity_id = 0;
-  if (first == NULL)
-    return TRUE;
-  if (space != NULL)
-    *space = '\0';
-
-  if (first[0] == '#')
-    {
-      found = g_hash_table_lookup (reader->entities, first + 1);
-      if (found == NULL)
-        {
-          set_error_at (error, reader->path, node, _("“%s” points to no person, place or organisation "
-                        "listed in the file"), first);
-          return FALSE;
-        }
-      *entity_id = *found;
-      return TRUE;
-    }
-
-  if (!is_uri (first))
-    return TRUE;
-
-  found = g_hash_table_lookup (reader->by_uri, first);
-  if (found == NULL)
-    {
-      g_autofree char *name = text_of (node);
-      g_autoptr(SiglaEntity) entity = sigla_entity_new (kind, name != NULL ? name : first);
-
-      g_ptr_array_add (entity->authorities, g_strdup (first));
-      if (!add_entity (reader, entity, error))
-        return FALSE;
-      *entity_id = entity->id;
-      return TRUE;
-    }
-
-  *entity_id = *found;
-  return TRUE;
-}
-
-/* -- the body ------------------------------------------------------------- */
-
-static gboolean
-is_block (const xmlNode *node,
-          SiglaBlockKind *kind)
-{
-  if (is_tei (node, "head"))
-    *kind = SIGLA_BLOCK_HEAD;
-  else if (is_tei (node, "item"))
-    *kind = SIGLA_BLOCK_ITEM;
-  else if (is_tei (node, "p") || is_tei (node, "ab") || is_tei (node, "l"))
-    *kind = SIGLA_BLOCK_P;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* Annotations a body may hold inline. */
-static gboolean
-is_annotation (const xmlNode *node)
-{
-  return is_tei (node, "persName") || is_tei (node, "placeName") || is_tei (node, "orgName") ||
-         is_tei (node, "rs") || is_tei (node, "date") || is_tei (node, "said");
-}
-
-/* Editorial matter that is not the document's text. */
-static gboolean
-is_apparatus (const xmlNode *node)
-{
-  return is_tei (node, "note") || is_tei (node, "fw") || is_tei (node, "figure") ||
-         is_tei (node, "interpGrp") || is_tei (node, "interp");
-}
-
-/* Runs of white space read as one space; none at the start of a block. */
-static void
-append_space (Body *body)
-{
-  gsize n = body->text->len;
-
-  if (n == 0 || body->text->str[n - 1] == ' ' || body->text->str[n - 1] == '\n')
-    return;
-
-  g_string_append_c (body->text, ' ');
-  body->length++;
-}
-
-static void
-append_text (Body       *body,
-             const char *content)
-{
-  g_autofree char *normalized = sigla_text_normalize (content, strlen (content));
-
-  for (const char *p = normalized; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        append_space (body);
-      else if (!g_unichar_iscntrl (c))
-        {
-          g_string_append_unichar (body->text, c);
-          body->length++;
-        }
-    }
-}
-
-/* None at the end of a block either: what ended after it ends before it. */
-static void
-trim_block (Body  *body,
-            guint  first_marked)
-{
-  gsize n = body->text->len;
-
-  if (n == 0 || body->text->str[n - 1] != ' ')
-    return;
-
-  g_string_truncate (body->text, n - 1);
-  body->length--;
-  for (guint i = first_marked; i < body->marked->len; i++)
-    {
-      Marked *marked = &g_array_index (body->marked, Marked, i);
-
-      marked->start = MIN (marked->start, body->length);
-      marked->end = MIN (marked->end, body->length);
-    }
-}
-
-static void
-walk_body (Body    *body,
-           xmlNode *node)
-{
-  for (xmlNode *c = node; c != NULL; c = c->next)
-    {
-      SiglaBlockKind kind;
-
-      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-        {
-          if (body->in_block)
-            append_text (body, (const char *) c->content);
-          continue;
-        }
-      if (c->type != XML_ELEMENT_NODE || is_apparatus (c))
-        continue;
-
-      if (!body->in_block && is_block (c, &kind))
-        {
-          SiglaBlock block;
-          guint first_marked;
-
-          if (body->text->len > 0)
-            {
-              g_string_append_c (body->text, '\n');
-              body->length++;
-            }
-          block.start = body->length;
-          block.kind = kind;
-          first_marked = body->marked->len;
-          body->in_block = TRUE;
-          walk_body (body, c->children);
-          body->in_block = FALSE;
-          trim_block (body, first_marked);
-          block.end = body->length;
-          g_array_append_val (body->blocks, block);
-          continue;
-        }
-
-      if (body->in_block && is_tei (c, "lb"))
-        {
-          append_space (body);
-          continue;
-        }
-
-      if (body->in_block && is_annotation (c))
-        {
-          Marked marked = { c, 0, 0 };
-          guint index;
-
-          marked.start = body->length;
-          index = body->marked->len;
-          g_array_append_val (body->marked, marked);
-          walk_body (body, c->children);
-          g_array_index (body->marked, Marked, index).end = body->length;
-          continue;
-        }
-
-      walk_body (body, c->children);
-    }
 }
 
 /* -- annotations ------------------------------------------------------------ */
@@ -659,19 +135,19 @@ walk_body (Body    *body,
 static void
 join_pieces (Reader     *reader,
              GHashTable *marked_by_node,
-             Marked     *first,
+             SiglaTeiMarked *first,
              gint64     *start,
              gint64     *end,
              gint64      length)
 {
   g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
-  Marked *piece = first;
+  SiglaTeiMarked *piece = first;
 
   *start = first->start;
   *end = first->end;
   while (piece != NULL && !g_hash_table_contains (visited, piece))
     {
-      g_autofree char *next = attribute (piece->node, "next");
+      g_autofree char *next = sigla_tei_attribute (piece->node, "next");
       const char *next_id = first_target (next);
       xmlNode *next_node = next_id != NULL ? g_hash_table_lookup (reader->ids, next_id) : NULL;
 
@@ -689,35 +165,83 @@ join_pieces (Reader     *reader,
     }
 }
 
+/* The kind an @type of rs or name gives: "person", "pers", "persName",
+ * "place", "placeName", "settlement", "org", "institution" … */
 static gboolean
-mention_kind_of (const xmlNode *node,
+kind_of_type (const char *type,
+              SiglaKind  *kind)
+{
+  static const char * const places[] = { "place", "placename", "loc", "location", "settlement", "city",
+                                         "country", "region", "geo", "geogname", NULL };
+  static const char * const orgs[] = { "institution", "corporation", "corporatebody", "company", NULL };
+  g_autofree char *lower = type != NULL ? g_ascii_strdown (type, -1) : NULL;
+
+  if (lower == NULL)
+    return FALSE;
+  if (g_str_has_prefix (lower, "pers") || g_str_equal (lower, "people"))
+    *kind = SIGLA_KIND_PERSON;
+  else if (g_strv_contains (places, lower))
+    *kind = SIGLA_KIND_PLACE;
+  else if (g_str_has_prefix (lower, "org") || g_strv_contains (orgs, lower))
+    *kind = SIGLA_KIND_ORG;
+  else if (g_str_equal (lower, "date"))
+    *kind = SIGLA_KIND_DATE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Whether the element is a name or date Sigla reads as a mention; one it
+ * reads as none ("rs type=event") is counted in the report. */
+static gboolean
+mention_kind_of (Reader        *reader,
+                 const xmlNode *node,
                  SiglaKind     *kind)
 {
   g_autofree char *type = NULL;
 
-  if (is_tei (node, "persName"))
+  if (sigla_tei_is_element (node, "persName"))
     *kind = SIGLA_KIND_PERSON;
-  else if (is_tei (node, "placeName"))
+  else if (sigla_tei_is_element (node, "placeName"))
     *kind = SIGLA_KIND_PLACE;
-  else if (is_tei (node, "orgName"))
+  else if (sigla_tei_is_element (node, "orgName"))
     *kind = SIGLA_KIND_ORG;
-  else if (is_tei (node, "date"))
+  else if (sigla_tei_is_element (node, "date"))
     *kind = SIGLA_KIND_DATE;
-  else if (is_tei (node, "rs") && (type = attribute (node, "type")) != NULL)
+  else if (sigla_tei_is_element (node, "rs") ||
+           (reader->foreign && sigla_tei_is_element (node, "name")))
     {
-      if (g_str_equal (type, "person"))
-        *kind = SIGLA_KIND_PERSON;
-      else if (g_str_equal (type, "place"))
-        *kind = SIGLA_KIND_PLACE;
-      else if (g_str_equal (type, "org") || g_str_equal (type, "organisation") ||
-               g_str_equal (type, "organization"))
-        *kind = SIGLA_KIND_ORG;
-      else
-        return FALSE;
+      type = sigla_tei_attribute (node, "type");
+      if (kind_of_type (type, kind))
+        return TRUE;
+      if (reader->foreign)
+        {
+          g_autofree char *label = type != NULL ? g_strdup_printf ("%s type=%s", node->name, type)
+                                                : g_strdup ((const char *) node->name);
+
+          sigla_tei_report_count (reader->report->not_understood, label, 1);
+        }
+      return FALSE;
     }
   else
     return FALSE;
   return TRUE;
+}
+
+/* The value of the first of the attributes (a NULL-ended list) that @node has. */
+static char *
+first_attribute (const xmlNode *node,
+                 ...)
+{
+  const char *name;
+  char *value = NULL;
+  va_list args;
+
+  va_start (args, node);
+  while (value == NULL && (name = va_arg (args, const char *)) != NULL)
+    value = sigla_tei_attribute (node, name);
+  va_end (args);
+  return value;
 }
 
 /* A date's value: its attributes, or what its words say. */
@@ -725,14 +249,15 @@ static gboolean
 read_date_value (const xmlNode *node,
                  SiglaMention  *mention)
 {
-  g_autofree char *when = attribute (node, "when");
-  g_autofree char *not_before = attribute (node, "notBefore");
-  g_autofree char *not_after = attribute (node, "notAfter");
+  /* All the ways TEI says it: @when, @when-iso, @from/@to, @notBefore-iso … */
+  g_autofree char *when = first_attribute (node, "when", "when-iso", NULL);
+  g_autofree char *not_before = first_attribute (node, "notBefore", "from", "notBefore-iso", "from-iso", NULL);
+  g_autofree char *not_after = first_attribute (node, "notAfter", "to", "notAfter-iso", "to-iso", NULL);
   SiglaDate date;
 
-  /* A time of day is more than Sigla keeps: the day is the value. */
-  if (when != NULL && strlen (when) > 10 && when[10] == 'T')
-    when[10] = '\0';
+  for (char **value = (char *[]) { when, not_before, not_after }, **stop = value + 3; value < stop; value++)
+    if (*value != NULL && strlen (*value) > 10 && (*value)[10] == 'T')
+      (*value)[10] = '\0';
 
   if (when != NULL && sigla_date_is_iso (when))
     mention->when = g_steal_pointer (&when);
@@ -743,7 +268,7 @@ read_date_value (const xmlNode *node,
 
   if (mention->when == NULL && mention->not_before == NULL && mention->not_after == NULL)
     {
-      g_autofree char *words = text_of (node);
+      g_autofree char *words = sigla_tei_text_of (node);
 
       if (words != NULL && sigla_date_parse (words, &date))
         mention->when = sigla_date_to_iso (&date);
@@ -764,11 +289,11 @@ static char *
 stance_of (Reader        *reader,
            const xmlNode *annotation)
 {
-  g_autofree char *ana = attribute (annotation, "ana");
+  g_autofree char *ana = sigla_tei_attribute (annotation, "ana");
   const char *id = first_target (ana);
   xmlNode *interp = id != NULL ? g_hash_table_lookup (reader->ids, id) : NULL;
   const char *const *stances = sigla_claim_get_stances ();
-  g_autofree char *name = interp != NULL ? text_of (interp) : NULL;
+  g_autofree char *name = interp != NULL ? sigla_tei_text_of (interp) : NULL;
 
   if (name != NULL && g_strv_contains (stances, name))
     return g_steal_pointer (&name);
@@ -782,35 +307,35 @@ read_claim (Reader         *reader,
             SiglaClaim     *claim,
             GError        **error)
 {
-  g_autofree char *who = attribute (said, "who");
+  g_autofree char *who = sigla_tei_attribute (said, "who");
 
-  if (!resolve_entity (reader, said, who, SIGLA_KIND_PERSON, &claim->speaker_id, error))
+  if (!sigla_tei_refs_resolve (reader->refs, said, who, SIGLA_KIND_PERSON, &claim->speaker_id, error))
     return FALSE;
   if (annotation == NULL)
     return TRUE;
 
   claim->stance = stance_of (reader, annotation);
-  claim->certainty = attribute (annotation, "cert");
+  claim->certainty = sigla_tei_attribute (annotation, "cert");
   if (claim->certainty != NULL && !g_str_equal (claim->certainty, "high") &&
       !g_str_equal (claim->certainty, "medium") && !g_str_equal (claim->certainty, "low"))
     g_clear_pointer (&claim->certainty, g_free);
 
   for (xmlNode *c = annotation->children; c != NULL; c = c->next)
     {
-      g_autofree char *type = is_tei (c, NULL) ? attribute (c, "type") : NULL;
+      g_autofree char *type = sigla_tei_is_element (c, NULL) ? sigla_tei_attribute (c, "type") : NULL;
 
-      if (is_tei (c, "note"))
+      if (sigla_tei_is_element (c, "note"))
         {
           char **field = g_strcmp0 (type, "paraphrase") == 0 ? &claim->paraphrase : &claim->note;
 
-          sigla_text_keep_first (field, exact_text_of (c));
+          sigla_text_keep_first (field, sigla_tei_exact_text_of (c));
         }
-      else if (is_tei (c, "ptr"))
+      else if (sigla_tei_is_element (c, "ptr"))
         {
-          g_autofree char *target = attribute (c, "target");
+          g_autofree char *target = sigla_tei_attribute (c, "target");
           gint64 id;
 
-          if (!resolve_entity (reader, c, target, SIGLA_KIND_PERSON, &id, error))
+          if (!sigla_tei_refs_resolve (reader->refs, c, target, SIGLA_KIND_PERSON, &id, error))
             return FALSE;
           if (id == 0)
             continue;
@@ -836,14 +361,14 @@ index_annotations (xmlNode    *node,
       g_autofree char *target = NULL;
       const char *first;
 
-      if (!is_tei (c, "annotation"))
+      if (!sigla_tei_is_element (c, "annotation"))
         {
           if (c->type == XML_ELEMENT_NODE)
             index_annotations (c->children, annotations);
           continue;
         }
 
-      target = attribute (c, "target");
+      target = sigla_tei_attribute (c, "target");
       first = first_target (target);
       if (first != NULL)
         {
@@ -884,7 +409,7 @@ pending_claim_clear (gpointer data)
 static gboolean
 read_annotations (Reader         *reader,
                   gint64          document_id,
-                  Body           *body,
+                  SiglaTeiProjection *projection,
                   GHashTable     *annotations,
                   const char     *dated,
                   GError        **error)
@@ -892,21 +417,25 @@ read_annotations (Reader         *reader,
   g_autoptr(GHashTable) marked_by_node = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) claims = g_array_new (FALSE, FALSE, sizeof (PendingClaim));
   guint n_annotations = g_hash_table_size (annotations);
+  GArray *all_marked = sigla_tei_projection_get_marked (projection);
+  gint64 length;
+
+  sigla_tei_projection_get_text (projection, &length);
 
   g_array_set_clear_func (claims, pending_claim_clear);
 
-  for (guint i = 0; i < body->marked->len; i++)
+  for (guint i = 0; i < all_marked->len; i++)
     {
-      Marked *marked = &g_array_index (body->marked, Marked, i);
+      SiglaTeiMarked *marked = &g_array_index (all_marked, SiglaTeiMarked, i);
 
       g_hash_table_insert (marked_by_node, marked->node, marked);
     }
 
-  for (guint i = 0; i < body->marked->len; i++)
+  for (guint i = 0; i < all_marked->len; i++)
     {
-      Marked *marked = &g_array_index (body->marked, Marked, i);
-      g_autofree char *prev = attribute (marked->node, "prev");
-      g_autofree char *id = xml_id (marked->node);
+      SiglaTeiMarked *marked = &g_array_index (all_marked, SiglaTeiMarked, i);
+      g_autofree char *prev = sigla_tei_attribute (marked->node, "prev");
+      g_autofree char *id = sigla_tei_xml_id (marked->node);
       Annotation *found = annotation_for (annotations, id);
       xmlNode *annotation = found != NULL ? found->node : NULL;
       SiglaKind kind;
@@ -917,9 +446,11 @@ read_annotations (Reader         *reader,
           g_hash_table_lookup (reader->ids, first_target (prev)) != NULL)
         continue;
 
-      join_pieces (reader, marked_by_node, marked, &start, &end, body->length);
+      join_pieces (reader, marked_by_node, marked, &start, &end, length);
 
-      if (is_tei (marked->node, "said"))
+      /* Another tool's said is a claim when it names who says it. */
+      if (sigla_tei_is_element (marked->node, "said") &&
+          (!reader->foreign || xmlHasProp (marked->node, BAD_CAST "who") != NULL))
         {
           PendingClaim pending = { found != NULL ? found->order : n_annotations + i, sigla_claim_new () };
           SiglaClaim *claim = pending.claim;
@@ -932,14 +463,14 @@ read_annotations (Reader         *reader,
           g_array_append_val (claims, pending);
           if (!read_claim (reader, marked->node, annotation, claim, error))
             return FALSE;
+          reader->report->claims++;
           continue;
         }
 
-      if (mention_kind_of (marked->node, &kind))
+      if (mention_kind_of (reader, marked->node, &kind))
         {
           g_autoptr(SiglaMention) mention = sigla_mention_new ();
-          g_autofree char *ref = attribute (marked->node, "ref");
-          g_autofree char *cert = attribute (marked->node, "cert");
+          g_autofree char *cert = sigla_tei_attribute (marked->node, "cert");
 
           mention->document_id = document_id;
           mention->kind = kind;
@@ -951,15 +482,24 @@ read_annotations (Reader         *reader,
                                g_str_equal (cert, "low") || g_str_equal (cert, "unknown")))
             mention->cert = g_steal_pointer (&cert);
           if (annotation != NULL)
-            mention->note = exact_text_of (child (annotation, "note"));
+            mention->note = sigla_tei_exact_text_of (sigla_tei_child (annotation, "note"));
 
           if (kind == SIGLA_KIND_DATE)
             {
               if (!read_date_value (marked->node, mention))
-                continue;
+                {
+                  sigla_tei_report_count (reader->report->not_understood, "date without a value", 1);
+                  continue;
+                }
+              reader->report->dates++;
             }
-          else if (!resolve_entity (reader, marked->node, ref, kind, &mention->entity_id, error))
-            return FALSE;
+          else
+            {
+              if (!sigla_tei_refs_resolve_node (reader->refs, marked->node, kind, &mention->entity_id, error))
+                return FALSE;
+              reader->report->names++;
+              reader->report->names_linked += mention->entity_id != 0;
+            }
 
           if (!sigla_mention_insert (reader->project, mention, error))
             {
@@ -987,17 +527,17 @@ static void
 read_languages (const xmlNode *tei,
                 SiglaDocument *document)
 {
-  xmlNode *usage = descend (tei, "teiHeader", "profileDesc", "langUsage", NULL);
+  xmlNode *usage = sigla_tei_descend (tei, "teiHeader", "profileDesc", "langUsage", NULL);
 
   for (xmlNode *c = usage != NULL ? usage->children : NULL; c != NULL; c = c->next)
     {
       g_autofree char *ident = NULL;
       g_autofree char *label = NULL;
 
-      if (!is_tei (c, "language"))
+      if (!sigla_tei_is_element (c, "language"))
         continue;
-      ident = attribute (c, "ident");
-      label = text_of (c);
+      ident = sigla_tei_attribute (c, "ident");
+      label = sigla_tei_text_of (c);
       if (ident == NULL)
         continue;
       if (label != NULL && strstr (label, "(original)") != NULL && document->original_language == NULL)
@@ -1015,24 +555,152 @@ read_languages (const xmlNode *tei,
     }
 }
 
+/* The first element named @name below @node, in document order. */
+static xmlNode *
+find_descendant (const xmlNode *node,
+                 const char    *name)
+{
+  for (xmlNode *c = node != NULL ? node->children : NULL; c != NULL; c = c->next)
+    {
+      xmlNode *found;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (sigla_tei_is_element (c, name))
+        return c;
+      if ((found = find_descendant (c, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The document's own title: the main one, or the article's (level="a"),
+ * not the series' or the journal's that a header may give first. */
+static char *
+title_of (const xmlNode *title_stmt)
+{
+  xmlNode *best = NULL;
+  int best_score = -1;
+
+  for (xmlNode *c = title_stmt != NULL ? title_stmt->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *level = NULL;
+      int score;
+
+      if (!sigla_tei_is_element (c, "title"))
+        continue;
+      type = sigla_tei_attribute (c, "type");
+      level = sigla_tei_attribute (c, "level");
+      if (g_strcmp0 (type, "main") == 0)
+        score = 4;
+      else if (g_strcmp0 (level, "a") == 0)
+        score = 3;
+      else if (level == NULL && type == NULL)
+        score = 2;
+      else if (level == NULL && g_strcmp0 (type, "sub") != 0 && g_strcmp0 (type, "short") != 0)
+        score = 1;
+      else
+        score = 0;
+      if (score > best_score)
+        {
+          best = c;
+          best_score = score;
+        }
+    }
+  return sigla_tei_text_of (best);
+}
+
+/* A date element's value as one ISO date: @when, else the start of a range. */
+static char *
+iso_date_of (const xmlNode *date)
+{
+  g_autoptr(SiglaMention) value = sigla_mention_new ();
+
+  if (date == NULL || !read_date_value (date, value))
+    return NULL;
+  return g_strdup (value->when != NULL ? value->when : value->not_before != NULL ? value->not_before
+                                                                              : value->not_after);
+}
+
+/* What another tool's header says beyond Sigla's own: the date a letter was
+ * sent (correspDesc) or a work made (creation), the archive and shelfmark
+ * (msIdentifier). */
+static void
+read_foreign_metadata (const xmlNode *tei,
+                       SiglaDocument *document)
+{
+  xmlNode *header = sigla_tei_child (tei, "teiHeader");
+  xmlNode *source_desc = sigla_tei_descend (header, "fileDesc", "sourceDesc", NULL);
+  xmlNode *identifier = find_descendant (source_desc, "msIdentifier");
+  xmlNode *dates[3] = { NULL, NULL, NULL };
+
+  for (xmlNode *action = find_descendant (header, "correspDesc"); action != NULL && dates[0] == NULL;
+       action = NULL)
+    for (xmlNode *c = action->children; c != NULL; c = c->next)
+      {
+        g_autofree char *type = sigla_tei_is_element (c, "correspAction") ? sigla_tei_attribute (c, "type") : NULL;
+
+        if (g_strcmp0 (type, "sent") == 0 && (dates[0] = sigla_tei_child (c, "date")) != NULL)
+          break;
+      }
+  dates[1] = sigla_tei_child (sigla_tei_descend (header, "profileDesc", "creation", NULL), "date");
+  dates[2] = find_descendant (source_desc, "date");
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates) && document->date == NULL; i++)
+    {
+      document->date = iso_date_of (dates[i]);
+      if (document->date != NULL)
+        {
+          g_clear_pointer (&document->date_text, g_free);
+          document->date_text = sigla_tei_text_of (dates[i]);
+        }
+    }
+
+  if (identifier != NULL && document->archive == NULL)
+    {
+      g_autoptr(GString) archive = g_string_new ("");
+
+      for (xmlNode *c = identifier->children; c != NULL; c = c->next)
+        {
+          g_autofree char *part = sigla_tei_is_element (c, NULL) ? sigla_tei_text_of (c) : NULL;
+
+          if (part != NULL)
+            g_string_append_printf (archive, "%s%s", archive->len > 0 ? ", " : "", part);
+        }
+      if (archive->len > 0)
+        document->archive = g_string_free (g_steal_pointer (&archive), FALSE);
+    }
+
+  if (document->language == NULL)
+    {
+      xmlNode *text = sigla_tei_child (tei, "text");
+      xmlChar *lang = text != NULL ? xmlGetNsProp (text, BAD_CAST "lang", XML_XML_NAMESPACE) : NULL;
+
+      document->language = lang != NULL ? g_strdup ((const char *) lang) : NULL;
+      xmlFree (lang);
+    }
+}
+
 static SiglaDocument *
-read_metadata (const xmlNode *tei,
-               const char    *path)
+read_metadata (Reader        *reader,
+               const xmlNode *tei)
 {
   g_autoptr(SiglaDocument) document = sigla_document_new ();
-  xmlNode *bibl = descend (tei, "teiHeader", "fileDesc", "sourceDesc", "bibl", NULL);
-  xmlNode *abstract = descend (tei, "teiHeader", "profileDesc", "abstract", NULL);
-  xmlNode *revisions = descend (tei, "teiHeader", "revisionDesc", NULL);
+  xmlNode *bibl = sigla_tei_descend (tei, "teiHeader", "fileDesc", "sourceDesc", "bibl", NULL);
+  xmlNode *abstract = sigla_tei_descend (tei, "teiHeader", "profileDesc", "abstract", NULL);
+  xmlNode *revisions = sigla_tei_descend (tei, "teiHeader", "revisionDesc", NULL);
+  const char *path = reader->path;
 
-  document->title = text_of (descend (tei, "teiHeader", "fileDesc", "titleStmt", "title", NULL));
+  document->title = title_of (sigla_tei_descend (tei, "teiHeader", "fileDesc", "titleStmt", NULL));
 
   for (xmlNode *c = bibl != NULL ? bibl->children : NULL; c != NULL; c = c->next)
     {
-      g_autofree char *type = is_tei (c, NULL) ? attribute (c, "type") : NULL;
+      g_autofree char *type = sigla_tei_is_element (c, NULL) ? sigla_tei_attribute (c, "type") : NULL;
 
-      if (is_tei (c, "date") && document->date == NULL)
+      if (sigla_tei_is_element (c, "date") && document->date == NULL)
         {
-          g_autofree char *when = attribute (c, "when");
+          g_autofree char *when = sigla_tei_attribute (c, "when");
 
           /* The first date with an ISO value wins, with its own wording. */
           if (when != NULL && sigla_date_is_iso (when))
@@ -1040,16 +708,16 @@ read_metadata (const xmlNode *tei,
               document->date = g_steal_pointer (&when);
               g_clear_pointer (&document->date_text, g_free);
             }
-          sigla_text_keep_first (&document->date_text, text_of (c));
+          sigla_text_keep_first (&document->date_text, sigla_tei_text_of (c));
         }
-      else if (is_tei (c, "idno") && g_strcmp0 (type, "archive") == 0)
-        sigla_text_keep_first (&document->archive, text_of (c));
-      else if (is_tei (c, "idno") && g_strcmp0 (type, "URI") == 0)
-        sigla_text_keep_first (&document->url, text_of (c));
-      else if (is_tei (c, "idno") && g_strcmp0 (type, "filename") == 0)
-        sigla_text_keep_first (&document->source_name, text_of (c));
-      else if (is_tei (c, "note") && g_strcmp0 (type, "citation") == 0)
-        sigla_text_keep_first (&document->citation, text_of (c));
+      else if (sigla_tei_is_element (c, "idno") && g_strcmp0 (type, "archive") == 0)
+        sigla_text_keep_first (&document->archive, sigla_tei_text_of (c));
+      else if (sigla_tei_is_element (c, "idno") && g_strcmp0 (type, "URI") == 0)
+        sigla_text_keep_first (&document->url, sigla_tei_text_of (c));
+      else if (sigla_tei_is_element (c, "idno") && g_strcmp0 (type, "filename") == 0)
+        sigla_text_keep_first (&document->source_name, sigla_tei_text_of (c));
+      else if (sigla_tei_is_element (c, "note") && g_strcmp0 (type, "citation") == 0)
+        sigla_text_keep_first (&document->citation, sigla_tei_text_of (c));
     }
 
   if (abstract != NULL)
@@ -1058,7 +726,7 @@ read_metadata (const xmlNode *tei,
 
       for (xmlNode *c = abstract->children; c != NULL; c = c->next)
         {
-          g_autofree char *paragraph = is_tei (c, "p") ? text_of (c) : NULL;
+          g_autofree char *paragraph = sigla_tei_is_element (c, "p") ? sigla_tei_text_of (c) : NULL;
 
           if (paragraph != NULL)
             g_string_append_printf (summary, "%s%s", summary->len > 0 ? "\n" : "", paragraph);
@@ -1069,7 +737,7 @@ read_metadata (const xmlNode *tei,
 
   for (xmlNode *c = revisions != NULL ? revisions->children : NULL; c != NULL; c = c->next)
     {
-      g_autofree char *when = is_tei (c, "change") ? attribute (c, "when") : NULL;
+      g_autofree char *when = sigla_tei_is_element (c, "change") ? sigla_tei_attribute (c, "when") : NULL;
 
       if (when == NULL || strlen (when) < 10)
         continue;
@@ -1079,6 +747,8 @@ read_metadata (const xmlNode *tei,
     }
 
   read_languages (tei, document);
+  if (reader->foreign)
+    read_foreign_metadata (tei, document);
 
   if (document->source_name == NULL)
     document->source_name = g_path_get_basename (path);
@@ -1101,154 +771,145 @@ annotation_date (const SiglaDocument *document)
   return latest != NULL ? g_strconcat (latest, "T00:00:00Z", NULL) : NULL;
 }
 
-static gint64
+static void
+add_kept_out_cb (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  sigla_tei_report_count (user_data, key, GPOINTER_TO_UINT (value));
+}
+
+/* One TEI as a document: the reading text of its <text>, the metadata of
+ * its header. A TEI with no text but records or letters is read for them
+ * alone: *@id is 0 then. */
+static gboolean
 read_tei (Reader       *reader,
           xmlNode      *tei,
           GBytes       *source,
           GHashTable   *annotations,
+          gint64       *id,
           GError      **error)
 {
-  g_autoptr(SiglaDocument) document = read_metadata (tei, reader->path);
-  g_auto(Body) body = { g_string_new (""), 0, g_array_new (FALSE, FALSE, sizeof (SiglaBlock)),
-                        g_array_new (FALSE, FALSE, sizeof (Marked)), FALSE };
+  g_autoptr(SiglaDocument) document = read_metadata (reader, tei);
   g_autofree char *dated = annotation_date (document);
-  xmlNode *text_body = descend (tei, "text", "body", NULL);
+  g_autoptr(SiglaTeiProjection) projection =
+    sigla_tei_project (sigla_tei_child (tei, "text"), SIGLA_TEI_READING_EDITED);
+  GArray *blocks = sigla_tei_projection_get_blocks (projection);
+  SiglaTeiReport *report = reader->report;
   gsize source_size;
   const guint8 *source_data = g_bytes_get_data (source, &source_size);
+  gint64 length;
 
-  walk_body (&body, text_body != NULL ? text_body->children : NULL);
-  if (body.length == 0)
+  *id = 0;
+  sigla_tei_projection_get_text (projection, &length);
+  report->blocks += blocks->len;
+  report->notes += sigla_tei_projection_get_n_notes (projection);
+  report->alternatives += sigla_tei_projection_get_n_alternatives (projection);
+  g_hash_table_foreach (sigla_tei_projection_get_kept_out (projection), add_kept_out_cb, report->kept_out);
+
+  if (length == 0)
     {
+      if (report->entities > 0 || report->letters > 0)
+        return TRUE;
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY,
-                   _("Cannot import “%s”: line %ld: the TEI has no text in its body"),
+                   _("Cannot import “%s”: line %ld: the TEI holds no text (in <text>), no registry "
+                     "(listPerson, listPlace, listOrg) and no letters (correspDesc)"),
                    reader->path, xmlGetLineNo (tei));
-      return 0;
+      return FALSE;
     }
 
-  document->length = body.length;
-  document->text = g_string_free (g_steal_pointer (&body.text), FALSE);
-  if (!sigla_document_insert (reader->project, document, body.blocks, source_data, source_size, error))
+  document->length = length;
+  document->text = sigla_tei_projection_steal_text (projection);
+  if (!sigla_document_insert (reader->project, document, blocks, source_data, source_size, error))
     {
       g_prefix_error (error, _("Cannot import “%s”: "), reader->path);
-      return 0;
+      return FALSE;
     }
 
-  body.text = g_string_new ("");
-  if (!read_annotations (reader, document->id, &body, annotations, dated, error))
-    return 0;
+  if (!read_annotations (reader, document->id, projection, annotations, dated, error))
+    return FALSE;
 
-  return document->id;
+  report->documents++;
+  *id = document->id;
+  return TRUE;
+}
+
+/* Sigla's own export says so in its publication statement; anything else is
+ * another tool's TEI. */
+static gboolean
+is_own_export (const xmlNode *tei)
+{
+  xmlNode *statement = sigla_tei_descend (tei, "teiHeader", "fileDesc", "publicationStmt", NULL);
+  g_autofree char *said = sigla_tei_text_of (sigla_tei_child (statement, "p"));
+
+  return g_strcmp0 (said, "Unpublished: annotated with Sigla.") == 0;
 }
 
 /* -- the file -------------------------------------------------------------- */
 
-static void
-replace_string (char       **field,
-                  const char  *value)
+/* Sigla's own files are read strictly, so that a damaged one is not taken
+ * for whole; a corpus is Sigla's own when its first TEI is. */
+static gboolean
+is_foreign (const xmlNode *root)
 {
-  g_free (*field);
-  *field = g_strdup (value);
-}
-
-/* The first fatal error of a parse, which is the one that says what is
- * wrong: libxml2 goes on after it and reports what follows from it (after
- * an attribute too long to read, "Extra content at the end of the document"). */
-typedef struct
-{
-  int   line;
-  char *message;
-} FirstError;
-
-static void
-keep_first_error_cb (void        *user_data,
-                     xmlErrorPtr  error)
-{
-  xmlParserCtxtPtr context = user_data;
-  FirstError *first = context->_private;
-
-  if (first->message == NULL && error->level == XML_ERR_FATAL && error->message != NULL)
-    {
-      first->line = error->line;
-      first->message = g_strdup (error->message);
-    }
-}
-
-/* Parses with no network, no DTD and no entity substitution. */
-static xmlDoc *
-parse (const char  *path,
-       GBytes      *bytes,
-       GError     **error)
-{
-  xmlParserCtxtPtr context = xmlNewParserCtxt ();
-  FirstError first = { 0, NULL };
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  xmlDoc *doc;
-
-  if (context == NULL || size > G_MAXINT)
-    {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Cannot import “%s”: it is too large to read as XML"),
-                   path);
-      xmlFreeParserCtxt (context);
-      return NULL;
-    }
-
-  /* The parser calls back with itself as the user data. */
-  context->_private = &first;
-  context->sax->serror = keep_first_error_cb;
-  doc = xmlCtxtReadMemory (context, data, (int) size, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL || !context->wellFormed)
-    {
-      const xmlError *last = &context->lastError;
-      int line = first.message != NULL ? first.line : last->line;
-      /* libxml2 quotes the file's bytes, which need not be UTF-8. */
-      g_autofree char *reason = g_strchomp (g_utf8_make_valid (first.message != NULL ? first.message :
-                                                               last->message != NULL ? last->message :
-                                                               "not well formed", -1));
-
-      /* libxml2's own words name an option of its API, not what is wrong. */
-      if (g_str_has_prefix (reason, "Excessive depth"))
-        replace_string (&reason, "elements are nested more than 256 deep");
-      else if (strstr (reason, "XML_PARSE_HUGE") != NULL || g_str_has_prefix (reason, "AttValue length too long"))
-        replace_string (&reason, "a text or an attribute is larger than 10 MB");
-
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Cannot import “%s”: line %d: %s"),
-                   path, line, reason);
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  /* Parameter entities too: "<!ENTITY % p SYSTEM …> %p;" names a file or a URL. */
-  else if (doc->intSubset != NULL && (doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL))
-    {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   _("Cannot import “%s”: it declares entities, which Sigla does not read"), path);
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-
-  g_free (first.message);
-  xmlFreeParserCtxt (context);
-  return doc;
+  if (sigla_tei_is_element (root, "teiCorpus"))
+    for (const xmlNode *c = root->children; c != NULL; c = c->next)
+      if (sigla_tei_is_element (c, "TEI"))
+        return !is_own_export (c);
+  return !is_own_export (root);
 }
 
 static gboolean
-load_existing_entities (Reader  *reader,
-                        GError **error)
+read_root (Reader      *reader,
+           xmlDoc      *doc,
+           xmlNode     *root,
+           GBytes      *bytes,
+           gint64      *first,
+           GError     **error)
 {
-  g_autoptr(GPtrArray) entities = sigla_entity_list (reader->project, error);
+  g_autoptr(GHashTable) annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean any = FALSE;
 
-  if (entities == NULL)
+  reader->foreign = is_foreign (root);
+  reader->refs = sigla_tei_refs_new (reader->project, reader->path, !reader->foreign, reader->report, error);
+  if (reader->refs == NULL ||
+      !collect_ids (reader, root, error) ||
+      !sigla_tei_refs_read_registry (reader->refs, root, error))
     return FALSE;
 
-  for (guint i = 0; i < entities->len; i++)
+  index_annotations (root, annotations);
+
+  if (sigla_tei_is_element (root, "TEI"))
+    return read_tei (reader, root, bytes, annotations, first, error);
+
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
-      SiglaEntity *entity = entities->pdata[i];
+      xmlBuffer *buffer;
+      g_autoptr(GBytes) part = NULL;
+      gint64 id;
 
-      for (guint k = 0; k < entity->authorities->len; k++)
-        g_hash_table_insert (reader->by_uri, g_strdup (entity->authorities->pdata[k]), new_id (entity->id));
-      g_hash_table_insert (reader->existing, g_strdup (entity->xml_id), entity);
+      if (!sigla_tei_is_element (c, "TEI"))
+        continue;
+
+      /* Each document keeps its own part of the corpus as its source. */
+      buffer = xmlBufferCreate ();
+      xmlNodeDump (buffer, doc, c, 0, 0);
+      part = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+      xmlBufferFree (buffer);
+
+      if (!read_tei (reader, c, part, annotations, &id, error))
+        return FALSE;
+      any = TRUE;
+      if (*first == 0)
+        *first = id;
     }
-  g_ptr_array_set_free_func (entities, NULL);
 
+  if (!any)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, _("Cannot import “%s”: the corpus holds no TEI"),
+                   reader->path);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1256,86 +917,55 @@ load_existing_entities (Reader  *reader,
  * sigla_tei_read:
  * @path: the file's name, for messages and the document's source name
  * @bytes: the file's contents
+ * @report: (nullable): told what was read, linked and kept in the tree only
+ * @first_document: (out) (optional): the first document's id; 0 for a file
+ *   that holds only registries or letters
  *
  * Reads a TEI file (one TEI, or a teiCorpus of them) into the project,
  * inside the caller's action: each TEI becomes a document with its
  * metadata, its registry's people, places and organisations become
- * entities, and the body's names, dates and said become mentions and claims.
+ * entities, and the text's names, dates and said become mentions and claims.
+ * A file is refused only when it is not XML or not TEI, or holds nothing
+ * Sigla reads.
  *
- * Returns: the first document's id, or 0 with @error set
+ * Returns: %FALSE with @error set if the file is refused
  */
-gint64
-sigla_tei_read (SiglaProject  *project,
-                const char    *path,
-                GBytes        *bytes,
-                GError       **error)
+gboolean
+sigla_tei_read (SiglaProject    *project,
+                const char      *path,
+                GBytes          *bytes,
+                SiglaTeiReport  *report,
+                gint64          *first_document,
+                GError         **error)
 {
-  g_auto(Reader) reader = { project, path,
+  g_autoptr(SiglaTeiReport) own_report = report == NULL ? sigla_tei_report_new () : NULL;
+  g_auto(Reader) reader = { project, path, FALSE,
                             g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-                            g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-                            g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-                            g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                   (GDestroyNotify) sigla_entity_free) };
-  g_autoptr(GHashTable) annotations = NULL;
-  xmlDoc *doc = parse (path, bytes, error);
+                            NULL, report != NULL ? report : own_report };
+  xmlDoc *doc = sigla_tei_parse (path, bytes, error);
   xmlNode *root;
   gint64 first = 0;
+  gboolean read;
 
+  if (first_document != NULL)
+    *first_document = 0;
   if (doc == NULL)
-    return 0;
+    return FALSE;
 
   root = xmlDocGetRootElement (doc);
-  if (!is_tei (root, "TEI") && !is_tei (root, "teiCorpus"))
+  if (!sigla_tei_is_element (root, "TEI") && !sigla_tei_is_element (root, "teiCorpus"))
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                   _("Cannot import “%s”: it is XML but not TEI (its root is <%s>)"), path,
+                   _("Cannot import “%s”: it is XML but not TEI (its root is <%s>, where TEI's is "
+                     "<TEI> or <teiCorpus>)"), path,
                    root != NULL ? (const char *) root->name : "nothing");
       xmlFreeDoc (doc);
-      return 0;
+      return FALSE;
     }
 
-  if (!load_existing_entities (&reader, error) ||
-      !collect_ids (&reader, root, error) ||
-      !read_registry (&reader, root, error))
-    {
-      xmlFreeDoc (doc);
-      return 0;
-    }
-
-  annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  index_annotations (root, annotations);
-
-  if (is_tei (root, "TEI"))
-    first = read_tei (&reader, root, bytes, annotations, error);
-  else
-    for (xmlNode *c = root->children; c != NULL; c = c->next)
-      {
-        xmlBuffer *buffer;
-        g_autoptr(GBytes) part = NULL;
-        gint64 id;
-
-        if (!is_tei (c, "TEI"))
-          continue;
-
-        /* Each document keeps its own part of the corpus as its source. */
-        buffer = xmlBufferCreate ();
-        xmlNodeDump (buffer, doc, c, 0, 0);
-        part = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-        xmlBufferFree (buffer);
-
-        id = read_tei (&reader, c, part, annotations, error);
-        if (id == 0)
-          {
-            first = 0;
-            break;
-          }
-        if (first == 0)
-          first = id;
-      }
-
-  if (first == 0 && error != NULL && *error == NULL)
-    g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_EMPTY, _("Cannot import “%s”: the corpus holds no TEI"), path);
-
+  read = read_root (&reader, doc, root, bytes, &first, error);
   xmlFreeDoc (doc);
-  return first;
+  if (read && first_document != NULL)
+    *first_document = first;
+  return read;
 }

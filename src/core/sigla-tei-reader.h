@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sigla-tei-reader.h: reads TEI into a project: Sigla's own export without loss, and
- * other tools' TEI (names, places, organisations and dates, with their registries). */
+ * other tools' TEI (its text, names, dates, registries and letters), with a report. */
 #pragma once
 
 #include "sigla-project.h"
+#include "sigla-tei-report.h"
 
 G_BEGIN_DECLS
 
-gint64   sigla_tei_read           (SiglaProject  *project,
-                                   const char    *path,
-                                   GBytes        *bytes,
-                                   GError       **error);
+gboolean sigla_tei_read           (SiglaProject    *project,
+                                   const char      *path,
+                                   GBytes          *bytes,
+                                   SiglaTeiReport  *report,
+                                   gint64          *first_document,
+                                   GError         **error);
 
 G_END_DECLS

@@ -30,10 +30,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gint64 id;
 
   FUZZ_CHECK (sigla_project_begin_action (project, "Import", &error));
-  id = sigla_tei_read (project, NAME, bytes, &error);
-
-  if (id == 0)
+  if (!sigla_tei_read (project, NAME, bytes, NULL, &id, &error))
     fuzz_check_error (error, NAME);
+  else if (id == 0)
+    FUZZ_CHECK (count_documents (project) == 0);
   else
     {
       g_autoptr(GPtrArray) documents = sigla_document_list (project, &error);

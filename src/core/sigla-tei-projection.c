@@ -1,0 +1,753 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-tei-projection.c: the reading text of a TEI tree, and the way back from its offsets
+ * to the tree.
+ *
+ * A block is an element that holds text but no other block (p, head, l, cell, dateline,
+ * speaker, def …, and any element the list below does not know); an element that holds
+ * blocks is walked through, and text standing between its blocks becomes a block of its
+ * own. Inside a block everything reads as running text, but for alternatives (one reading
+ * shown), line breaks (a space, or nothing with break="no") and notes, which are read
+ * after their block as blocks of their own. What is kept out on purpose is counted by
+ * element name, so an import can say so. */
+
+#define G_LOG_DOMAIN "sigla-tei-projection"
+
+#include <string.h>
+
+#include "sigla-tei-projection.h"
+#include "sigla-text.h"
+
+/* A run of reading text that comes from one text node. An exact segment
+ * reads one code point for each of the source's; another (a character the
+ * NFC composed) reads as a whole. */
+typedef struct
+{
+  gint64   start;
+  gint64   length;
+  xmlNode *node;
+  gsize    byte;
+  gsize    bytes;
+  gboolean exact;
+} Segment;
+
+struct _SiglaTeiProjection
+{
+  SiglaTeiReading reading;
+  GString    *text;
+  gint64      length;             /* of text, in code points */
+  GArray     *blocks;             /* SiglaBlock */
+  GArray     *marked;             /* SiglaTeiMarked, by start tag */
+  GArray     *segments;           /* Segment, by start */
+  GHashTable *block_nodes;        /* xmlNode * of the blocks */
+  GHashTable *hidden;             /* xmlNode * not read: other readings, kept out */
+  GHashTable *kept_out;           /* element name → count (GUINT_TO_POINTER) */
+  guint       n_alternatives;
+  guint       n_notes;
+
+  /* While walking */
+  GPtrArray  *notes;              /* notes of the open block, read after it */
+  gboolean    joining;            /* after <lb break="no"/>: white space is dropped */
+};
+
+/* Elements that stand inside running text. Any other element holding text is a block. */
+static const char * const phrase_elements[] = {
+  "abbr", "add", "addName", "affiliation", "am", "anchor", "app", "bloc", "c", "cb", "choice", "cl",
+  "corr", "country", "damage", "date", "del", "distinct", "district", "email", "emph", "ex", "expan",
+  "foreign", "forename", "g", "gap", "genName", "geogFeat", "geogName", "gloss", "handShift", "hi",
+  "idno", "lang", "lb", "lem", "measure", "measureGrp", "mentioned", "milestone", "name",
+  "nameLink", "note", "num", "orgName", "orig", "pb", "pc", "persName", "phr", "placeName", "ptr", "q",
+  "quote", "rdg", "rdgGrp", "ref", "reg", "region", "roleName", "rs", "s", "said", "seg", "settlement",
+  "sic", "soCalled", "space", "subst", "supplied", "surname", "term", "time", "title", "unclear", "w",
+  "metamark", "mod", "redo", "restore", "retrace", "undo", "secl", "surplus", "orgName", "offset",
+  "location", "geo", "objectName", "eventName", "roleName", "unit", "signed", "stamp", "catchwords",
+};
+
+/* Elements whose text is not the document's running text: kept in the tree, counted. */
+static const char * const kept_out_elements[] = {
+  "fw", "figDesc", "interpGrp", "interp", "span", "spanGrp", "link", "linkGrp", "join", "joinGrp",
+  "alt", "altGrp", "timeline", "witDetail", "listPerson", "listPlace", "listOrg", "listEvent",
+  "listRelation", "listPrefixDef", "listAnnotation", "standOff", "facsimile", "sourceDoc",
+  "fsdDecl", "fs", "f", "graphic", "binaryObject", "formula", "notatedMusic", "teiHeader",
+};
+
+static GHashTable *phrase_set;
+static GHashTable *kept_out_set;
+
+static GHashTable *
+set_of (const char * const *names,
+        gsize               n)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (gsize i = 0; i < n; i++)
+    g_hash_table_add (set, (gpointer) names[i]);
+  return set;
+}
+
+static void
+ensure_sets (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      phrase_set = set_of (phrase_elements, G_N_ELEMENTS (phrase_elements));
+      kept_out_set = set_of (kept_out_elements, G_N_ELEMENTS (kept_out_elements));
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static gboolean
+is_phrase (const xmlNode *node)
+{
+  return g_hash_table_contains (phrase_set, node->name);
+}
+
+static gboolean
+is_kept_out (const xmlNode *node)
+{
+  return node->ns != NULL && !sigla_tei_is_element (node, NULL) ? TRUE
+         : g_hash_table_contains (kept_out_set, node->name);
+}
+
+static gboolean
+is_text (const xmlNode *node)
+{
+  return node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* An element that holds blocks, directly: walked through, not read as one. */
+static gboolean
+holds_blocks (const xmlNode *node)
+{
+  for (const xmlNode *c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !is_kept_out (c) && !is_phrase (c))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+breaks_no_word (const xmlNode *node)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST "break");
+  gboolean no = value != NULL && g_strcmp0 ((const char *) value, "no") == 0;
+
+  xmlFree (value);
+  return no;
+}
+
+static void
+count_kept_out (SiglaTeiProjection *p,
+                xmlNode            *node)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (p->kept_out, node->name));
+
+  g_hash_table_insert (p->kept_out, (gpointer) node->name, GUINT_TO_POINTER (n + 1));
+  g_hash_table_add (p->hidden, node);
+}
+
+/* -- the text, and where each of its characters comes from ---------------- */
+
+static void
+add_segment (SiglaTeiProjection *p,
+             xmlNode            *node,
+             gsize               byte,
+             gsize               bytes,
+             gint64              length,
+             gboolean            exact)
+{
+  Segment *last = p->segments->len > 0 ? &g_array_index (p->segments, Segment, p->segments->len - 1) : NULL;
+  Segment segment = { p->length - length, length, node, byte, bytes, exact };
+
+  if (exact && last != NULL && last->exact && last->node == node && last->byte + last->bytes == byte &&
+      last->start + last->length == segment.start)
+    {
+      last->length += length;
+      last->bytes += bytes;
+      return;
+    }
+  g_array_append_val (p->segments, segment);
+}
+
+/* Takes back the last character if it is a space: none ends a block, nor
+ * comes before a word joined across a line break. */
+static void
+drop_trailing_space (SiglaTeiProjection *p)
+{
+  gsize n = p->text->len;
+  Segment *last;
+
+  if (n == 0 || p->text->str[n - 1] != ' ')
+    return;
+
+  g_string_truncate (p->text, n - 1);
+  p->length--;
+
+  last = p->segments->len > 0 ? &g_array_index (p->segments, Segment, p->segments->len - 1) : NULL;
+  if (last == NULL || last->start + last->length != p->length + 1)
+    return;
+  if (last->length == 1)
+    g_array_set_size (p->segments, p->segments->len - 1);
+  else
+    {
+      const char *content = (const char *) last->node->content;
+      const char *end = content + last->byte + last->bytes;
+
+      last->length--;
+      last->bytes -= end - g_utf8_prev_char (end);
+    }
+}
+
+/* A synthetic space (a line break's): runs of white space read as one, and
+ * none at the start of a block. */
+static void
+append_break (SiglaTeiProjection *p)
+{
+  gsize n = p->text->len;
+
+  if (n == 0 || p->text->str[n - 1] == ' ' || p->text->str[n - 1] == '\n' || p->joining)
+    return;
+  g_string_append_c (p->text, ' ');
+  p->length++;
+}
+
+static void
+append_char (SiglaTeiProjection *p,
+             xmlNode            *node,
+             gsize               byte,
+             gsize               bytes,
+             gunichar            c)
+{
+  if (g_unichar_isspace (c))
+    {
+      gsize n = p->text->len;
+
+      if (n == 0 || p->text->str[n - 1] == ' ' || p->text->str[n - 1] == '\n' || p->joining)
+        return;
+      g_string_append_c (p->text, ' ');
+      p->length++;
+      add_segment (p, node, byte, bytes, 1, TRUE);
+      return;
+    }
+  if (g_unichar_iscntrl (c))
+    return;
+
+  p->joining = FALSE;
+  g_string_append_unichar (p->text, c);
+  p->length++;
+  add_segment (p, node, byte, bytes, 1, TRUE);
+}
+
+/* A character and the marks that follow it, which NFC may compose. */
+static gsize
+cluster_end (const char *text,
+             gsize       at)
+{
+  const char *p = g_utf8_next_char (text + at);
+
+  while (*p != '\0' && g_unichar_combining_class (g_utf8_get_char (p)) != 0)
+    p = g_utf8_next_char (p);
+  return p - text;
+}
+
+static void
+append_text (SiglaTeiProjection *p,
+             xmlNode            *node)
+{
+  const char *content = (const char *) node->content;
+  gsize size = content != NULL ? strlen (content) : 0;
+  g_autofree char *normalized = NULL;
+  gboolean composed;
+
+  if (size == 0)
+    return;
+
+  normalized = sigla_text_normalize (content, size);
+  composed = normalized != NULL && strcmp (normalized, content) != 0;
+
+  for (gsize at = 0; at < size;)
+    {
+      gunichar c = g_utf8_get_char (content + at);
+      gsize next = g_utf8_next_char (content + at) - content;
+
+      if (composed && !g_unichar_isspace (c))
+        {
+          gsize end = cluster_end (content, at);
+          g_autofree char *nfc = g_utf8_normalize (content + at, end - at, G_NORMALIZE_NFC);
+          gint64 length = 0;
+
+          for (const char *q = nfc; q != NULL && *q != '\0'; q = g_utf8_next_char (q))
+            if (!g_unichar_iscntrl (g_utf8_get_char (q)))
+              {
+                g_string_append_unichar (p->text, g_utf8_get_char (q));
+                length++;
+              }
+          if (length > 0)
+            {
+              p->joining = FALSE;
+              p->length += length;
+              add_segment (p, node, at, end - at, length, length == 1 && g_utf8_strlen (content + at, end - at) == 1);
+            }
+          at = end;
+          continue;
+        }
+
+      append_char (p, node, at, next - at, c);
+      at = next;
+    }
+}
+
+/* -- walking the tree ------------------------------------------------------ */
+
+static void walk_inline    (SiglaTeiProjection *p,
+                            xmlNode            *first,
+                            xmlNode            *last);
+static void walk_container (SiglaTeiProjection *p,
+                            xmlNode            *node);
+
+static SiglaBlockKind
+block_kind_of (const xmlNode *node)
+{
+  if (sigla_tei_is_element (node, "head"))
+    return SIGLA_BLOCK_HEAD;
+  if (sigla_tei_is_element (node, "item"))
+    return SIGLA_BLOCK_ITEM;
+  return SIGLA_BLOCK_P;
+}
+
+static gboolean
+is_reading (SiglaTeiProjection *p,
+            const xmlNode      *node)
+{
+  static const char * const edited[] = { "corr", "reg", "expan", "lem", "add", NULL };
+  static const char * const diplomatic[] = { "sic", "orig", "abbr", "rdg", "del", NULL };
+  const char * const *names = p->reading == SIGLA_TEI_READING_EDITED ? edited : diplomatic;
+
+  return sigla_tei_is_element (node, NULL) && g_strv_contains (names, (const char *) node->name);
+}
+
+/* The one child of an alternative that the text shows: the preferred
+ * reading, else the first one; a rdgGrp or a nested choice is one too. */
+static xmlNode *
+chosen_reading (SiglaTeiProjection *p,
+                xmlNode            *alternative)
+{
+  xmlNode *first = NULL;
+
+  for (xmlNode *c = alternative->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE || is_kept_out (c))
+        continue;
+      if (is_reading (p, c))
+        return c;
+      if (first == NULL && !sigla_tei_is_element (c, "witDetail") && !sigla_tei_is_element (c, "note"))
+        first = c;
+    }
+  /* subst: with the edited reading, what was added; else what stood there. */
+  return first;
+}
+
+static void
+walk_alternative (SiglaTeiProjection *p,
+                  xmlNode            *alternative)
+{
+  xmlNode *chosen = chosen_reading (p, alternative);
+
+  for (xmlNode *c = alternative->children; c != NULL; c = c->next)
+    {
+      if (c == chosen)
+        walk_inline (p, c, c);
+      else if (c->type == XML_ELEMENT_NODE)
+        {
+          if (sigla_tei_is_element (c, "note"))
+            walk_inline (p, c, c);
+          else
+            {
+              g_hash_table_add (p->hidden, c);
+              p->n_alternatives++;
+            }
+        }
+    }
+}
+
+/* Runs of inline content, from @first to @last (included) of its siblings. */
+static void
+walk_inline (SiglaTeiProjection *p,
+             xmlNode            *first,
+             xmlNode            *last)
+{
+  for (xmlNode *c = first; c != NULL; c = c == last ? NULL : c->next)
+    {
+      if (is_text (c))
+        {
+          append_text (p, c);
+          continue;
+        }
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (is_kept_out (c))
+        count_kept_out (p, c);
+      else if (sigla_tei_is_element (c, "note"))
+        {
+          /* Read after its block, where it breaks no sentence. */
+          g_ptr_array_add (p->notes, c);
+        }
+      else if (sigla_tei_is_element (c, "lb") || sigla_tei_is_element (c, "pb") ||
+               sigla_tei_is_element (c, "cb"))
+        {
+          if (breaks_no_word (c))
+            {
+              drop_trailing_space (p);
+              p->joining = TRUE;
+            }
+          else if (sigla_tei_is_element (c, "lb"))
+            append_break (p);
+        }
+      else if (sigla_tei_is_element (c, "space"))
+        append_break (p);
+      else if (sigla_tei_is_element (c, "choice") || sigla_tei_is_element (c, "app") ||
+               sigla_tei_is_element (c, "subst") || sigla_tei_is_element (c, "rdgGrp"))
+        walk_alternative (p, c);
+      else
+        {
+          SiglaTeiMarked marked = { c, p->length, 0 };
+          guint index = p->marked->len;
+
+          g_array_append_val (p->marked, marked);
+          walk_inline (p, c->children, NULL);
+          g_array_index (p->marked, SiglaTeiMarked, index).end = p->length;
+        }
+    }
+}
+
+static void walk_note (SiglaTeiProjection *p,
+                       xmlNode            *note);
+
+/* One block: @first to @last of their siblings, then the notes they hold. */
+static void
+read_block (SiglaTeiProjection *p,
+            xmlNode            *element,
+            SiglaBlockKind      kind,
+            xmlNode            *first,
+            xmlNode            *last)
+{
+  g_autoptr(GPtrArray) outer_notes = p->notes;
+  SiglaBlock block;
+  gboolean newline = p->text->len > 0;
+  guint first_marked = p->marked->len;
+
+  p->notes = g_ptr_array_new ();
+  if (newline)
+    {
+      g_string_append_c (p->text, '\n');
+      p->length++;
+    }
+  block.start = p->length;
+  block.kind = kind;
+  p->joining = FALSE;
+
+  if (element != NULL)
+    g_hash_table_add (p->block_nodes, element);
+  walk_inline (p, first, last);
+  drop_trailing_space (p);
+  p->joining = FALSE;
+
+  block.end = p->length;
+  if (block.end > block.start)
+    g_array_append_val (p->blocks, block);
+  else if (newline)
+    {
+      /* A block with no text leaves no empty line. */
+      g_string_truncate (p->text, p->text->len - 1);
+      p->length--;
+      for (guint i = first_marked; i < p->marked->len; i++)
+        {
+          SiglaTeiMarked *marked = &g_array_index (p->marked, SiglaTeiMarked, i);
+
+          marked->start = MIN (marked->start, p->length);
+          marked->end = MIN (marked->end, p->length);
+        }
+    }
+
+  {
+    g_autoptr(GPtrArray) notes = g_steal_pointer (&p->notes);
+
+    p->notes = g_steal_pointer (&outer_notes);
+    for (guint i = 0; i < notes->len; i++)
+      walk_note (p, notes->pdata[i]);
+  }
+}
+
+static void
+walk_note (SiglaTeiProjection *p,
+           xmlNode            *note)
+{
+  p->n_notes++;
+  if (holds_blocks (note))
+    walk_container (p, note);
+  else
+    read_block (p, NULL, SIGLA_BLOCK_P, note->children, NULL);
+}
+
+/* The children of an element that holds blocks: each block read, each
+ * container walked, and runs of text between them read as blocks too. */
+static void
+walk_container (SiglaTeiProjection *p,
+                xmlNode            *node)
+{
+  xmlNode *run = NULL;          /* the first of a run of inline content */
+  xmlNode *run_last = NULL;
+  gboolean run_has_text = FALSE;
+
+  for (xmlNode *c = node->children;; c = c->next)
+    {
+      gboolean inline_content = c != NULL && c->type != XML_ELEMENT_NODE;
+
+      if (c != NULL && c->type == XML_ELEMENT_NODE)
+        inline_content = !is_kept_out (c) && is_phrase (c) && !sigla_tei_is_element (c, "note") &&
+                         !holds_blocks (c);
+      if (inline_content)
+        {
+          if (run == NULL)
+            run = c;
+          run_last = c;
+          if (is_text (c) ? !is_blank ((const char *) c->content) : c->type == XML_ELEMENT_NODE)
+            run_has_text = TRUE;
+          continue;
+        }
+
+      if (run != NULL && run_has_text)
+        read_block (p, NULL, SIGLA_BLOCK_P, run, run_last);
+      run = NULL;
+      run_has_text = FALSE;
+
+      if (c == NULL)
+        break;
+
+      if (is_kept_out (c))
+        count_kept_out (p, c);
+      else if (sigla_tei_is_element (c, "note"))
+        walk_note (p, c);
+      else if (holds_blocks (c))
+        walk_container (p, c);
+      else
+        read_block (p, c, block_kind_of (c), c->children, NULL);
+    }
+}
+
+/* -- public API ------------------------------------------------------------- */
+
+/**
+ * sigla_tei_project:
+ * @text: a TEI `text` element (or any element that holds blocks)
+ *
+ * Reads the reading text of @text: its blocks, the elements that may be
+ * annotations (names, dates, said, …) with the code points they cover, and
+ * the map from each code point back to the text node it comes from. The
+ * projection points into the tree, which must outlive it.
+ */
+SiglaTeiProjection *
+sigla_tei_project (xmlNode         *text,
+                   SiglaTeiReading  reading)
+{
+  SiglaTeiProjection *p = g_new0 (SiglaTeiProjection, 1);
+
+  ensure_sets ();
+  p->reading = reading;
+  p->text = g_string_new ("");
+  p->blocks = g_array_new (FALSE, FALSE, sizeof (SiglaBlock));
+  p->marked = g_array_new (FALSE, FALSE, sizeof (SiglaTeiMarked));
+  p->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  p->block_nodes = g_hash_table_new (NULL, NULL);
+  p->hidden = g_hash_table_new (NULL, NULL);
+  p->kept_out = g_hash_table_new (g_str_hash, g_str_equal);
+  p->notes = g_ptr_array_new ();
+
+  if (text != NULL)
+    {
+      if (holds_blocks (text))
+        walk_container (p, text);
+      else
+        read_block (p, NULL, block_kind_of (text), text->children, NULL);
+    }
+
+  return p;
+}
+
+void
+sigla_tei_projection_free (SiglaTeiProjection *p)
+{
+  if (p == NULL)
+    return;
+  if (p->text != NULL)
+    g_string_free (p->text, TRUE);
+  g_array_unref (p->blocks);
+  g_array_unref (p->marked);
+  g_array_unref (p->segments);
+  g_hash_table_unref (p->block_nodes);
+  g_hash_table_unref (p->hidden);
+  g_hash_table_unref (p->kept_out);
+  g_clear_pointer (&p->notes, g_ptr_array_unref);
+  g_free (p);
+}
+
+const char *
+sigla_tei_projection_get_text (SiglaTeiProjection *p,
+                               gint64             *length)
+{
+  if (length != NULL)
+    *length = p->length;
+  return p->text->str;
+}
+
+char *
+sigla_tei_projection_steal_text (SiglaTeiProjection *p)
+{
+  char *text = g_string_free (g_steal_pointer (&p->text), FALSE);
+
+  p->text = g_string_new ("");
+  return text;
+}
+
+/* Returns: (transfer none): SiglaBlock, in text order */
+GArray *
+sigla_tei_projection_get_blocks (SiglaTeiProjection *p)
+{
+  return p->blocks;
+}
+
+/* Returns: (transfer none): SiglaTeiMarked, in the order of their start tags */
+GArray *
+sigla_tei_projection_get_marked (SiglaTeiProjection *p)
+{
+  return p->marked;
+}
+
+/* Returns: (transfer none): element name → how many were kept out of the text */
+GHashTable *
+sigla_tei_projection_get_kept_out (SiglaTeiProjection *p)
+{
+  return p->kept_out;
+}
+
+guint
+sigla_tei_projection_get_n_alternatives (SiglaTeiProjection *p)
+{
+  return p->n_alternatives;
+}
+
+guint
+sigla_tei_projection_get_n_notes (SiglaTeiProjection *p)
+{
+  return p->n_notes;
+}
+
+gboolean
+sigla_tei_projection_is_block (SiglaTeiProjection *p,
+                               const xmlNode      *node)
+{
+  return g_hash_table_contains (p->block_nodes, node);
+}
+
+/* Whether @node's text is not read: another reading, or kept out. */
+gboolean
+sigla_tei_projection_is_hidden (SiglaTeiProjection *p,
+                                const xmlNode      *node)
+{
+  return g_hash_table_contains (p->hidden, node);
+}
+
+/* The first segment that ends after @offset. */
+static guint
+segment_after (SiglaTeiProjection *p,
+               gint64              offset)
+{
+  guint low = 0, high = p->segments->len;
+
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+      const Segment *s = &g_array_index (p->segments, Segment, mid);
+
+      if (s->start + s->length <= offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+static gsize
+bytes_of_chars (const Segment *s,
+                gint64         n)
+{
+  const char *start = (const char *) s->node->content + s->byte;
+
+  return g_utf8_offset_to_pointer (start, n) - start;
+}
+
+/**
+ * sigla_tei_projection_locate:
+ * @offset: a code point of the reading text
+ * @after: %FALSE for the place before the character at @offset (a span's
+ *   start), %TRUE for the place after the one before @offset (its end)
+ * @node: (out): the text node there
+ * @byte: (out): the byte of its content there
+ *
+ * Where in the tree a span of the reading text starts or ends. A place
+ * between blocks, or on a space the text put in, moves to the nearest
+ * character that comes from the tree, inwards.
+ *
+ * Returns: %FALSE if no character of the tree is there
+ */
+gboolean
+sigla_tei_projection_locate (SiglaTeiProjection  *p,
+                             gint64               offset,
+                             gboolean             after,
+                             xmlNode            **node,
+                             gsize               *byte)
+{
+  const Segment *s;
+  guint i;
+
+  if (!after)
+    {
+      i = segment_after (p, offset);
+      if (i >= p->segments->len)
+        return FALSE;
+      s = &g_array_index (p->segments, Segment, i);
+      *node = s->node;
+      *byte = s->byte;
+      if (offset > s->start)
+        *byte += s->exact ? bytes_of_chars (s, offset - s->start) : 0;
+      return TRUE;
+    }
+
+  if (offset <= 0)
+    return FALSE;
+  i = segment_after (p, offset - 1);
+  if (i >= p->segments->len || g_array_index (p->segments, Segment, i).start > offset - 1)
+    {
+      /* On a character the text put in: the end of what came before it. */
+      if (i == 0)
+        return FALSE;
+      i--;
+    }
+  s = &g_array_index (p->segments, Segment, i);
+  *node = s->node;
+  if (offset - 1 < s->start + s->length && s->exact)
+    *byte = s->byte + bytes_of_chars (s, offset - s->start);
+  else
+    *byte = s->byte + s->bytes;
+  return TRUE;
+}

@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-tei-refs.c: a TEI file's registries as entities, and what its references point to.
+ *
+ * Records of listPerson, listPlace and listOrg become entities (names and variants,
+ * authority idnos, coordinates in any of the forms editions write, life dates); a record
+ * the project has already (same id and name, or an authority URI in common) is not
+ * added twice. References resolve as "#id", as "prefix:value" through the file's
+ * listPrefixDef (or a prefix every edition means the same by: gnd, viaf, wd, geonames),
+ * as a bare key matched against the records' ids, or as an authority URI: one entity a
+ * URI. In Sigla's own files a "#id" that points to nothing is an error; in others it is
+ * counted in the report and the name left unlinked. */
+
+#define G_LOG_DOMAIN "sigla-tei-refs"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sigla-entity.h"
+#include "sigla-error.h"
+#include "sigla-tei-refs.h"
+#include "sigla-text.h"
+
+/* The longest value a prefix pattern is matched against: a pattern from a
+ * hostile file must not run long. */
+#define MAX_PREFIXED_VALUE 256
+
+typedef struct
+{
+  char   *ident;
+  GRegex *match;
+  char   *replacement;
+} PrefixDef;
+
+struct _SiglaTeiRefs
+{
+  SiglaProject   *project;
+  const char     *path;
+  gboolean        strict;
+  SiglaTeiReport *report;
+  GHashTable     *entities;    /* xml:id of a registry record → entity id (gint64 *) */
+  GHashTable     *by_uri;      /* authority URI → entity id (gint64 *) */
+  GHashTable     *existing;    /* xml_id → SiglaEntity already in the project */
+  GPtrArray      *prefixes;    /* PrefixDef */
+};
+
+/* Prefixes whose meaning every edition shares, for files that use them
+ * without a listPrefixDef. */
+static const struct
+{
+  const char *prefix;
+  const char *base;
+} known_prefixes[] = {
+  { "gnd", "https://d-nb.info/gnd/" },
+  { "viaf", "https://viaf.org/viaf/" },
+  { "wd", "http://www.wikidata.org/entity/" },
+  { "wikidata", "http://www.wikidata.org/entity/" },
+  { "geonames", "https://sws.geonames.org/" },
+  { "getty", "http://vocab.getty.edu/tgn/" },
+  { "tgn", "http://vocab.getty.edu/tgn/" },
+  { "lc", "http://id.loc.gov/authorities/names/" },
+  { "isni", "https://isni.org/isni/" },
+  { "orcid", "https://orcid.org/" },
+};
+
+static void
+prefix_def_free (gpointer data)
+{
+  PrefixDef *def = data;
+
+  g_free (def->ident);
+  g_clear_pointer (&def->match, g_regex_unref);
+  g_free (def->replacement);
+  g_free (def);
+}
+
+static gint64 *
+new_id (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static gboolean
+is_uri (const char *text)
+{
+  return text != NULL && (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://"));
+}
+
+static gboolean
+is_list (const xmlNode *node)
+{
+  return sigla_tei_is_element (node, "listPerson") || sigla_tei_is_element (node, "listPlace") ||
+         sigla_tei_is_element (node, "listOrg") || sigla_tei_is_element (node, "listNym");
+}
+
+static gboolean
+entity_kind_of (const xmlNode *node,
+                SiglaKind     *kind)
+{
+  if (sigla_tei_is_element (node, "person") || sigla_tei_is_element (node, "personGrp"))
+    *kind = SIGLA_KIND_PERSON;
+  else if (sigla_tei_is_element (node, "place"))
+    *kind = SIGLA_KIND_PLACE;
+  else if (sigla_tei_is_element (node, "org"))
+    *kind = SIGLA_KIND_ORG;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* -- coordinates and authority numbers ------------------------------------ */
+
+/* A number as editions write it: "48.2083" or "48,2083". */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autofree char *dotted = g_strdup (text);
+  char *end = NULL;
+
+  g_strdelimit (dotted, ",", '.');
+  *value = g_ascii_strtod (dotted, &end);
+  return end != dotted && *end == '\0';
+}
+
+/* "48.2 16.3", "48.2, 16.3", "48,2 16,3" or "48.2,16.3": latitude then longitude. */
+static gboolean
+parse_geo (const char *text,
+           double     *lat,
+           double     *lon)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, " \t\n", -1);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strchomp (g_strdelimit (parts[i], ";", ' '));
+      if (g_str_has_suffix (parts[i], ","))
+        parts[i][strlen (parts[i]) - 1] = '\0';
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (numbers, parts[i]);
+    }
+
+  if (numbers->len == 1)
+    {
+      /* One token: the comma separates the two. */
+      g_auto(GStrv) pair = g_strsplit (numbers->pdata[0], ",", -1);
+
+      return g_strv_length (pair) == 2 && parse_number (pair[0], lat) && parse_number (pair[1], lon) &&
+             fabs (*lat) <= 90 && fabs (*lon) <= 180;
+    }
+
+  return numbers->len == 2 && parse_number (numbers->pdata[0], lat) && parse_number (numbers->pdata[1], lon) &&
+         fabs (*lat) <= 90 && fabs (*lon) <= 180;
+}
+
+static const char *
+known_base (const char *prefix)
+{
+  g_autofree char *lower = g_ascii_strdown (prefix, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_prefixes); i++)
+    if (g_str_equal (lower, known_prefixes[i].prefix))
+      return known_prefixes[i].base;
+  return NULL;
+}
+
+/* An idno as an authority URI: a URI, or a number of a known authority
+ * ("<idno type="GND">118779362</idno>"). */
+static char *
+authority_of (const xmlNode *idno)
+{
+  g_autofree char *value = sigla_tei_text_of (idno);
+  g_autofree char *type = sigla_tei_attribute (idno, "type");
+  const char *base;
+
+  if (value == NULL)
+    return NULL;
+  if (is_uri (value))
+    return g_steal_pointer (&value);
+  base = type != NULL ? known_base (type) : NULL;
+  if (base != NULL && strchr (value, ' ') == NULL && strchr (value, '/') == NULL)
+    return g_strconcat (base, value, NULL);
+  return NULL;
+}
+
+/* -- records ------------------------------------------------------------------ */
+
+static const char *
+year_of (const xmlNode *event)
+{
+  static char year[8];
+  g_autofree char *when = NULL;
+
+  if (event == NULL)
+    return NULL;
+  when = sigla_tei_attribute (event, "when");
+  if (when == NULL)
+    when = sigla_tei_attribute (event, "notBefore");
+  if (when == NULL || strlen (when) < 4)
+    return NULL;
+  g_strlcpy (year, when, MIN (sizeof year, (gsize) (when[0] == '-' ? 6 : 5)));
+  return year;
+}
+
+/* "1862–1918" from a person's birth and death, as a description. */
+static char *
+life_dates (const xmlNode *person)
+{
+  g_autofree char *born = g_strdup (year_of (sigla_tei_child (person, "birth")));
+  const char *died = year_of (sigla_tei_child (person, "death"));
+
+  if (born == NULL && died == NULL)
+    return NULL;
+  return g_strdup_printf ("%s–%s", born != NULL ? born : "?", died != NULL ? died : "?");
+}
+
+static gboolean
+is_name_of (const xmlNode *node,
+            SiglaKind      kind)
+{
+  static const char * const name_elements[] = {
+    [SIGLA_KIND_PERSON] = "persName",
+    [SIGLA_KIND_PLACE] = "placeName",
+    [SIGLA_KIND_ORG] = "orgName",
+  };
+
+  return sigla_tei_is_element (node, name_elements[kind]) || sigla_tei_is_element (node, "name") ||
+         (kind == SIGLA_KIND_PLACE && (sigla_tei_is_element (node, "settlement") ||
+                                       sigla_tei_is_element (node, "geogName") ||
+                                       sigla_tei_is_element (node, "country")));
+}
+
+/* A registry record (person, place, org) as an entity. */
+static SiglaEntity *
+entity_from_record (const xmlNode *record,
+                    SiglaKind      kind)
+{
+  g_autoptr(SiglaEntity) entity = sigla_entity_new (kind, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  int main_name = -1;
+
+  entity->xml_id = sigla_tei_xml_id (record);
+
+  for (xmlNode *c = record->children; c != NULL; c = c->next)
+    {
+      if (is_name_of (c, kind))
+        {
+          char *name = sigla_tei_text_of (c);
+          char *type = sigla_tei_attribute (c, "type");
+
+          if (name == NULL || g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+            {
+              g_free (name);
+              g_free (type);
+              continue;
+            }
+          if (main_name < 0 && (type == NULL || g_str_equal (type, "main") || g_str_equal (type, "pref") ||
+                                g_str_equal (type, "preferred") || g_str_equal (type, "reg")))
+            main_name = names->len;
+          g_ptr_array_add (names, name);
+          g_ptr_array_add (types, type);
+        }
+      else if (sigla_tei_is_element (c, "idno"))
+        {
+          char *uri = authority_of (c);
+
+          if (uri != NULL && !g_ptr_array_find_with_equal_func (entity->authorities, uri, g_str_equal, NULL))
+            g_ptr_array_add (entity->authorities, uri);
+          else
+            g_free (uri);
+        }
+      else if (sigla_tei_is_element (c, "location") && !entity->has_geo)
+        {
+          g_autofree char *geo = sigla_tei_text_of (sigla_tei_child (c, "geo"));
+
+          entity->has_geo = geo != NULL && parse_geo (geo, &entity->lat, &entity->lon);
+        }
+      else if (sigla_tei_is_element (c, "note") || sigla_tei_is_element (c, "desc"))
+        {
+          g_autofree char *type = sigla_tei_attribute (c, "type");
+          char **field = g_strcmp0 (type, "description") == 0 || sigla_tei_is_element (c, "desc")
+                         ? &entity->description : &entity->note;
+
+          sigla_text_keep_first (field, sigla_tei_exact_text_of (c));
+        }
+    }
+
+  if (main_name < 0)
+    main_name = 0;
+  for (guint i = 0; i < names->len; i++)
+    {
+      if ((int) i == main_name)
+        entity->label = g_strdup (names->pdata[i]);
+      else
+        sigla_entity_add_alias (entity, names->pdata[i], types->pdata[i]);
+    }
+  if (entity->label == NULL)
+    entity->label = g_strdup (entity->xml_id != NULL ? entity->xml_id : sigla_kind_to_string (kind));
+  if (kind == SIGLA_KIND_PERSON)
+    sigla_text_keep_first (&entity->description, life_dates (record));
+
+  return g_steal_pointer (&entity);
+}
+
+/* The project's own entity for a record: the one with its id, kind and name,
+ * or one with an authority URI in common. */
+static gint64
+find_existing (SiglaTeiRefs      *refs,
+               const SiglaEntity *entity)
+{
+  SiglaEntity *found = entity->xml_id != NULL ? g_hash_table_lookup (refs->existing, entity->xml_id) : NULL;
+
+  if (found != NULL && found->kind == entity->kind && g_strcmp0 (found->label, entity->label) == 0)
+    return found->id;
+
+  for (guint i = 0; i < entity->authorities->len; i++)
+    {
+      gint64 *id = g_hash_table_lookup (refs->by_uri, entity->authorities->pdata[i]);
+
+      if (id != NULL)
+        return *id;
+    }
+
+  return 0;
+}
+
+static gboolean
+add_entity (SiglaTeiRefs  *refs,
+            SiglaEntity   *entity,
+            GError       **error)
+{
+  if (!sigla_entity_insert (refs->project, entity, error))
+    return FALSE;
+
+  for (guint i = 0; i < entity->authorities->len; i++)
+    g_hash_table_insert (refs->by_uri, g_strdup (entity->authorities->pdata[i]), new_id (entity->id));
+  return TRUE;
+}
+
+static gboolean
+read_record (SiglaTeiRefs  *refs,
+             xmlNode       *record,
+             SiglaKind      kind,
+             GError       **error)
+{
+  g_autoptr(SiglaEntity) entity = entity_from_record (record, kind);
+  g_autofree char *id = g_strdup (entity->xml_id);
+  gint64 existing = find_existing (refs, entity);
+
+  if (existing == 0)
+    {
+      if (!add_entity (refs, entity, error))
+        {
+          g_prefix_error (error, _("Cannot import “%s”: line %ld: "), refs->path, xmlGetLineNo (record));
+          return FALSE;
+        }
+      existing = entity->id;
+    }
+  if (id != NULL)
+    g_hash_table_insert (refs->entities, g_steal_pointer (&id), new_id (existing));
+  if (refs->report != NULL)
+    refs->report->entities++;
+  return TRUE;
+}
+
+static void
+read_prefix_def (SiglaTeiRefs *refs,
+                 xmlNode      *def)
+{
+  g_autofree char *ident = sigla_tei_attribute (def, "ident");
+  g_autofree char *pattern = sigla_tei_attribute (def, "matchPattern");
+  g_autofree char *replacement = sigla_tei_attribute (def, "replacementPattern");
+  g_autofree char *anchored = NULL;
+  GRegex *match;
+  PrefixDef *prefix;
+
+  if (ident == NULL || pattern == NULL || replacement == NULL || strlen (pattern) > MAX_PREFIXED_VALUE)
+    return;
+
+  anchored = g_strdup_printf ("^(?:%s)$", pattern);
+  match = g_regex_new (anchored, G_REGEX_OPTIMIZE, 0, NULL);
+  if (match == NULL)
+    return;
+
+  prefix = g_new0 (PrefixDef, 1);
+  prefix->ident = g_steal_pointer (&ident);
+  prefix->match = match;
+  prefix->replacement = g_steal_pointer (&replacement);
+  g_ptr_array_add (refs->prefixes, prefix);
+}
+
+/* Names in a correspDesc: who wrote, to whom, from where, as entities of their URIs. */
+static gboolean
+read_correspondents (SiglaTeiRefs  *refs,
+                     xmlNode       *node,
+                     GError       **error)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      SiglaKind kind = SIGLA_KIND_PERSON;
+      gint64 id;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (sigla_tei_is_element (c, "persName") || sigla_tei_is_element (c, "placeName") ||
+          sigla_tei_is_element (c, "orgName"))
+        {
+          kind = sigla_tei_is_element (c, "placeName") ? SIGLA_KIND_PLACE
+                 : sigla_tei_is_element (c, "orgName") ? SIGLA_KIND_ORG : SIGLA_KIND_PERSON;
+          if (!sigla_tei_refs_resolve_node (refs, c, kind, &id, error))
+            return FALSE;
+          continue;
+        }
+      if (!read_correspondents (refs, c, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_registry (SiglaTeiRefs  *refs,
+               xmlNode       *node,
+               gboolean       in_list,
+               GError       **error)
+{
+  for (xmlNode *c = node; c != NULL; c = c->next)
+    {
+      SiglaKind kind;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (in_list && entity_kind_of (c, &kind))
+        {
+          if (!read_record (refs, c, kind, error))
+            return FALSE;
+          /* Places within a place are records of their own. */
+          if (!read_registry (refs, c->children, TRUE, error))
+            return FALSE;
+          continue;
+        }
+      if (sigla_tei_is_element (c, "prefixDef"))
+        read_prefix_def (refs, c);
+      else if (!refs->strict && sigla_tei_is_element (c, "correspDesc"))
+        {
+          if (refs->report != NULL)
+            refs->report->letters++;
+          if (!read_correspondents (refs, c, error))
+            return FALSE;
+          continue;
+        }
+
+      if (!read_registry (refs, c->children, in_list || is_list (c), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* -- public API ------------------------------------------------------------- */
+
+/**
+ * sigla_tei_refs_new:
+ * @strict: whether a "#id" that points to nothing is an error (Sigla's own files)
+ * @report: (nullable): counts records read and references left unlinked
+ */
+SiglaTeiRefs *
+sigla_tei_refs_new (SiglaProject    *project,
+                    const char      *path,
+                    gboolean         strict,
+                    SiglaTeiReport  *report,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) entities = sigla_entity_list (project, error);
+  SiglaTeiRefs *refs;
+
+  if (entities == NULL)
+    return NULL;
+
+  refs = g_new0 (SiglaTeiRefs, 1);
+  refs->project = project;
+  refs->path = path;
+  refs->strict = strict;
+  refs->report = report;
+  refs->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  refs->by_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  refs->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sigla_entity_free);
+  refs->prefixes = g_ptr_array_new_with_free_func (prefix_def_free);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      SiglaEntity *entity = entities->pdata[i];
+
+      for (guint k = 0; k < entity->authorities->len; k++)
+        g_hash_table_insert (refs->by_uri, g_strdup (entity->authorities->pdata[k]), new_id (entity->id));
+      g_hash_table_insert (refs->existing, g_strdup (entity->xml_id), entity);
+    }
+  g_ptr_array_set_free_func (entities, NULL);
+
+  return refs;
+}
+
+void
+sigla_tei_refs_free (SiglaTeiRefs *refs)
+{
+  if (refs == NULL)
+    return;
+  g_hash_table_unref (refs->entities);
+  g_hash_table_unref (refs->by_uri);
+  g_hash_table_unref (refs->existing);
+  g_ptr_array_unref (refs->prefixes);
+  g_free (refs);
+}
+
+/* Every record of the file's lists, in the file's order; its prefix
+ * definitions; and the correspondents of its correspDesc. */
+gboolean
+sigla_tei_refs_read_registry (SiglaTeiRefs  *refs,
+                              xmlNode       *root,
+                              GError       **error)
+{
+  return read_registry (refs, root, FALSE, error);
+}
+
+/**
+ * sigla_tei_refs_expand:
+ * @token: one reference, "prefix:value"
+ *
+ * Returns: (transfer full) (nullable): the URI it stands for, through the
+ *   file's listPrefixDef or a prefix every edition shares
+ */
+char *
+sigla_tei_refs_expand (SiglaTeiRefs *refs,
+                       const char   *token)
+{
+  const char *colon = strchr (token, ':');
+  g_autofree char *prefix = NULL;
+  const char *value;
+  const char *base;
+
+  if (colon == NULL || colon == token || is_uri (token) || strlen (token) > MAX_PREFIXED_VALUE)
+    return NULL;
+  prefix = g_strndup (token, colon - token);
+  value = colon + 1;
+
+  for (guint i = 0; i < refs->prefixes->len; i++)
+    {
+      PrefixDef *def = refs->prefixes->pdata[i];
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (!g_str_equal (def->ident, prefix) || !g_regex_match (def->match, value, 0, &info))
+        continue;
+      {
+        g_autoptr(GString) uri = g_string_new ("");
+
+        /* $1 … $9 name the pattern's groups. */
+        for (const char *p = def->replacement; *p != '\0'; p++)
+          {
+            if (p[0] == '$' && p[1] >= '1' && p[1] <= '9')
+              {
+                g_autofree char *group = g_match_info_fetch (info, p[1] - '0');
+
+                g_string_append (uri, group != NULL ? group : "");
+                p++;
+              }
+            else
+              g_string_append_c (uri, *p);
+          }
+        return g_string_free (g_steal_pointer (&uri), FALSE);
+      }
+    }
+
+  base = known_base (prefix);
+  return base != NULL && *value != '\0' ? g_strconcat (base, value, NULL) : NULL;
+}
+
+/**
+ * sigla_tei_refs_resolve:
+ * @node: the element that refers, for its name and for messages
+ * @reference: (nullable): its @ref, @key, @who …: one reference or several
+ * @entity_id: (out): the entity, 0 for none
+ *
+ * What a reference names: the first of its tokens that resolves. A URI no
+ * entity has yet becomes a new entity, named by the element's words.
+ *
+ * Returns: %FALSE with @error set when the project refuses a new entity,
+ *   or, in Sigla's own files, a "#id" points to nothing
+ */
+gboolean
+sigla_tei_refs_resolve (SiglaTeiRefs   *refs,
+                        const xmlNode  *node,
+                        const char     *reference,
+                        SiglaKind       kind,
+                        gint64         *entity_id,
+                        GError        **error)
+{
+  g_auto(GStrv) tokens = NULL;
+
+  *entity_id = 0;
+  if (reference == NULL)
+    return TRUE;
+
+  tokens = g_strsplit_set (reference, " \t\n\r", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *token = tokens[i];
+      g_autofree char *uri = NULL;
+      gint64 *found;
+
+      if (token[0] == '\0')
+        continue;
+
+      if (token[0] == '#')
+        {
+          found = g_hash_table_lookup (refs->entities, token + 1);
+          if (found != NULL)
+            {
+              *entity_id = *found;
+              return TRUE;
+            }
+          if (refs->strict)
+            {
+              g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                           _("Cannot import “%s”: line %ld: “%s” points to no person, place or organisation "
+                             "listed in the file"), refs->path, xmlGetLineNo (node), token);
+              return FALSE;
+            }
+          continue;
+        }
+
+      uri = is_uri (token) ? g_strdup (token) : sigla_tei_refs_expand (refs, token);
+      if (uri == NULL)
+        {
+          /* A bare key: the id of a record. */
+          found = g_hash_table_lookup (refs->entities, token);
+          if (found != NULL)
+            {
+              *entity_id = *found;
+              return TRUE;
+            }
+          continue;
+        }
+
+      found = g_hash_table_lookup (refs->by_uri, uri);
+      if (found == NULL)
+        {
+          g_autofree char *name = sigla_tei_text_of (node);
+          g_autoptr(SiglaEntity) entity = sigla_entity_new (kind, name != NULL ? name : uri);
+
+          g_ptr_array_add (entity->authorities, g_strdup (uri));
+          if (!add_entity (refs, entity, error))
+            return FALSE;
+          *entity_id = entity->id;
+          return TRUE;
+        }
+      *entity_id = *found;
+      return TRUE;
+    }
+
+  if (refs->report != NULL)
+    {
+      g_autofree char *shown = g_utf8_substring (reference, 0, MIN (g_utf8_strlen (reference, -1), 80));
+
+      sigla_tei_report_count (refs->report->unlinked, shown, 1);
+    }
+  return TRUE;
+}
+
+/* An element's reference, from @ref, else @key, else @corresp. */
+gboolean
+sigla_tei_refs_resolve_node (SiglaTeiRefs   *refs,
+                             const xmlNode  *node,
+                             SiglaKind       kind,
+                             gint64         *entity_id,
+                             GError        **error)
+{
+  static const char * const attributes[] = { "ref", "key", "corresp", "sameAs" };
+
+  *entity_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (attributes) && (i == 0 || !refs->strict); i++)
+    {
+      g_autofree char *reference = sigla_tei_attribute (node, attributes[i]);
+
+      if (reference == NULL)
+        continue;
+      return sigla_tei_refs_resolve (refs, node, reference, kind, entity_id, error);
+    }
+  return TRUE;
+}

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-tei-report.c: what a TEI import read, linked, and kept only in the tree. */
+
+#define G_LOG_DOMAIN "sigla-tei-report"
+
+#include <glib/gi18n-lib.h>
+
+#include "sigla-tei-report.h"
+
+SiglaTeiReport *
+sigla_tei_report_new (void)
+{
+  SiglaTeiReport *report = g_new0 (SiglaTeiReport, 1);
+
+  report->unlinked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  report->kept_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  report->not_understood = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return report;
+}
+
+void
+sigla_tei_report_free (SiglaTeiReport *report)
+{
+  if (report == NULL)
+    return;
+  g_hash_table_unref (report->unlinked);
+  g_hash_table_unref (report->kept_out);
+  g_hash_table_unref (report->not_understood);
+  g_free (report);
+}
+
+/* Adds @n to @key's count in @table. */
+void
+sigla_tei_report_count (GHashTable *table,
+                        const char *key,
+                        guint       n)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+
+  g_hash_table_insert (table, g_strdup (key), GUINT_TO_POINTER (count + n));
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The table's keys, sorted, so that a report reads the same each time. */
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+static void
+append_table (GString    *text,
+              const char *heading,
+              GHashTable *table)
+{
+  g_autoptr(GPtrArray) keys = sorted_keys (table);
+
+  if (keys->len == 0)
+    return;
+  g_string_append_printf (text, "  %s:", heading);
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append_printf (text, "%s %s (%u)", i > 0 ? "," : "", (const char *) keys->pdata[i],
+                            GPOINTER_TO_UINT (g_hash_table_lookup (table, keys->pdata[i])));
+  g_string_append_c (text, '\n');
+}
+
+/**
+ * sigla_tei_report_to_text:
+ *
+ * Returns: (transfer full): the report as lines for a person to read, each
+ *   starting with two spaces
+ */
+char *
+sigla_tei_report_to_text (const SiglaTeiReport *report)
+{
+  GString *text = g_string_new ("");
+
+  g_string_append_printf (text, _("  %u documents, %u blocks, %u notes\n"),
+                          report->documents, report->blocks, report->notes);
+  g_string_append_printf (text, _("  %u names (%u linked), %u dates, %u claims\n"),
+                          report->names, report->names_linked, report->dates, report->claims);
+  g_string_append_printf (text, _("  %u registry records, %u letters listed\n"), report->entities,
+                          report->letters);
+  if (report->alternatives > 0)
+    g_string_append_printf (text, _("  %u other readings kept in the tree\n"), report->alternatives);
+  append_table (text, _("references to nothing, left unlinked"), report->unlinked);
+  append_table (text, _("kept in the tree only"), report->kept_out);
+  append_table (text, _("not understood, kept in the tree"), report->not_understood);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_table (JsonBuilder *builder,
+           const char  *name,
+           GHashTable  *table)
+{
+  g_autoptr(GPtrArray) keys = sorted_keys (table);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      json_builder_set_member_name (builder, keys->pdata[i]);
+      json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_hash_table_lookup (table, keys->pdata[i])));
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_count (JsonBuilder *builder,
+           const char  *name,
+           guint        value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Adds the report's members to the object @builder has open. */
+void
+sigla_tei_report_to_json (const SiglaTeiReport *report,
+                          JsonBuilder          *builder)
+{
+  add_count (builder, "documents", report->documents);
+  add_count (builder, "blocks", report->blocks);
+  add_count (builder, "notes", report->notes);
+  add_count (builder, "names", report->names);
+  add_count (builder, "names_linked", report->names_linked);
+  add_count (builder, "dates", report->dates);
+  add_count (builder, "claims", report->claims);
+  add_count (builder, "registry_records", report->entities);
+  add_count (builder, "letters", report->letters);
+  add_count (builder, "other_readings", report->alternatives);
+  add_table (builder, "unlinked", report->unlinked);
+  add_table (builder, "kept_out", report->kept_out);
+  add_table (builder, "not_understood", report->not_understood);
+}

@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-tei-foreign.c: another edition's TEI read as its editors meant it: one reading of each
+ * alternative, words joined across line breaks, notes under their block, every kind of block,
+ * names however they are typed and referenced, the letter's own header, and a report. */
+
+#include <string.h>
+
+#include "sigla-project-private.h"
+#include "sigla-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  SiglaProject *project;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = sigla_test_make_dir ();
+  fixture->project = sigla_test_new_project (fixture->dir, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->project);
+  sigla_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Reads @content as the file @name, inside an action, with its report. */
+static gint64
+read_file (Fixture        *fixture,
+           const char     *name,
+           const char     *content,
+           SiglaTeiReport *report)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (content, strlen (content));
+  g_autoptr(GError) error = NULL;
+  gint64 id = -1;
+
+  g_assert_true (sigla_project_begin_action (fixture->project, "Import", &error));
+  g_assert_true (sigla_tei_read (fixture->project, name, bytes, report, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sigla_project_end_action (fixture->project, &error));
+  return id;
+}
+
+static SiglaEntity *
+entity_of (Fixture            *fixture,
+           const SiglaMention *mention)
+{
+  return mention->entity_id != 0 ? sigla_entity_get (fixture->project, mention->entity_id, NULL) : NULL;
+}
+
+static guint
+count_of (GHashTable *table,
+          const char *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+}
+
+static const char letter[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
+  " <teiHeader>\n"
+  "  <fileDesc>\n"
+  "   <titleStmt><title level=\"s\">Letters of the Edition</title>\n"
+  "    <title level=\"a\">Anna to Karl, Vienna, 3 March 1890</title></titleStmt>\n"
+  "   <publicationStmt><p>CC-BY 4.0</p></publicationStmt>\n"
+  "   <sourceDesc><msDesc><msIdentifier><settlement>Wien</settlement>\n"
+  "    <repository>Wienbibliothek</repository><idno>H.I.N. 1234</idno></msIdentifier></msDesc></sourceDesc>\n"
+  "  </fileDesc>\n"
+  "  <encodingDesc><listPrefixDef><prefixDef ident=\"pmb\" matchPattern=\"([0-9]+)\"\n"
+  "    replacementPattern=\"https://pmb.example.org/entity/$1/\"/></listPrefixDef></encodingDesc>\n"
+  "  <profileDesc><correspDesc>\n"
+  "   <correspAction type=\"sent\"><persName ref=\"#anna\">Anna</persName><placeName>Wien</placeName>\n"
+  "    <date when=\"1890-03-03\">3. März 1890</date></correspAction>\n"
+  "   <correspAction type=\"received\"><persName key=\"karl\">Karl</persName></correspAction>\n"
+  "  </correspDesc></profileDesc>\n"
+  " </teiHeader>\n"
+  " <text><body><div type=\"letter\">\n"
+  "  <opener><dateline><placeName ref=\"#wien\">Wien</placeName>, <date when=\"1890-03-03\">3. März 1890</date></dateline>\n"
+  "   <salute>Lieber Karl!</salute></opener>\n"
+  "  <p>Ich habe <choice><sic>whenn</sic><corr>wenn</corr></choice> <choice><abbr>Hr.</abbr><expan>Herrn</expan></choice>\n"
+  "   <name type=\"person\" ref=\"#karl\">Karl</name> ſon\n"
+  "   <lb break=\"no\"/>dern auch <rs type=\"pers\" key=\"anna\">die Schwester</rs> gesehen<note place=\"foot\">Gemeint ist\n"
+  "   <persName ref=\"pmb:123\">Berta</persName>.</note>, in <placeName ref=\"gnd:4066009-6\">Wien</placeName>.\n"
+  "   <app><lem>Erste</lem><rdg wit=\"#B\">Zweite</rdg></app> Lesung; ein <rs type=\"event\">Ball</rs>\n"
+  "   am <date from=\"1890-03-01\" to=\"1890-03-05\">Anfang März</date>.</p>\n"
+  "  <closer><salute>Deine</salute>\n"
+  "   <signed><persName ref=\"#anna\">Anna</persName></signed></closer>\n"
+  "  <postscript><p>PS: <fw type=\"catch\">xx</fw>Grüße.</p></postscript>\n"
+  " </div></body>\n"
+  " <back>\n"
+  "  <listPerson>\n"
+  "   <person xml:id=\"anna\"><persName>Anna Muster</persName><birth when=\"1860-05-01\"/><death when=\"1931\"/></person>\n"
+  "   <person xml:id=\"karl\"><persName>Karl Muster</persName><idno type=\"GND\">118779362</idno></person>\n"
+  "  </listPerson>\n"
+  "  <listPlace><place xml:id=\"wien\"><placeName>Wien</placeName>\n"
+  "   <location><geo>48,208333 16,373056</geo></location></place></listPlace>\n"
+  " </back></text>\n"
+  "</TEI>\n";
+
+static void
+test_letter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SiglaTeiReport) report = sigla_tei_report_new ();
+  gint64 id = read_file (fixture, "letter.xml", letter, report);
+  g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
+  g_autoptr(GArray) blocks = sigla_document_get_blocks (fixture->project, id, NULL);
+  g_autoptr(GPtrArray) mentions = sigla_mention_list (fixture->project, id, NULL);
+  g_autoptr(GPtrArray) entities = sigla_entity_list (fixture->project, NULL);
+  const char *expected_text =
+    "Wien, 3. März 1890\n"
+    "Lieber Karl!\n"
+    "Ich habe wenn Herrn Karl ſondern auch die Schwester gesehen, in Wien. Erste Lesung; ein Ball am Anfang März.\n"
+    "Gemeint ist Berta.\n"
+    "Deine\n"
+    "Anna\n"
+    "PS: Grüße.";
+  const char *expected[][3] = {
+    /* words, kind, entity label or date */
+    { "Wien", "place", "Wien" },
+    { "3. März 1890", "date", "1890-03-03" },
+    { "Karl", "person", "Karl Muster" },
+    { "die Schwester", "person", "Anna Muster" },
+    { "Wien", "place", "Wien" },
+    { "Anfang März", "date", "1890-03-01" },
+    { "Berta", "person", "Berta" },
+    { "Anna", "person", "Anna Muster" },
+  };
+  gboolean found_karl = FALSE;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (document->text, ==, expected_text);
+  g_assert_cmpuint (blocks->len, ==, 7);
+
+  /* The letter's own title, not the series'; the date it was sent; the archive. */
+  g_assert_cmpstr (document->title, ==, "Anna to Karl, Vienna, 3 March 1890");
+  g_assert_cmpstr (document->date, ==, "1890-03-03");
+  g_assert_cmpstr (document->archive, ==, "Wien, Wienbibliothek, H.I.N. 1234");
+
+  g_assert_cmpuint (mentions->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SiglaMention *mention = mentions->pdata[i];
+      g_autofree char *words = g_utf8_substring (document->text, mention->start, mention->end);
+      g_autoptr(SiglaEntity) entity = entity_of (fixture, mention);
+
+      g_test_message ("%s", words);
+      g_assert_cmpstr (words, ==, expected[i][0]);
+      g_assert_cmpstr (sigla_kind_to_string (mention->kind), ==, expected[i][1]);
+      if (mention->kind == SIGLA_KIND_DATE)
+        g_assert_cmpstr (mention->when != NULL ? mention->when : mention->not_before, ==, expected[i][2]);
+      else
+        {
+          g_assert_nonnull (entity);
+          g_assert_cmpstr (entity->label, ==, expected[i][2]);
+        }
+    }
+  g_assert_cmpstr (((SiglaMention *) mentions->pdata[5])->not_after, ==, "1890-03-05");
+
+  /* The registry's three, Berta through the prefix, Wien of the GND apart from the registry's. */
+  g_assert_cmpuint (entities->len, ==, 5);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      SiglaEntity *entity = entities->pdata[i];
+
+      if (g_str_equal (entity->label, "Anna Muster"))
+        g_assert_cmpstr (entity->description, ==, "1860–1931");
+      else if (g_str_equal (entity->label, "Karl Muster"))
+        {
+          g_assert_cmpuint (entity->authorities->len, ==, 1);
+          g_assert_cmpstr (entity->authorities->pdata[0], ==, "https://d-nb.info/gnd/118779362");
+          found_karl = TRUE;
+        }
+      else if (g_str_equal (entity->label, "Berta"))
+        g_assert_cmpstr (entity->authorities->pdata[0], ==, "https://pmb.example.org/entity/123/");
+      else if (entity->has_geo)
+        {
+          g_assert_cmpfloat_with_epsilon (entity->lat, 48.208333, 1e-9);
+          g_assert_cmpfloat_with_epsilon (entity->lon, 16.373056, 1e-9);
+        }
+      else
+        g_assert_cmpstr (entity->authorities->pdata[0], ==, "https://d-nb.info/gnd/4066009-6");
+    }
+  g_assert_true (found_karl);
+
+  g_assert_cmpuint (report->documents, ==, 1);
+  g_assert_cmpuint (report->blocks, ==, 7);
+  g_assert_cmpuint (report->names, ==, 6);
+  g_assert_cmpuint (report->names_linked, ==, 6);
+  g_assert_cmpuint (report->dates, ==, 2);
+  g_assert_cmpuint (report->entities, ==, 3);
+  g_assert_cmpuint (report->letters, ==, 1);
+  g_assert_cmpuint (report->notes, ==, 1);
+  g_assert_cmpuint (report->alternatives, ==, 3);
+  g_assert_cmpuint (count_of (report->not_understood, "rs type=event"), ==, 1);
+  g_assert_cmpuint (count_of (report->kept_out, "fw"), ==, 1);
+  g_assert_cmpuint (count_of (report->kept_out, "listPerson"), ==, 1);
+}
+
+static const char grouped[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>Epistola</title>"
+  "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>\n"
+  " <text><group>\n"
+  "  <text xml:lang=\"la\"><body><p>Salve, <persName ref=\"#x\">amice</persName>.</p></body></text>\n"
+  "  <text xml:lang=\"pl\"><body><p>Witaj, <persName ref=\"#ghost\">przyjacielu</persName>.</p>\n"
+  "   <table><row><cell>Kraków</cell><cell>1543</cell></row></table>\n"
+  "   <sp><speaker>Anna</speaker><l>Pierwszy wers</l><stage>wychodzi</stage></sp></body></text>\n"
+  " </group></text>\n"
+  " <standOff><listPerson><person xml:id=\"x\"><persName>Amicus</persName></person>"
+  "<person xml:id=\"x\"><persName>Twice</persName></person></listPerson></standOff>\n"
+  "</TEI>\n";
+
+/* Grouped texts, tables, a play's speech; a reference to nothing and an id given twice are
+ * reported, not refused. */
+static void
+test_grouped (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SiglaTeiReport) report = sigla_tei_report_new ();
+  gint64 id = read_file (fixture, "group.xml", grouped, report);
+  g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
+  g_autoptr(GPtrArray) mentions = sigla_mention_list (fixture->project, id, NULL);
+
+  g_assert_cmpstr (document->text, ==,
+                   "Salve, amice.\nWitaj, przyjacielu.\nKraków\n1543\nAnna\nPierwszy wers\nwychodzi");
+  g_assert_cmpuint (mentions->len, ==, 2);
+  g_assert_cmpint (((SiglaMention *) mentions->pdata[0])->entity_id, !=, 0);
+  g_assert_cmpint (((SiglaMention *) mentions->pdata[1])->entity_id, ==, 0);
+  g_assert_cmpuint (count_of (report->unlinked, "#ghost"), ==, 1);
+  g_assert_cmpuint (count_of (report->not_understood, "xml:id given twice"), ==, 1);
+  g_assert_cmpuint (report->names_linked, ==, 1);
+}
+
+static const char registry[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>Orte</title>"
+  "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>\n"
+  " <text><body><listPlace>\n"
+  "  <place xml:id=\"p1\"><placeName type=\"pref\">Lemberg</placeName><placeName type=\"alt\">Lwów</placeName>\n"
+  "   <placeName>Lviv</placeName><location><geo>49.8397, 24.0297</geo></location>\n"
+  "   <idno type=\"geonames\">702550</idno><idno type=\"URL\">https://www.wikidata.org/wiki/Q36036</idno></place>\n"
+  "  <place xml:id=\"p2\"><placeName>Krakau</placeName><location><geo>50.06,19.94</geo></location>\n"
+  "   <place xml:id=\"p3\"><placeName>Kazimierz</placeName></place></place>\n"
+  " </listPlace></body></text>\n"
+  "</TEI>\n";
+
+/* A file that is only a register: its records become entities, and no document. */
+static void
+test_registry_only (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SiglaTeiReport) report = sigla_tei_report_new ();
+  gint64 id = read_file (fixture, "orte.xml", registry, report);
+  g_autoptr(GPtrArray) entities = sigla_entity_list (fixture->project, NULL);
+  SiglaEntity *lemberg = NULL;
+
+  g_assert_cmpint (id, ==, 0);
+  g_assert_cmpuint (report->entities, ==, 3);
+  g_assert_cmpuint (entities->len, ==, 3);
+  for (guint i = 0; i < entities->len; i++)
+    if (g_str_equal (((SiglaEntity *) entities->pdata[i])->label, "Lemberg"))
+      lemberg = entities->pdata[i];
+  g_assert_nonnull (lemberg);
+  g_assert_cmpuint (lemberg->aliases->len, ==, 2);
+  g_assert_true (lemberg->has_geo);
+  g_assert_cmpfloat_with_epsilon (lemberg->lon, 24.0297, 1e-9);
+  g_assert_cmpuint (lemberg->authorities->len, ==, 2);
+  g_assert_cmpstr (lemberg->authorities->pdata[0], ==, "https://sws.geonames.org/702550");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/tei/foreign/letter", test_letter);
+  ADD ("/tei/foreign/grouped", test_grouped);
+  ADD ("/tei/foreign/registry-only", test_registry_only);
+
+#undef ADD
+
+  return g_test_run ();
+}
