@@ -3,6 +3,8 @@
  * alternative, words joined across line breaks, notes under their block, every kind of block,
  * names however they are typed and referenced, the letter's own header, and a report. */
 
+#include <libxml/c14n.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "sigla-project-private.h"
@@ -219,8 +221,8 @@ static const char grouped[] =
   "<person xml:id=\"x\"><persName>Twice</persName></person></listPerson></standOff>\n"
   "</TEI>\n";
 
-/* Grouped texts, tables, a play's speech; a reference to nothing and an id given twice are
- * reported, not refused. */
+/* Grouped texts, tables, a play's speech; a reference to a record the file lacks and an id
+ * given twice are reported, not refused. */
 static void
 test_grouped (Fixture       *fixture,
               gconstpointer  data)
@@ -229,15 +231,21 @@ test_grouped (Fixture       *fixture,
   gint64 id = read_file (fixture, "group.xml", grouped, report);
   g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
   g_autoptr(GPtrArray) mentions = sigla_mention_list (fixture->project, id, NULL);
+  g_autoptr(SiglaEntity) ghost = NULL;
 
   g_assert_cmpstr (document->text, ==,
                    "Salve, amice.\nWitaj, przyjacielu.\nKraków\n1543\nAnna\nPierwszy wers\nwychodzi");
   g_assert_cmpuint (mentions->len, ==, 2);
   g_assert_cmpint (((SiglaMention *) mentions->pdata[0])->entity_id, !=, 0);
-  g_assert_cmpint (((SiglaMention *) mentions->pdata[1])->entity_id, ==, 0);
-  g_assert_cmpuint (count_of (report->unlinked, "#ghost"), ==, 1);
+
+  /* A record the file points to but lacks: an entity of its own, named by the words, reported. */
+  ghost = entity_of (fixture, mentions->pdata[1]);
+  g_assert_nonnull (ghost);
+  g_assert_cmpstr (ghost->label, ==, "przyjacielu");
+  g_assert_cmpstr (ghost->xml_id, ==, "ghost");
+  g_assert_cmpuint (count_of (report->outside, "ghost"), ==, 1);
   g_assert_cmpuint (count_of (report->not_understood, "xml:id given twice"), ==, 1);
-  g_assert_cmpuint (report->names_linked, ==, 1);
+  g_assert_cmpuint (report->names_linked, ==, 2);
 }
 
 static const char registry[] =
@@ -277,6 +285,280 @@ test_registry_only (Fixture       *fixture,
   g_assert_cmpstr (lemberg->authorities->pdata[0], ==, "https://sws.geonames.org/702550");
 }
 
+/* -- export: the edition back, annotated ---------------------------------------- */
+
+static GBytes *
+export_document (Fixture *fixture,
+                 gint64   id)
+{
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sigla_tei_write_document (fixture->project, id, NULL, output, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (output, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
+}
+
+static SiglaMention *
+find_mention (GPtrArray   *mentions,
+              const char  *text,
+              const char  *words,
+              guint        nth)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SiglaMention *mention = mentions->pdata[i];
+      g_autofree char *span = g_utf8_substring (text, mention->start, mention->end);
+
+      if (g_str_equal (span, words) && nth-- == 0)
+        return mention;
+    }
+  g_assert_not_reached ();
+}
+
+/* The code points of the @nth @words in @text. */
+static void
+find_words (const char *text,
+            const char *words,
+            guint       nth,
+            gint64     *start,
+            gint64     *end)
+{
+  const char *at = text;
+
+  for (at = strstr (at, words); at != NULL && nth > 0; nth--)
+    at = strstr (at + 1, words);
+  g_assert_nonnull (at);
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (words, -1);
+}
+
+static gint64
+add_person (Fixture    *fixture,
+            const char *name,
+            const char *uri)
+{
+  g_autoptr(SiglaEntity) entity = sigla_entity_new (SIGLA_KIND_PERSON, name);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (entity->authorities, g_strdup (uri));
+  g_assert_true (sigla_entity_insert (fixture->project, entity, &error));
+  g_assert_no_error (error);
+  return entity->id;
+}
+
+/* Takes away what Sigla added, as an editor would to compare: the elements
+ * with its @resp (the names and said in the text unwrapped, their words kept;
+ * records and the rest removed) and its respStmt. */
+static void
+strip_additions (xmlNode    *node,
+                 const char *resp)
+{
+  for (xmlNode *c = node->children, *next; c != NULL; c = next)
+    {
+      xmlChar *value = NULL;
+      xmlChar *id = NULL;
+
+      next = c->next;
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      strip_additions (c, resp);
+      value = xmlGetProp (c, BAD_CAST "resp");
+      id = xmlGetNsProp (c, BAD_CAST "id", XML_XML_NAMESPACE);
+      if (g_strcmp0 ((const char *) id, resp + 1) == 0)
+        {
+          xmlUnlinkNode (c);
+          xmlFreeNode (c);
+        }
+      else if (g_strcmp0 ((const char *) value, resp) == 0)
+        {
+          gboolean in_text = FALSE;
+
+          for (xmlNode *a = c->parent; a != NULL; a = a->parent)
+            in_text = in_text || (a->type == XML_ELEMENT_NODE && g_str_equal ((const char *) a->name, "text"));
+          if (in_text && !g_str_equal ((const char *) c->name, "person") &&
+              !g_str_equal ((const char *) c->name, "place") && !g_str_equal ((const char *) c->name, "org"))
+            while (c->children != NULL)
+              {
+                xmlNode *child = c->children;
+
+                xmlUnlinkNode (child);
+                xmlAddPrevSibling (c, child);
+              }
+          xmlUnlinkNode (c);
+          xmlFreeNode (c);
+        }
+      xmlFree (value);
+      xmlFree (id);
+    }
+}
+
+static char *
+canonical (const char *data,
+           gsize       size,
+           gboolean    strip)
+{
+  xmlDoc *doc = xmlReadMemory (data, size, NULL, NULL, XML_PARSE_NONET);
+  xmlChar *out = NULL;
+  char *copy;
+
+  g_assert_nonnull (doc);
+  if (strip)
+    strip_additions ((xmlNode *) doc, "#sigla");
+  g_assert_cmpint (xmlC14NDocDumpMemory (doc, NULL, XML_C14N_1_0, NULL, 0, &out), >, 0);
+  copy = g_strdup ((const char *) out);
+  xmlFree (out);
+  xmlFreeDoc (doc);
+  return copy;
+}
+
+/* Untouched, the edition comes back as the bytes it came in. */
+static void
+test_export_untouched (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 id = read_file (fixture, "letter.xml", letter, NULL);
+  g_autoptr(GBytes) exported = export_document (fixture, id);
+  g_autoptr(GBytes) original = g_bytes_new_static (letter, strlen (letter));
+
+  g_assert_true (g_bytes_equal (exported, original));
+}
+
+/* New annotations are woven into the edition's own markup: take them away
+ * again and the file is what it was (C14N); read back, they are all there. */
+static void
+test_export_additions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 id = read_file (fixture, "letter.xml", letter, NULL);
+  g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
+  gint64 kraus = add_person (fixture, "Karl Kraus", "http://www.wikidata.org/entity/Q78563");
+  g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autoptr(SiglaProject) other = sigla_test_new_project (dir, NULL);
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) read_back = NULL;
+  g_autoptr(GPtrArray) claims_back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start, end, back_id = 0;
+  const char *text;
+  gsize size;
+
+  /* A name in the salute; one across a choice; a claim across a name and a note. */
+  find_words (document->text, "Karl", 0, &start, &end);
+  sigla_test_add_mention (fixture->project, id, SIGLA_KIND_PERSON, kraus, start, end);
+  find_words (document->text, "habe wenn", 0, &start, &end);
+  sigla_test_add_mention (fixture->project, id, SIGLA_KIND_PERSON, kraus, start, end);
+  find_words (document->text, "Schwester gesehen, in", 0, &start, &end);
+  claim->document_id = id;
+  claim->start = start;
+  claim->end = end;
+  claim->speaker_id = kraus;
+  claim->paraphrase = g_strdup ("She saw her sister");
+  g_assert_true (sigla_claim_insert (fixture->project, claim, &error));
+  g_assert_no_error (error);
+
+  exported = export_document (fixture, id);
+  text = g_bytes_get_data (exported, &size);
+  g_assert_nonnull (strstr (text, "<persName resp=\"#sigla\" ref=\"#karl-kraus\">Karl</persName>!"));
+  g_assert_nonnull (strstr (text, "<person resp=\"#sigla\" xml:id=\"karl-kraus\">"));
+  g_assert_nonnull (strstr (text, "http://www.wikidata.org/entity/Q78563"));
+
+  before = canonical (letter, strlen (letter), FALSE);
+  after = canonical (text, size, TRUE);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Read back into a new project: the same text, the same names and dates, the claim. */
+  bytes = g_bytes_new (text, size);
+  g_assert_true (sigla_project_begin_action (other, "Import", &error));
+  g_assert_true (sigla_tei_read (other, "letter.xml", bytes, NULL, &back_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sigla_project_end_action (other, &error));
+  {
+    g_autoptr(SiglaDocument) back = sigla_document_get (other, back_id, NULL);
+
+    g_assert_cmpstr (back->text, ==, document->text);
+  }
+  mentions = sigla_mention_list (fixture->project, id, NULL);
+  read_back = sigla_mention_list (other, back_id, NULL);
+  g_assert_cmpuint (read_back->len, ==, mentions->len);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SiglaMention *a = mentions->pdata[i], *b = read_back->pdata[i];
+      g_autoptr(SiglaEntity) x = entity_of (fixture, a);
+      g_autoptr(SiglaEntity) y = a->entity_id != 0 ? sigla_entity_get (other, b->entity_id, NULL) : NULL;
+
+      g_assert_cmpint (b->start, ==, a->start);
+      g_assert_cmpint (b->end, ==, a->end);
+      g_assert_cmpint (b->kind, ==, a->kind);
+      if (x != NULL)
+        g_assert_cmpstr (y->label, ==, x->label);
+    }
+  claims_back = sigla_claim_list (other, back_id, NULL);
+  g_assert_cmpuint (claims_back->len, ==, 1);
+  g_assert_cmpint (((SiglaClaim *) claims_back->pdata[0])->start, ==, claim->start);
+  g_assert_cmpint (((SiglaClaim *) claims_back->pdata[0])->end, ==, claim->end);
+  g_assert_cmpstr (((SiglaClaim *) claims_back->pdata[0])->paraphrase, ==, "She saw her sister");
+
+  g_clear_object (&other);
+  sigla_test_remove_dir (dir);
+}
+
+/* The registry's Wien, with its coordinates. */
+static gint64
+vienna_entity (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) entities = sigla_entity_list (fixture->project, NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    if (((SiglaEntity *) entities->pdata[i])->has_geo)
+      return ((SiglaEntity *) entities->pdata[i])->id;
+  g_assert_not_reached ();
+}
+
+/* Names the file had, edited in Sigla: relinked in place, deleted (words kept), retagged. */
+static void
+test_export_edits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 id = read_file (fixture, "letter.xml", letter, NULL);
+  g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
+  g_autoptr(GPtrArray) mentions = sigla_mention_list (fixture->project, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  SiglaMention *sister = find_mention (mentions, document->text, "die Schwester", 0);
+  SiglaMention *vienna = find_mention (mentions, document->text, "Wien", 1);
+  SiglaMention *karl = find_mention (mentions, document->text, "Karl", 0);
+  gint64 kraus = add_person (fixture, "Karl Kraus", "http://www.wikidata.org/entity/Q78563");
+  gint64 start = sister->start, end = sister->end;
+  gint64 karl_start = karl->start, karl_end = karl->end;
+  gint64 place = 0;
+  const char *text;
+
+  /* Relinked: the rs stays, its @key gives way to a @ref to the new person. */
+  g_assert_true (sigla_mention_delete (fixture->project, sister->id, &error));
+  sigla_test_add_mention (fixture->project, id, SIGLA_KIND_PERSON, kraus, start, end);
+  /* Deleted: the placeName goes, "Wien" stays. */
+  g_assert_true (sigla_mention_delete (fixture->project, vienna->id, &error));
+  /* Retagged: Karl as a place, Vienna (for the test). */
+  place = vienna_entity (fixture);
+  g_assert_true (sigla_mention_delete (fixture->project, karl->id, &error));
+  sigla_test_add_mention (fixture->project, id, SIGLA_KIND_PLACE, place, karl_start, karl_end);
+  g_assert_no_error (error);
+
+  exported = export_document (fixture, id);
+  text = g_bytes_get_data (exported, NULL);
+  g_assert_nonnull (strstr (text, "<rs type=\"pers\" ref=\"#karl-kraus\">die Schwester</rs>"));
+  g_assert_null (strstr (text, "gnd:4066009-6"));
+  g_assert_nonnull (strstr (text, ", in Wien."));
+  g_assert_nonnull (strstr (text, "<name type=\"place\" ref=\"#wien\">Karl</name>"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +571,9 @@ main (int    argc,
   ADD ("/tei/foreign/letter", test_letter);
   ADD ("/tei/foreign/grouped", test_grouped);
   ADD ("/tei/foreign/registry-only", test_registry_only);
+  ADD ("/tei/foreign/export/untouched", test_export_untouched);
+  ADD ("/tei/foreign/export/additions", test_export_additions);
+  ADD ("/tei/foreign/export/edits", test_export_edits);
 
 #undef ADD
 

@@ -58,8 +58,20 @@ static const char * const phrase_elements[] = {
   "nameLink", "note", "num", "orgName", "orig", "pb", "pc", "persName", "phr", "placeName", "ptr", "q",
   "quote", "rdg", "rdgGrp", "ref", "reg", "region", "roleName", "rs", "s", "said", "seg", "settlement",
   "sic", "soCalled", "space", "subst", "supplied", "surname", "term", "time", "title", "unclear", "w",
-  "metamark", "mod", "redo", "restore", "retrace", "undo", "secl", "surplus", "orgName", "offset",
-  "location", "geo", "objectName", "eventName", "roleName", "unit", "signed", "stamp", "catchwords",
+  "metamark", "mod", "redo", "restore", "retrace", "undo", "secl", "surplus", "offset", "location",
+  "geo", "objectName", "eventName", "unit", "stamp", "catchwords", "address", "addrLine", "workName",
+  "bibl", "author", "editor", "publisher", "pubPlace", "biblScope", "citedRange", "orgName", "placeName",
+};
+
+/* Elements that only ever stand as blocks or hold them: one of them makes its parent a
+ * holder of blocks. Others (stage, speaker, label, an unknown element) are a block where
+ * they stand among blocks, and running text inside one. */
+static const char * const block_elements[] = {
+  "ab", "argument", "back", "body", "byline", "castGroup", "castItem", "castList", "cell", "closer",
+  "dateline", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "docImprint", "docTitle",
+  "entry", "entryFree", "epigraph", "floatingText", "front", "group", "head", "item", "l", "lg", "list",
+  "listBibl", "opener", "p", "postscript", "re", "row", "salute", "sense", "signed", "sp", "spGrp",
+  "superEntry", "table", "text", "titlePage", "titlePart", "trailer",
 };
 
 /* Elements whose text is not the document's running text: kept in the tree, counted. */
@@ -71,6 +83,7 @@ static const char * const kept_out_elements[] = {
 };
 
 static GHashTable *phrase_set;
+static GHashTable *block_set;
 static GHashTable *kept_out_set;
 
 static GHashTable *
@@ -92,6 +105,7 @@ ensure_sets (void)
   if (g_once_init_enter (&done))
     {
       phrase_set = set_of (phrase_elements, G_N_ELEMENTS (phrase_elements));
+      block_set = set_of (block_elements, G_N_ELEMENTS (block_elements));
       kept_out_set = set_of (kept_out_elements, G_N_ELEMENTS (kept_out_elements));
       g_once_init_leave (&done, 1);
     }
@@ -125,12 +139,14 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* An element that holds blocks, directly: walked through, not read as one. */
+/* An element that holds blocks (a p, a list … or what holds them, but for a
+ * note, read apart): walked through, not read as one. */
 static gboolean
 holds_blocks (const xmlNode *node)
 {
   for (const xmlNode *c = node->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && !is_kept_out (c) && !is_phrase (c))
+    if (c->type == XML_ELEMENT_NODE && !is_kept_out (c) && !sigla_tei_is_element (c, "note") &&
+        (g_hash_table_contains (block_set, c->name) || holds_blocks (c)))
       return TRUE;
   return FALSE;
 }

@@ -165,32 +165,6 @@ join_pieces (Reader     *reader,
     }
 }
 
-/* The kind an @type of rs or name gives: "person", "pers", "persName",
- * "place", "placeName", "settlement", "org", "institution" … */
-static gboolean
-kind_of_type (const char *type,
-              SiglaKind  *kind)
-{
-  static const char * const places[] = { "place", "placename", "loc", "location", "settlement", "city",
-                                         "country", "region", "geo", "geogname", NULL };
-  static const char * const orgs[] = { "institution", "corporation", "corporatebody", "company", NULL };
-  g_autofree char *lower = type != NULL ? g_ascii_strdown (type, -1) : NULL;
-
-  if (lower == NULL)
-    return FALSE;
-  if (g_str_has_prefix (lower, "pers") || g_str_equal (lower, "people"))
-    *kind = SIGLA_KIND_PERSON;
-  else if (g_strv_contains (places, lower))
-    *kind = SIGLA_KIND_PLACE;
-  else if (g_str_has_prefix (lower, "org") || g_strv_contains (orgs, lower))
-    *kind = SIGLA_KIND_ORG;
-  else if (g_str_equal (lower, "date"))
-    *kind = SIGLA_KIND_DATE;
-  else
-    return FALSE;
-  return TRUE;
-}
-
 /* Whether the element is a name or date Sigla reads as a mention; one it
  * reads as none ("rs type=event") is counted in the report. */
 static gboolean
@@ -200,81 +174,17 @@ mention_kind_of (Reader        *reader,
 {
   g_autofree char *type = NULL;
 
-  if (sigla_tei_is_element (node, "persName"))
-    *kind = SIGLA_KIND_PERSON;
-  else if (sigla_tei_is_element (node, "placeName"))
-    *kind = SIGLA_KIND_PLACE;
-  else if (sigla_tei_is_element (node, "orgName"))
-    *kind = SIGLA_KIND_ORG;
-  else if (sigla_tei_is_element (node, "date"))
-    *kind = SIGLA_KIND_DATE;
-  else if (sigla_tei_is_element (node, "rs") ||
-           (reader->foreign && sigla_tei_is_element (node, "name")))
+  if (sigla_tei_mention_kind (node, reader->foreign, kind))
+    return TRUE;
+  if (reader->foreign && (sigla_tei_is_element (node, "rs") || sigla_tei_is_element (node, "name")))
     {
+      g_autofree char *label = NULL;
+
       type = sigla_tei_attribute (node, "type");
-      if (kind_of_type (type, kind))
-        return TRUE;
-      if (reader->foreign)
-        {
-          g_autofree char *label = type != NULL ? g_strdup_printf ("%s type=%s", node->name, type)
-                                                : g_strdup ((const char *) node->name);
-
-          sigla_tei_report_count (reader->report->not_understood, label, 1);
-        }
-      return FALSE;
+      label = type != NULL ? g_strdup_printf ("%s type=%s", node->name, type) : g_strdup ((const char *) node->name);
+      sigla_tei_report_count (reader->report->not_understood, label, 1);
     }
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* The value of the first of the attributes (a NULL-ended list) that @node has. */
-static char *
-first_attribute (const xmlNode *node,
-                 ...)
-{
-  const char *name;
-  char *value = NULL;
-  va_list args;
-
-  va_start (args, node);
-  while (value == NULL && (name = va_arg (args, const char *)) != NULL)
-    value = sigla_tei_attribute (node, name);
-  va_end (args);
-  return value;
-}
-
-/* A date's value: its attributes, or what its words say. */
-static gboolean
-read_date_value (const xmlNode *node,
-                 SiglaMention  *mention)
-{
-  /* All the ways TEI says it: @when, @when-iso, @from/@to, @notBefore-iso … */
-  g_autofree char *when = first_attribute (node, "when", "when-iso", NULL);
-  g_autofree char *not_before = first_attribute (node, "notBefore", "from", "notBefore-iso", "from-iso", NULL);
-  g_autofree char *not_after = first_attribute (node, "notAfter", "to", "notAfter-iso", "to-iso", NULL);
-  SiglaDate date;
-
-  for (char **value = (char *[]) { when, not_before, not_after }, **stop = value + 3; value < stop; value++)
-    if (*value != NULL && strlen (*value) > 10 && (*value)[10] == 'T')
-      (*value)[10] = '\0';
-
-  if (when != NULL && sigla_date_is_iso (when))
-    mention->when = g_steal_pointer (&when);
-  if (not_before != NULL && sigla_date_is_iso (not_before))
-    mention->not_before = g_steal_pointer (&not_before);
-  if (not_after != NULL && sigla_date_is_iso (not_after))
-    mention->not_after = g_steal_pointer (&not_after);
-
-  if (mention->when == NULL && mention->not_before == NULL && mention->not_after == NULL)
-    {
-      g_autofree char *words = sigla_tei_text_of (node);
-
-      if (words != NULL && sigla_date_parse (words, &date))
-        mention->when = sigla_date_to_iso (&date);
-    }
-
-  return mention->when != NULL || mention->not_before != NULL || mention->not_after != NULL;
+  return FALSE;
 }
 
 /* The annotation in stand-off whose first target is @id, if any. */
@@ -486,7 +396,7 @@ read_annotations (Reader         *reader,
 
           if (kind == SIGLA_KIND_DATE)
             {
-              if (!read_date_value (marked->node, mention))
+              if (!sigla_tei_date_value (marked->node, &mention->when, &mention->not_before, &mention->not_after))
                 {
                   sigla_tei_report_count (reader->report->not_understood, "date without a value", 1);
                   continue;
@@ -615,12 +525,13 @@ title_of (const xmlNode *title_stmt)
 static char *
 iso_date_of (const xmlNode *date)
 {
-  g_autoptr(SiglaMention) value = sigla_mention_new ();
+  g_autofree char *when = NULL;
+  g_autofree char *not_before = NULL;
+  g_autofree char *not_after = NULL;
 
-  if (date == NULL || !read_date_value (date, value))
+  if (date == NULL || !sigla_tei_date_value (date, &when, &not_before, &not_after))
     return NULL;
-  return g_strdup (value->when != NULL ? value->when : value->not_before != NULL ? value->not_before
-                                                                              : value->not_after);
+  return g_strdup (when != NULL ? when : not_before != NULL ? not_before : not_after);
 }
 
 /* What another tool's header says beyond Sigla's own: the date a letter was
@@ -834,30 +745,7 @@ read_tei (Reader       *reader,
   return TRUE;
 }
 
-/* Sigla's own export says so in its publication statement; anything else is
- * another tool's TEI. */
-static gboolean
-is_own_export (const xmlNode *tei)
-{
-  xmlNode *statement = sigla_tei_descend (tei, "teiHeader", "fileDesc", "publicationStmt", NULL);
-  g_autofree char *said = sigla_tei_text_of (sigla_tei_child (statement, "p"));
-
-  return g_strcmp0 (said, "Unpublished: annotated with Sigla.") == 0;
-}
-
 /* -- the file -------------------------------------------------------------- */
-
-/* Sigla's own files are read strictly, so that a damaged one is not taken
- * for whole; a corpus is Sigla's own when its first TEI is. */
-static gboolean
-is_foreign (const xmlNode *root)
-{
-  if (sigla_tei_is_element (root, "teiCorpus"))
-    for (const xmlNode *c = root->children; c != NULL; c = c->next)
-      if (sigla_tei_is_element (c, "TEI"))
-        return !is_own_export (c);
-  return !is_own_export (root);
-}
 
 static gboolean
 read_root (Reader      *reader,
@@ -870,7 +758,7 @@ read_root (Reader      *reader,
   g_autoptr(GHashTable) annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gboolean any = FALSE;
 
-  reader->foreign = is_foreign (root);
+  reader->foreign = !sigla_tei_is_own (root);
   reader->refs = sigla_tei_refs_new (reader->project, reader->path, !reader->foreign, reader->report, error);
   if (reader->refs == NULL ||
       !collect_ids (reader, root, error) ||

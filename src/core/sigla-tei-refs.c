@@ -42,6 +42,8 @@ struct _SiglaTeiRefs
   GHashTable     *by_uri;      /* authority URI → entity id (gint64 *) */
   GHashTable     *existing;    /* xml_id → SiglaEntity already in the project */
   GPtrArray      *prefixes;    /* PrefixDef */
+  GHashTable     *records;     /* entity id (gint64 *) → xml:id of its first record in the file */
+  gboolean        lookup_only; /* adds no entity: reads the file against the project */
 };
 
 /* Prefixes whose meaning every edition shares, for files that use them
@@ -349,6 +351,8 @@ read_record (SiglaTeiRefs  *refs,
   g_autofree char *id = g_strdup (entity->xml_id);
   gint64 existing = find_existing (refs, entity);
 
+  if (existing == 0 && refs->lookup_only)
+    return TRUE;
   if (existing == 0)
     {
       if (!add_entity (refs, entity, error))
@@ -357,6 +361,12 @@ read_record (SiglaTeiRefs  *refs,
           return FALSE;
         }
       existing = entity->id;
+    }
+  if (id != NULL && !g_hash_table_contains (refs->records, &existing))
+    {
+      gint64 *key = new_id (existing);
+
+      g_hash_table_insert (refs->records, key, g_strdup (id));
     }
   if (id != NULL)
     g_hash_table_insert (refs->entities, g_steal_pointer (&id), new_id (existing));
@@ -443,19 +453,34 @@ read_registry (SiglaTeiRefs  *refs,
         }
       if (sigla_tei_is_element (c, "prefixDef"))
         read_prefix_def (refs, c);
-      else if (!refs->strict && sigla_tei_is_element (c, "correspDesc"))
-        {
-          if (refs->report != NULL)
-            refs->report->letters++;
-          if (!read_correspondents (refs, c, error))
-            return FALSE;
-          continue;
-        }
 
       if (!read_registry (refs, c->children, in_list || is_list (c), error))
         return FALSE;
     }
 
+  return TRUE;
+}
+
+/* Letters listed in correspDesc, once every record is read. */
+static gboolean
+read_letters (SiglaTeiRefs  *refs,
+              xmlNode       *node,
+              GError       **error)
+{
+  for (xmlNode *c = node; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (sigla_tei_is_element (c, "correspDesc"))
+        {
+          if (refs->report != NULL)
+            refs->report->letters++;
+          if (!read_correspondents (refs, c, error))
+            return FALSE;
+        }
+      else if (!read_letters (refs, c->children, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -488,6 +513,7 @@ sigla_tei_refs_new (SiglaProject    *project,
   refs->by_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   refs->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sigla_entity_free);
   refs->prefixes = g_ptr_array_new_with_free_func (prefix_def_free);
+  refs->records = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   for (guint i = 0; i < entities->len; i++)
     {
@@ -511,6 +537,7 @@ sigla_tei_refs_free (SiglaTeiRefs *refs)
   g_hash_table_unref (refs->by_uri);
   g_hash_table_unref (refs->existing);
   g_ptr_array_unref (refs->prefixes);
+  g_hash_table_unref (refs->records);
   g_free (refs);
 }
 
@@ -521,7 +548,7 @@ sigla_tei_refs_read_registry (SiglaTeiRefs  *refs,
                               xmlNode       *root,
                               GError       **error)
 {
-  return read_registry (refs, root, FALSE, error);
+  return read_registry (refs, root, FALSE, error) && (refs->strict || read_letters (refs, root, error));
 }
 
 /**
@@ -576,6 +603,43 @@ sigla_tei_refs_expand (SiglaTeiRefs *refs,
   return base != NULL && *value != '\0' ? g_strconcat (base, value, NULL) : NULL;
 }
 
+/* A record the file points to but does not hold ("#person_14397" of an
+ * edition's register, a key of its database): the project's entity of that
+ * id if there is one (imported from the register, or made for an earlier
+ * letter), else an entity made for it, named by the words, so that every
+ * letter naming it names the same one. */
+static gboolean
+resolve_outside (SiglaTeiRefs   *refs,
+                 const xmlNode  *node,
+                 const char     *id,
+                 SiglaKind       kind,
+                 gint64         *entity_id,
+                 GError        **error)
+{
+  SiglaEntity *found = g_hash_table_lookup (refs->existing, id);
+  g_autofree char *name = NULL;
+  g_autoptr(SiglaEntity) entity = NULL;
+
+  if (found != NULL && found->kind == kind)
+    {
+      *entity_id = found->id;
+      return TRUE;
+    }
+  if (refs->lookup_only || refs->strict || kind == SIGLA_KIND_DATE || *id == '\0')
+    return TRUE;
+
+  name = sigla_tei_text_of (node);
+  entity = sigla_entity_new (kind, name != NULL ? name : id);
+  entity->xml_id = g_strdup (id);
+  if (!sigla_entity_insert (refs->project, entity, error))
+    return FALSE;
+  g_hash_table_insert (refs->entities, g_strdup (id), new_id (entity->id));
+  if (refs->report != NULL)
+    sigla_tei_report_count (refs->report->outside, id, 1);
+  *entity_id = entity->id;
+  return TRUE;
+}
+
 /**
  * sigla_tei_refs_resolve:
  * @node: the element that refers, for its name and for messages
@@ -627,6 +691,10 @@ sigla_tei_refs_resolve (SiglaTeiRefs   *refs,
                              "listed in the file"), refs->path, xmlGetLineNo (node), token);
               return FALSE;
             }
+          if (!resolve_outside (refs, node, token + 1, kind, entity_id, error))
+            return FALSE;
+          if (*entity_id != 0)
+            return TRUE;
           continue;
         }
 
@@ -640,10 +708,16 @@ sigla_tei_refs_resolve (SiglaTeiRefs   *refs,
               *entity_id = *found;
               return TRUE;
             }
+          if (!resolve_outside (refs, node, token, kind, entity_id, error))
+            return FALSE;
+          if (*entity_id != 0)
+            return TRUE;
           continue;
         }
 
       found = g_hash_table_lookup (refs->by_uri, uri);
+      if (found == NULL && refs->lookup_only)
+        continue;
       if (found == NULL)
         {
           g_autofree char *name = sigla_tei_text_of (node);
@@ -666,6 +740,22 @@ sigla_tei_refs_resolve (SiglaTeiRefs   *refs,
       sigla_tei_report_count (refs->report->unlinked, shown, 1);
     }
   return TRUE;
+}
+
+/* Reads the file against the project without adding to it: what an export
+ * needs to know of the file's records and references. */
+void
+sigla_tei_refs_set_lookup_only (SiglaTeiRefs *refs)
+{
+  refs->lookup_only = TRUE;
+}
+
+/* Returns: (nullable): the xml:id of the file's record of the entity */
+const char *
+sigla_tei_refs_get_record (SiglaTeiRefs *refs,
+                           gint64        entity_id)
+{
+  return g_hash_table_lookup (refs->records, &entity_id);
 }
 
 /* An element's reference, from @ref, else @key, else @corresp. */

@@ -18,6 +18,9 @@ SiglaTeiRefs *sigla_tei_refs_new           (SiglaProject    *project,
                                             SiglaTeiReport  *report,
                                             GError         **error);
 void          sigla_tei_refs_free          (SiglaTeiRefs    *refs);
+void          sigla_tei_refs_set_lookup_only (SiglaTeiRefs  *refs);
+const char   *sigla_tei_refs_get_record    (SiglaTeiRefs    *refs,
+                                            gint64           entity_id);
 gboolean      sigla_tei_refs_read_registry (SiglaTeiRefs    *refs,
                                             xmlNode         *root,
                                             GError         **error);

@@ -13,6 +13,7 @@ sigla_tei_report_new (void)
   SiglaTeiReport *report = g_new0 (SiglaTeiReport, 1);
 
   report->unlinked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  report->outside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   report->kept_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   report->not_understood = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return report;
@@ -24,6 +25,7 @@ sigla_tei_report_free (SiglaTeiReport *report)
   if (report == NULL)
     return;
   g_hash_table_unref (report->unlinked);
+  g_hash_table_unref (report->outside);
   g_hash_table_unref (report->kept_out);
   g_hash_table_unref (report->not_understood);
   g_free (report);
@@ -98,6 +100,7 @@ sigla_tei_report_to_text (const SiglaTeiReport *report)
   if (report->alternatives > 0)
     g_string_append_printf (text, _("  %u other readings kept in the tree\n"), report->alternatives);
   append_table (text, _("references to nothing, left unlinked"), report->unlinked);
+  append_table (text, _("records the file points to but lacks, each made an entity"), report->outside);
   append_table (text, _("kept in the tree only"), report->kept_out);
   append_table (text, _("not understood, kept in the tree"), report->not_understood);
 
@@ -146,6 +149,7 @@ sigla_tei_report_to_json (const SiglaTeiReport *report,
   add_count (builder, "letters", report->letters);
   add_count (builder, "other_readings", report->alternatives);
   add_table (builder, "unlinked", report->unlinked);
+  add_table (builder, "outside", report->outside);
   add_table (builder, "kept_out", report->kept_out);
   add_table (builder, "not_understood", report->not_understood);
 }

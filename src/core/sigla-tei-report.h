@@ -20,6 +20,7 @@ typedef struct
   guint       alternatives;     /* readings not shown (sic, orig, abbr, rdg …), kept in the tree */
   guint       letters;          /* correspDesc entries */
   GHashTable *unlinked;         /* a reference that points to nothing → how often */
+  GHashTable *outside;          /* a record the file points to but lacks, made an entity → how often */
   GHashTable *kept_out;         /* an element whose text is not read → how often */
   GHashTable *not_understood;   /* an element read as no annotation ("rs type=event") → how often */
 } SiglaTeiReport;

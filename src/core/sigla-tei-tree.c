@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "sigla-date.h"
 #include "sigla-error.h"
 #include "sigla-tei-tree.h"
 
@@ -75,21 +76,48 @@ sigla_tei_xml_id (const xmlNode *node)
   return copy;
 }
 
+/* The words of @node: its text, a line break (but for break="no") read as a space. */
+static void
+gather_words (const xmlNode *node,
+              GString       *words)
+{
+  for (const xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        g_string_append (words, (const char *) c->content);
+      else if (sigla_tei_is_element (c, "lb") || sigla_tei_is_element (c, "pb") ||
+               sigla_tei_is_element (c, "cb"))
+        {
+          g_autofree char *kind = sigla_tei_attribute (c, "break");
+
+          if (g_strcmp0 (kind, "no") != 0)
+            g_string_append_c (words, ' ');
+        }
+      else if (c->type == XML_ELEMENT_NODE)
+        gather_words (c, words);
+    }
+}
+
 /* The element's text with white space runs made one space, trimmed: what a
- * name or a title reads as, however the file was indented. */
+ * name or a title reads as, however the file was indented or its lines broken. */
 char *
 sigla_tei_text_of (const xmlNode *node)
 {
-  xmlChar *content;
+  g_autoptr(GString) content = NULL;
   GString *text;
   gboolean space = FALSE;
 
   if (node == NULL)
     return NULL;
 
-  content = xmlNodeGetContent (node);
+  content = g_string_new ("");
+  if (node->type == XML_ELEMENT_NODE)
+    gather_words (node, content);
+  else if (node->content != NULL)
+    g_string_append (content, (const char *) node->content);
+
   text = g_string_new ("");
-  for (const char *p = (const char *) content; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = content->str; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -103,7 +131,6 @@ sigla_tei_text_of (const xmlNode *node)
           g_string_append_unichar (text, c);
         }
     }
-  xmlFree (content);
 
   if (text->len == 0)
     {
@@ -122,6 +149,151 @@ sigla_tei_exact_text_of (const xmlNode *node)
 
   xmlFree (content);
   return copy;
+}
+
+/* Sigla's own export says so in its publication statement; anything else is
+ * another tool's TEI. */
+static gboolean
+is_own_export (const xmlNode *tei)
+{
+  xmlNode *statement = sigla_tei_descend (tei, "teiHeader", "fileDesc", "publicationStmt", NULL);
+  g_autofree char *said = sigla_tei_text_of (sigla_tei_child (statement, "p"));
+
+  return g_strcmp0 (said, "Unpublished: annotated with Sigla.") == 0;
+}
+
+/**
+ * sigla_tei_is_own:
+ * @root: a TEI or teiCorpus element
+ *
+ * Whether Sigla wrote the file (a corpus: its first TEI): such a file is
+ * read strictly and exported from the project; another tool's is kept as
+ * its tree, and exported as that tree with Sigla's annotations woven in.
+ */
+gboolean
+sigla_tei_is_own (const xmlNode *root)
+{
+  if (sigla_tei_is_element (root, "teiCorpus"))
+    for (const xmlNode *c = root->children; c != NULL; c = c->next)
+      if (sigla_tei_is_element (c, "TEI"))
+        return is_own_export (c);
+  return is_own_export (root);
+}
+
+/* The kind an @type of rs or name gives: "person", "pers", "persName",
+ * "place", "placeName", "settlement", "org", "institution" … */
+static gboolean
+kind_of_type (const char *type,
+              SiglaKind  *kind)
+{
+  static const char * const places[] = { "place", "placename", "loc", "location", "settlement", "city",
+                                         "country", "region", "geo", "geogname", NULL };
+  static const char * const orgs[] = { "institution", "corporation", "corporatebody", "company", NULL };
+  g_autofree char *lower = type != NULL ? g_ascii_strdown (type, -1) : NULL;
+
+  if (lower == NULL)
+    return FALSE;
+  if (g_str_has_prefix (lower, "pers") || g_str_equal (lower, "people"))
+    *kind = SIGLA_KIND_PERSON;
+  else if (g_strv_contains (places, lower))
+    *kind = SIGLA_KIND_PLACE;
+  else if (g_str_has_prefix (lower, "org") || g_strv_contains (orgs, lower))
+    *kind = SIGLA_KIND_ORG;
+  else if (g_str_equal (lower, "date"))
+    *kind = SIGLA_KIND_DATE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * sigla_tei_mention_kind:
+ * @any_name: whether a `name` with a @type counts (other tools' files)
+ *
+ * Whether @node is a name or a date Sigla reads as a mention, and of what kind:
+ * persName, placeName, orgName, date, and rs (or name) with a @type it knows.
+ */
+gboolean
+sigla_tei_mention_kind (const xmlNode *node,
+                        gboolean       any_name,
+                        SiglaKind     *kind)
+{
+  g_autofree char *type = NULL;
+
+  if (sigla_tei_is_element (node, "persName"))
+    *kind = SIGLA_KIND_PERSON;
+  else if (sigla_tei_is_element (node, "placeName"))
+    *kind = SIGLA_KIND_PLACE;
+  else if (sigla_tei_is_element (node, "orgName"))
+    *kind = SIGLA_KIND_ORG;
+  else if (sigla_tei_is_element (node, "date"))
+    *kind = SIGLA_KIND_DATE;
+  else if (sigla_tei_is_element (node, "rs") || (any_name && sigla_tei_is_element (node, "name")))
+    return kind_of_type ((type = sigla_tei_attribute (node, "type")), kind);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The value of the first of the attributes (a NULL-ended list) that @node has. */
+static char *
+first_attribute (const xmlNode *node,
+                 ...)
+{
+  const char *name;
+  char *value = NULL;
+  va_list args;
+
+  va_start (args, node);
+  while (value == NULL && (name = va_arg (args, const char *)) != NULL)
+    value = sigla_tei_attribute (node, name);
+  va_end (args);
+  return value;
+}
+
+/**
+ * sigla_tei_date_value:
+ * @when: (out) (transfer full): the day, ISO 8601, or %NULL …
+ * @not_before: (out) (transfer full): … or a range
+ * @not_after: (out) (transfer full):
+ *
+ * A date element's value: its attributes, in any of the ways TEI says it,
+ * or what its words say.
+ *
+ * Returns: whether it has one
+ */
+gboolean
+sigla_tei_date_value (const xmlNode  *node,
+                      char          **when_out,
+                      char          **not_before_out,
+                      char          **not_after_out)
+{
+  /* All the ways TEI says it: @when, @when-iso, @from/@to, @notBefore-iso … */
+  g_autofree char *when = first_attribute (node, "when", "when-iso", NULL);
+  g_autofree char *not_before = first_attribute (node, "notBefore", "from", "notBefore-iso", "from-iso", NULL);
+  g_autofree char *not_after = first_attribute (node, "notAfter", "to", "notAfter-iso", "to-iso", NULL);
+  SiglaDate date;
+
+  for (char **value = (char *[]) { when, not_before, not_after }, **stop = value + 3; value < stop; value++)
+    if (*value != NULL && strlen (*value) > 10 && (*value)[10] == 'T')
+      (*value)[10] = '\0';
+
+  if (when != NULL && sigla_date_is_iso (when))
+    *when_out = g_steal_pointer (&when);
+  if (not_before != NULL && sigla_date_is_iso (not_before))
+    *not_before_out = g_steal_pointer (&not_before);
+  if (not_after != NULL && sigla_date_is_iso (not_after))
+    *not_after_out = g_steal_pointer (&not_after);
+
+  if (*when_out == NULL && *not_before_out == NULL && *not_after_out == NULL)
+    {
+      g_autofree char *words = sigla_tei_text_of (node);
+
+      if (words != NULL && sigla_date_parse (words, &date))
+        *when_out = sigla_date_to_iso (&date);
+    }
+
+  return *when_out != NULL || *not_before_out != NULL || *not_after_out != NULL;
 }
 
 /* -- parsing ----------------------------------------------------------------- */

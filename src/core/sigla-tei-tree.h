@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <libxml/tree.h>
 
+#include "sigla-kind.h"
+
 G_BEGIN_DECLS
 
 #define SIGLA_TEI_NS "http://www.tei-c.org/ns/1.0"
@@ -21,6 +23,14 @@ char     *sigla_tei_attribute     (const xmlNode  *node,
 char     *sigla_tei_xml_id        (const xmlNode  *node);
 char     *sigla_tei_text_of       (const xmlNode  *node);
 char     *sigla_tei_exact_text_of (const xmlNode  *node);
+gboolean  sigla_tei_mention_kind  (const xmlNode  *node,
+                                   gboolean        any_name,
+                                   SiglaKind      *kind);
+gboolean  sigla_tei_date_value    (const xmlNode  *node,
+                                   char          **when,
+                                   char          **not_before,
+                                   char          **not_after);
+gboolean  sigla_tei_is_own        (const xmlNode  *root);
 xmlDoc   *sigla_tei_parse         (const char     *path,
                                    GBytes         *bytes,
                                    GError        **error);

@@ -20,6 +20,7 @@
 #include "sigla-mention.h"
 #include "sigla-output.h"
 #include "sigla-tei-layout.h"
+#include "sigla-tei-weave.h"
 #include "sigla-tei-writer.h"
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
@@ -1305,7 +1306,8 @@ registry_from (Writer    *w,
 /**
  * sigla_tei_write_document:
  *
- * Writes one document as a <TEI> with the entities its annotations use.
+ * Writes one document as a <TEI> with the entities its annotations use; a
+ * document imported from another tool's TEI as that TEI, annotated.
  */
 gboolean
 sigla_tei_write_document (SiglaProject           *project,
@@ -1319,6 +1321,13 @@ sigla_tei_write_document (SiglaProject           *project,
   g_autoptr(GPtrArray) registry = NULL;
   g_autoptr(GPtrArray) used = NULL;
   Writer w = { 0 };
+  gboolean woven = FALSE;
+
+  /* Another tool's TEI goes back as its own tree, annotated. */
+  if (!sigla_tei_weave (project, document_id, options, output, &woven, error))
+    return FALSE;
+  if (woven)
+    return TRUE;
 
   if (!load_document (project, document_id, &data, error) ||
       (order = sigla_entity_list (project, error)) == NULL ||

@@ -1,0 +1,853 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-tei-weave.c: exports another tool's TEI as that tree, with the project's annotations
+ * woven in.
+ *
+ * The file's own markup is the edition: it is kept whole. A name or date the file already
+ * marks and the project still has stays as it is; retagged, relinked or redated it is
+ * changed in place; deleted, its element is taken away and its words stay. A new one
+ * becomes a persName, placeName, orgName or date (a claim a said) with @ref, wrapped
+ * around its words and cut in pieces joined by @next/@prev where the tree asks. The
+ * entities they point to go into the file's own listPerson, listPlace or listOrg (matched
+ * by xml:id, reference or authority URI), else into a standOff of their own. Everything
+ * Sigla adds bears @resp pointing to a respStmt it adds to the titleStmt, so that taking
+ * those away gives back the file as it was. A document no one annotated exports as the
+ * bytes it was imported from. */
+
+#define G_LOG_DOMAIN "sigla-tei-weave"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sigla-claim.h"
+#include "sigla-document.h"
+#include "sigla-entity.h"
+#include "sigla-error.h"
+#include "sigla-mention.h"
+#include "sigla-tei-refs.h"
+#include "sigla-tei-weave.h"
+#include "sigla-tei-wrap.h"
+
+typedef struct
+{
+  SiglaProject       *project;
+  const char         *annotator;
+  xmlDoc             *doc;
+  xmlNode            *tei;
+  xmlNs              *ns;
+  SiglaTeiProjection *projection;
+  SiglaTeiRefs       *refs;
+  GHashTable         *ids;          /* every xml:id of the file, and those added */
+  GHashTable         *entities;     /* gint64 * → SiglaEntity *, the project's */
+  GHashTable         *added;        /* gint64 * → xml:id of a record Sigla added */
+  GHashTable         *lists;        /* "listPerson" … → the list records go into */
+  xmlNode            *standoff;     /* the standOff Sigla adds, once needed */
+  char               *resp_id;
+  char               *resp;         /* "#" resp_id */
+  gboolean            changed;
+} Weaver;
+
+/* The kind of a said in the candidates: no mention's. */
+#define SAID_KIND ((SiglaKind) -1)
+
+/* An element of the file that the reader made a mention (or claim) of. */
+typedef struct
+{
+  xmlNode  *node;
+  SiglaKind kind;
+  gboolean  matched;
+} Candidate;
+
+static void
+weaver_clear (Weaver *w)
+{
+  g_clear_pointer (&w->projection, sigla_tei_projection_free);
+  g_clear_pointer (&w->refs, sigla_tei_refs_free);
+  g_clear_pointer (&w->ids, g_hash_table_unref);
+  g_clear_pointer (&w->entities, g_hash_table_unref);
+  g_clear_pointer (&w->added, g_hash_table_unref);
+  g_clear_pointer (&w->lists, g_hash_table_unref);
+  g_clear_pointer (&w->resp_id, g_free);
+  g_clear_pointer (&w->resp, g_free);
+  g_clear_pointer (&w->doc, xmlFreeDoc);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Weaver, weaver_clear)
+
+static void
+collect_ids (Weaver  *w,
+             xmlNode *node)
+{
+  for (xmlNode *c = node; c != NULL; c = c->next)
+    {
+      char *id;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if ((id = sigla_tei_xml_id (c)) != NULL)
+        g_hash_table_add (w->ids, id);
+      collect_ids (w, c->children);
+    }
+}
+
+/* An xml:id not yet in the file, from @base ("sigla-resp", "stalin"): the
+ * base itself, else with a number. */
+static char *
+new_id (Weaver     *w,
+        const char *base)
+{
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (w->ids, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (w->ids, g_strdup (id));
+  return id;
+}
+
+static void
+set_id (xmlNode    *node,
+        const char *id)
+{
+  xmlNs *xml = xmlSearchNsByHref (node->doc, node, XML_XML_NAMESPACE);
+
+  xmlSetNsProp (node, xml, BAD_CAST "id", BAD_CAST id);
+}
+
+static xmlNode *
+new_element (Weaver     *w,
+             const char *name)
+{
+  xmlNode *element = xmlNewDocNode (w->doc, w->ns, BAD_CAST name, NULL);
+
+  xmlSetProp (element, BAD_CAST "resp", BAD_CAST w->resp);
+  return element;
+}
+
+/* A child element with text, escaped by libxml2. */
+static xmlNode *
+add_text_child (Weaver     *w,
+                xmlNode    *parent,
+                const char *name,
+                const char *text)
+{
+  return xmlNewTextChild (parent, w->ns, BAD_CAST name, BAD_CAST text);
+}
+
+/* -- records ------------------------------------------------------------------ */
+
+static const char *
+list_name (SiglaKind kind)
+{
+  return kind == SIGLA_KIND_PLACE ? "listPlace" : kind == SIGLA_KIND_ORG ? "listOrg" : "listPerson";
+}
+
+static void
+find_lists (Weaver  *w,
+            xmlNode *node)
+{
+  for (xmlNode *c = node; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if ((sigla_tei_is_element (c, "listPerson") || sigla_tei_is_element (c, "listPlace") ||
+           sigla_tei_is_element (c, "listOrg")) && !g_hash_table_contains (w->lists, c->name))
+        g_hash_table_insert (w->lists, (gpointer) c->name, c);
+      find_lists (w, c->children);
+    }
+}
+
+/* The standOff Sigla adds, after the header, once. */
+static xmlNode *
+ensure_standoff (Weaver *w)
+{
+  xmlNode *header = sigla_tei_child (w->tei, "teiHeader");
+
+  if (w->standoff != NULL)
+    return w->standoff;
+
+  w->standoff = new_element (w, "standOff");
+  if (header != NULL)
+    xmlAddNextSibling (header, w->standoff);
+  else if (w->tei->children != NULL)
+    xmlAddPrevSibling (w->tei->children, w->standoff);
+  else
+    xmlAddChild (w->tei, w->standoff);
+  return w->standoff;
+}
+
+static xmlNode *
+ensure_list (Weaver    *w,
+             SiglaKind  kind)
+{
+  const char *name = list_name (kind);
+  xmlNode *list = g_hash_table_lookup (w->lists, name);
+
+  if (list == NULL)
+    {
+      list = xmlNewChild (ensure_standoff (w), w->ns, BAD_CAST name, NULL);
+      g_hash_table_insert (w->lists, (gpointer) list->name, list);
+    }
+  return list;
+}
+
+static void
+write_record (Weaver            *w,
+              xmlNode           *record,
+              const SiglaEntity *entity)
+{
+  const char *name = entity->kind == SIGLA_KIND_PLACE ? "placeName"
+                     : entity->kind == SIGLA_KIND_ORG ? "orgName" : "persName";
+
+  add_text_child (w, record, name, entity->label);
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      const SiglaAlias *alias = entity->aliases->pdata[i];
+      xmlNode *variant = add_text_child (w, record, name, alias->name);
+      g_autofree char *type = g_strdelimit (g_strdup (alias->type != NULL ? alias->type : "variant"), " ", '-');
+
+      xmlSetProp (variant, BAD_CAST "type", BAD_CAST type);
+    }
+  if (entity->description != NULL)
+    xmlSetProp (add_text_child (w, record, "note", entity->description), BAD_CAST "type", BAD_CAST "description");
+  if (entity->kind == SIGLA_KIND_PLACE && entity->has_geo)
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *geo = g_strdup_printf ("%s %s", g_ascii_dtostr (lat, sizeof lat, entity->lat),
+                                              g_ascii_dtostr (lon, sizeof lon, entity->lon));
+      xmlNode *location = xmlNewChild (record, w->ns, BAD_CAST "location", NULL);
+
+      add_text_child (w, location, "geo", geo);
+    }
+  for (guint i = 0; i < entity->authorities->len; i++)
+    xmlSetProp (add_text_child (w, record, "idno", entity->authorities->pdata[i]), BAD_CAST "type", BAD_CAST "URI");
+  if (entity->note != NULL)
+    add_text_child (w, record, "note", entity->note);
+}
+
+/* "#id" of the entity's record: the file's own, else one Sigla adds. */
+static char *
+ref_to_entity (Weaver *w,
+               gint64  entity_id)
+{
+  const char *record_id = sigla_tei_refs_get_record (w->refs, entity_id);
+  const SiglaEntity *entity;
+  xmlNode *record;
+  char *id;
+
+  if (entity_id == 0)
+    return NULL;
+  if (record_id == NULL)
+    record_id = g_hash_table_lookup (w->added, &entity_id);
+  if (record_id != NULL)
+    return g_strconcat ("#", record_id, NULL);
+
+  entity = g_hash_table_lookup (w->entities, &entity_id);
+  if (entity == NULL)
+    return NULL;
+
+  id = new_id (w, entity->xml_id);
+  record = new_element (w, entity->kind == SIGLA_KIND_PLACE ? "place" : entity->kind == SIGLA_KIND_ORG ? "org"
+                                                                                                      : "person");
+  set_id (record, id);
+  write_record (w, record, entity);
+  xmlAddChild (ensure_list (w, entity->kind), record);
+  g_hash_table_insert (w->added, g_memdup2 (&entity_id, sizeof entity_id), id);
+  w->changed = TRUE;
+  return g_strconcat ("#", id, NULL);
+}
+
+/* -- names and dates the file has --------------------------------------------- */
+
+static const char *
+element_of (SiglaKind kind)
+{
+  switch (kind)
+    {
+    case SIGLA_KIND_PERSON:
+      return "persName";
+    case SIGLA_KIND_PLACE:
+      return "placeName";
+    case SIGLA_KIND_ORG:
+      return "orgName";
+    case SIGLA_KIND_DATE:
+    default:
+      return "date";
+    }
+}
+
+static void
+set_date (xmlNode            *node,
+          const SiglaMention *mention)
+{
+  static const char * const others[] = { "when-iso", "from", "to", "notBefore-iso", "notAfter-iso",
+                                         "from-iso", "to-iso" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    xmlUnsetProp (node, BAD_CAST others[i]);
+  if (mention->when != NULL)
+    xmlSetProp (node, BAD_CAST "when", BAD_CAST mention->when);
+  else
+    xmlUnsetProp (node, BAD_CAST "when");
+  if (mention->not_before != NULL)
+    xmlSetProp (node, BAD_CAST "notBefore", BAD_CAST mention->not_before);
+  else
+    xmlUnsetProp (node, BAD_CAST "notBefore");
+  if (mention->not_after != NULL)
+    xmlSetProp (node, BAD_CAST "notAfter", BAD_CAST mention->not_after);
+  else
+    xmlUnsetProp (node, BAD_CAST "notAfter");
+}
+
+/* The file's element for a mention it had: changed where the project changed it. */
+static gboolean
+update_candidate (Weaver              *w,
+                  Candidate           *candidate,
+                  const SiglaMention  *mention,
+                  GError             **error)
+{
+  xmlNode *node = candidate->node;
+
+  if (candidate->kind != mention->kind)
+    {
+      /* Retagged: a typed name keeps its element, a name element is renamed. */
+      if (sigla_tei_is_element (node, "rs") || sigla_tei_is_element (node, "name"))
+        xmlSetProp (node, BAD_CAST "type", BAD_CAST sigla_kind_to_string (mention->kind));
+      else
+        xmlNodeSetName (node, BAD_CAST element_of (mention->kind));
+      w->changed = TRUE;
+    }
+
+  if (mention->kind == SIGLA_KIND_DATE)
+    {
+      g_autofree char *when = NULL, *not_before = NULL, *not_after = NULL;
+
+      sigla_tei_date_value (node, &when, &not_before, &not_after);
+      if (candidate->kind != mention->kind || g_strcmp0 (when, mention->when) != 0 ||
+          g_strcmp0 (not_before, mention->not_before) != 0 || g_strcmp0 (not_after, mention->not_after) != 0)
+        {
+          set_date (node, mention);
+          w->changed = TRUE;
+        }
+    }
+  else
+    {
+      gint64 linked = 0;
+
+      if (!sigla_tei_refs_resolve_node (w->refs, node, mention->kind, &linked, error))
+        return FALSE;
+      if (linked != mention->entity_id)
+        {
+          g_autofree char *ref = ref_to_entity (w, mention->entity_id);
+
+          xmlUnsetProp (node, BAD_CAST "key");
+          if (ref != NULL)
+            xmlSetProp (node, BAD_CAST "ref", BAD_CAST ref);
+          else
+            xmlUnsetProp (node, BAD_CAST "ref");
+          w->changed = TRUE;
+        }
+    }
+  return TRUE;
+}
+
+/* A name the project no longer has: its element goes, its words stay. */
+static void
+unwrap (xmlNode *node)
+{
+  while (node->children != NULL)
+    {
+      xmlNode *child = node->children;
+
+      xmlUnlinkNode (child);
+      /* Linked by hand: libxml2 would merge text nodes. */
+      child->parent = node->parent;
+      child->prev = node->prev;
+      child->next = node;
+      if (node->prev != NULL)
+        node->prev->next = child;
+      else
+        node->parent->children = child;
+      node->prev = child;
+    }
+  xmlUnlinkNode (node);
+  xmlFreeNode (node);
+}
+
+static char *
+span_key (gint64 start,
+          gint64 end)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, start, end);
+}
+
+/* The elements the reader made mentions of, by their span. */
+static GHashTable *
+index_candidates (Weaver *w)
+{
+  GHashTable *by_span = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  GArray *marked = sigla_tei_projection_get_marked (w->projection);
+
+  for (guint i = 0; i < marked->len; i++)
+    {
+      const SiglaTeiMarked *m = &g_array_index (marked, SiglaTeiMarked, i);
+      g_autofree char *when = NULL, *not_before = NULL, *not_after = NULL;
+      Candidate *candidate;
+      GPtrArray *list;
+      char *key;
+      SiglaKind kind;
+
+      /* A said with @who is a claim: kept, matched by its span. */
+      if (sigla_tei_is_element (m->node, "said") && xmlHasProp (m->node, BAD_CAST "who") != NULL)
+        kind = SAID_KIND;
+      /* Pieces joined by @next/@prev are left as they are. */
+      else if (!sigla_tei_mention_kind (m->node, TRUE, &kind) || xmlHasProp (m->node, BAD_CAST "next") != NULL ||
+          xmlHasProp (m->node, BAD_CAST "prev") != NULL || m->start == m->end)
+        continue;
+      if (kind == SIGLA_KIND_DATE && !sigla_tei_date_value (m->node, &when, &not_before, &not_after))
+        continue;
+
+      candidate = g_new0 (Candidate, 1);
+      candidate->node = m->node;
+      candidate->kind = kind;
+      key = span_key (m->start, m->end);
+      list = g_hash_table_lookup (by_span, key);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (by_span, key, list);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (list, candidate);
+    }
+  return by_span;
+}
+
+static Candidate *
+take_candidate (GHashTable         *by_span,
+                const SiglaMention *mention)
+{
+  g_autofree char *key = span_key (mention->start, mention->end);
+  GPtrArray *list = g_hash_table_lookup (by_span, key);
+  Candidate *other = NULL;
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      Candidate *candidate = list->pdata[i];
+
+      if (candidate->matched)
+        continue;
+      if (candidate->kind == mention->kind)
+        {
+          candidate->matched = TRUE;
+          return candidate;
+        }
+      if (other == NULL && candidate->kind != SAID_KIND && mention->kind != SAID_KIND &&
+          (candidate->kind == SIGLA_KIND_DATE) == (mention->kind == SIGLA_KIND_DATE))
+        other = candidate;
+    }
+  if (other != NULL)
+    other->matched = TRUE;
+  return other;
+}
+
+/* -- new annotations ----------------------------------------------------------- */
+
+/* Pieces of one span: ids and @next/@prev, so that a reader joins them. */
+static void
+join_pieces (Weaver     *w,
+             GPtrArray  *pieces,
+             const char *base)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (pieces->len < 2)
+    return;
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      g_autofree char *wanted = g_strdup_printf ("%s.%u", base, i + 1);
+      char *id = new_id (w, wanted);
+
+      set_id (pieces->pdata[i], id);
+      g_ptr_array_add (ids, id);
+    }
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      if (i + 1 < pieces->len)
+        {
+          g_autofree char *next = g_strconcat ("#", (const char *) ids->pdata[i + 1], NULL);
+
+          xmlSetProp (pieces->pdata[i], BAD_CAST "next", BAD_CAST next);
+        }
+      if (i > 0)
+        {
+          g_autofree char *prev = g_strconcat ("#", (const char *) ids->pdata[i - 1], NULL);
+
+          xmlSetProp (pieces->pdata[i], BAD_CAST "prev", BAD_CAST prev);
+        }
+    }
+}
+
+static void
+write_mention (Weaver             *w,
+               GPtrArray          *pieces,
+               const SiglaMention *mention)
+{
+  g_autofree char *ref = mention->kind != SIGLA_KIND_DATE ? ref_to_entity (w, mention->entity_id) : NULL;
+  g_autofree char *base = g_strdup_printf ("sigla-m%" G_GINT64_FORMAT, mention->id);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      xmlNode *piece = pieces->pdata[i];
+
+      xmlSetProp (piece, BAD_CAST "resp", BAD_CAST w->resp);
+      if (mention->kind == SIGLA_KIND_DATE)
+        set_date (piece, mention);
+      else if (ref != NULL)
+        xmlSetProp (piece, BAD_CAST "ref", BAD_CAST ref);
+      if (mention->cert != NULL && !g_str_equal (mention->cert, "unknown"))
+        xmlSetProp (piece, BAD_CAST "cert", BAD_CAST mention->cert);
+    }
+  join_pieces (w, pieces, base);
+}
+
+static void
+add_pointer (Weaver     *w,
+             xmlNode    *annotation,
+             const char *type,
+             gint64      entity_id)
+{
+  g_autofree char *target = ref_to_entity (w, entity_id);
+  xmlNode *ptr;
+
+  if (target == NULL)
+    return;
+  ptr = xmlNewChild (annotation, w->ns, BAD_CAST "ptr", NULL);
+  xmlSetProp (ptr, BAD_CAST "type", BAD_CAST type);
+  xmlSetProp (ptr, BAD_CAST "target", BAD_CAST target);
+}
+
+/* The stance a claim takes, as an interp of Sigla's standOff. */
+static char *
+stance_ref (Weaver     *w,
+            const char *stance)
+{
+  g_autofree char *wanted = g_strconcat ("sigla-stance-", stance, NULL);
+  xmlNode *group = NULL;
+  xmlNode *interp;
+  char *id;
+  char *ref;
+
+  for (xmlNode *c = ensure_standoff (w)->children; c != NULL; c = c->next)
+    if (sigla_tei_is_element (c, "interpGrp"))
+      group = c;
+  for (xmlNode *c = group != NULL ? group->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *have = sigla_tei_xml_id (c);
+      g_autofree char *text = sigla_tei_text_of (c);
+
+      if (g_strcmp0 (text, stance) == 0)
+        return g_strconcat ("#", have, NULL);
+    }
+  if (group == NULL)
+    {
+      group = xmlNewChild (w->standoff, w->ns, BAD_CAST "interpGrp", NULL);
+      xmlSetProp (group, BAD_CAST "type", BAD_CAST "stance");
+    }
+  id = new_id (w, wanted);
+  interp = add_text_child (w, group, "interp", stance);
+  set_id (interp, id);
+  ref = g_strconcat ("#", id, NULL);
+  g_free (id);
+  return ref;
+}
+
+static void
+write_claim (Weaver           *w,
+             GPtrArray        *pieces,
+             const SiglaClaim *claim)
+{
+  g_autofree char *who = ref_to_entity (w, claim->speaker_id);
+  g_autofree char *base = g_strdup_printf ("sigla-c%" G_GINT64_FORMAT, claim->id);
+  g_autofree char *stance = NULL;
+  g_autoptr(GString) target = g_string_new ("");
+  xmlNode *list = NULL;
+  xmlNode *annotation;
+  g_autofree char *annotation_id = NULL;
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      xmlSetProp (pieces->pdata[i], BAD_CAST "resp", BAD_CAST w->resp);
+      if (who != NULL)
+        xmlSetProp (pieces->pdata[i], BAD_CAST "who", BAD_CAST who);
+    }
+  join_pieces (w, pieces, base);
+  if (pieces->len == 1)
+    {
+      g_autofree char *id = new_id (w, base);
+
+      set_id (pieces->pdata[0], id);
+    }
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      g_autofree char *id = sigla_tei_xml_id (pieces->pdata[i]);
+
+      g_string_append_printf (target, "%s#%s", i > 0 ? " " : "", id);
+    }
+
+  /* What TEI has no inline place for: stance, certainty, paraphrase, whom it is about. */
+  stance = stance_ref (w, claim->stance != NULL ? claim->stance : "asserts");
+  for (xmlNode *c = w->standoff->children; c != NULL; c = c->next)
+    if (sigla_tei_is_element (c, "listAnnotation"))
+      list = c;
+  if (list == NULL)
+    list = xmlNewChild (w->standoff, w->ns, BAD_CAST "listAnnotation", NULL);
+
+  annotation = xmlNewChild (list, w->ns, BAD_CAST "annotation", NULL);
+  annotation_id = new_id (w, "sigla-claim");
+  set_id (annotation, annotation_id);
+  xmlSetProp (annotation, BAD_CAST "target", BAD_CAST target->str);
+  xmlSetProp (annotation, BAD_CAST "motivation", BAD_CAST "describing");
+  xmlSetProp (annotation, BAD_CAST "ana", BAD_CAST stance);
+  if (claim->certainty != NULL)
+    xmlSetProp (annotation, BAD_CAST "cert", BAD_CAST claim->certainty);
+  xmlSetProp (annotation, BAD_CAST "resp", BAD_CAST w->resp);
+  if (claim->paraphrase != NULL)
+    xmlSetProp (add_text_child (w, annotation, "note", claim->paraphrase), BAD_CAST "type", BAD_CAST "paraphrase");
+  if (claim->note != NULL)
+    xmlSetProp (add_text_child (w, annotation, "note", claim->note), BAD_CAST "type", BAD_CAST "comment");
+  add_pointer (w, annotation, "speaker", claim->speaker_id);
+  add_pointer (w, annotation, "reporter", claim->reporter_id);
+  for (guint k = 0; k < claim->about->len; k++)
+    add_pointer (w, annotation, "about", g_array_index (claim->about, gint64, k));
+}
+
+/* The respStmt every addition points to, in the titleStmt. */
+static void
+add_resp_stmt (Weaver *w)
+{
+  xmlNode *title_stmt = sigla_tei_descend (w->tei, "teiHeader", "fileDesc", "titleStmt", NULL);
+  xmlNode *resp_stmt;
+
+  if (title_stmt == NULL)
+    return;
+  resp_stmt = xmlNewChild (title_stmt, w->ns, BAD_CAST "respStmt", NULL);
+  set_id (resp_stmt, w->resp_id);
+  add_text_child (w, resp_stmt, "resp", "annotation with Sigla");
+  add_text_child (w, resp_stmt, "name", w->annotator);
+}
+
+/* -- the document ---------------------------------------------------------------- */
+
+static gboolean
+is_xml (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize i = size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return i < size && data[i] == '<';
+}
+
+static gboolean
+weave (Weaver         *w,
+       gint64          document_id,
+       GError        **error)
+{
+  g_autoptr(GPtrArray) mentions = sigla_mention_list (w->project, document_id, error);
+  g_autoptr(GPtrArray) claims = mentions != NULL ? sigla_claim_list (w->project, document_id, error) : NULL;
+  g_autoptr(GHashTable) by_span = NULL;
+  g_autoptr(SiglaTeiWrap) wrap = NULL;
+  g_autoptr(GArray) mention_spans = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) claim_spans = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) deleted = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  if (claims == NULL)
+    return FALSE;
+
+  by_span = index_candidates (w);
+  wrap = sigla_tei_wrap_new (w->projection);
+
+  /* Every place is found through the map before the tree changes. */
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SiglaMention *mention = mentions->pdata[i];
+      Candidate *candidate = take_candidate (by_span, mention);
+      int index = -1;
+
+      if (candidate != NULL)
+        {
+          if (!update_candidate (w, candidate, mention, error))
+            return FALSE;
+        }
+      else
+        index = sigla_tei_wrap_add (wrap, mention->start, mention->end);
+      g_array_append_val (mention_spans, index);
+    }
+  for (guint i = 0; i < claims->len; i++)
+    {
+      SiglaClaim *claim = claims->pdata[i];
+      SiglaMention as_span = { .start = claim->start, .end = claim->end, .kind = SAID_KIND };
+      int index = -1;
+
+      if (take_candidate (by_span, &as_span) == NULL)
+        index = sigla_tei_wrap_add (wrap, claim->start, claim->end);
+      g_array_append_val (claim_spans, index);
+    }
+
+  g_hash_table_iter_init (&iter, by_span);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *list = value;
+
+      /* A said's words are the edition's speech: it stays, claim or none. */
+      for (guint i = 0; i < list->len; i++)
+        if (!((Candidate *) list->pdata[i])->matched && ((Candidate *) list->pdata[i])->kind != SAID_KIND)
+          g_ptr_array_add (deleted, ((Candidate *) list->pdata[i])->node);
+    }
+  for (guint i = 0; i < deleted->len; i++)
+    unwrap (deleted->pdata[i]);
+  w->changed = w->changed || deleted->len > 0;
+
+  sigla_tei_wrap_cut (wrap);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SiglaMention *mention = mentions->pdata[i];
+      int index = g_array_index (mention_spans, int, i);
+      g_autoptr(GPtrArray) pieces = NULL;
+
+      if (index < 0)
+        continue;
+      pieces = sigla_tei_wrap_apply (wrap, index, w->ns, element_of (mention->kind));
+      write_mention (w, pieces, mention);
+      w->changed = TRUE;
+    }
+  for (guint i = 0; i < claims->len; i++)
+    {
+      int index = g_array_index (claim_spans, int, i);
+      g_autoptr(GPtrArray) pieces = NULL;
+
+      if (index < 0)
+        continue;
+      pieces = sigla_tei_wrap_apply (wrap, index, w->ns, "said");
+      if (pieces->len > 0)
+        write_claim (w, pieces, claims->pdata[i]);
+      w->changed = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_all (GOutputStream  *output,
+           const void     *data,
+           gsize           size,
+           GError        **error)
+{
+  return g_output_stream_write_all (output, data, size, NULL, NULL, error);
+}
+
+/**
+ * sigla_tei_weave:
+ * @woven: (out): whether the document was another tool's TEI, and was written
+ *
+ * Writes a document imported from another tool's TEI as its tree with the
+ * project's annotations woven in. Sigla's own TEI, any other source, and a
+ * document whose reading text its TEI no longer gives (imported by an older
+ * Sigla) are not written: *@woven is %FALSE then, for the caller to write it
+ * from the project.
+ *
+ * Returns: %FALSE with @error set if reading the project or writing failed
+ */
+gboolean
+sigla_tei_weave (SiglaProject           *project,
+                 gint64                  document_id,
+                 const SiglaTeiOptions  *options,
+                 GOutputStream          *output,
+                 gboolean               *woven,
+                 GError                **error)
+{
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GBytes) source = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_auto(Weaver) w = { 0 };
+  g_autoptr(GError) parse_error = NULL;
+  xmlChar *dumped = NULL;
+  int dumped_size = 0;
+  const char *text;
+  gboolean written;
+
+  *woven = FALSE;
+  if ((document = sigla_document_get (project, document_id, error)) == NULL ||
+      (source = sigla_document_get_source (project, document_id, error)) == NULL)
+    return FALSE;
+  if (!is_xml (source))
+    return TRUE;
+
+  w.doc = sigla_tei_parse (document->source_name, source, &parse_error);
+  w.tei = w.doc != NULL ? xmlDocGetRootElement (w.doc) : NULL;
+  if (!sigla_tei_is_element (w.tei, "TEI") || sigla_tei_is_own (w.tei))
+    return TRUE;
+
+  w.projection = sigla_tei_project (sigla_tei_child (w.tei, "text"), SIGLA_TEI_READING_EDITED);
+  text = sigla_tei_projection_get_text (w.projection, NULL);
+  if (g_strcmp0 (text, document->text) != 0)
+    {
+      g_message ("Document %" G_GINT64_FORMAT " is written from the project: its TEI now reads otherwise",
+                 document_id);
+      return TRUE;
+    }
+
+  if ((entities = sigla_entity_list (project, error)) == NULL ||
+      (w.refs = sigla_tei_refs_new (project, document->source_name, FALSE, NULL, error)) == NULL)
+    return FALSE;
+
+  w.project = project;
+  w.annotator = options != NULL && options->annotator != NULL ? options->annotator : "Sigla";
+  w.ns = w.tei->ns;
+  w.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sigla_entity_free);
+  w.added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  w.lists = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < entities->len; i++)
+    g_hash_table_insert (w.entities, &((SiglaEntity *) entities->pdata[i])->id, entities->pdata[i]);
+  g_ptr_array_set_free_func (entities, NULL);
+
+  sigla_tei_refs_set_lookup_only (w.refs);
+  if (!sigla_tei_refs_read_registry (w.refs, w.tei, error))
+    return FALSE;
+  collect_ids (&w, w.tei);
+  find_lists (&w, w.tei);
+  w.resp_id = new_id (&w, "sigla");
+  w.resp = g_strconcat ("#", w.resp_id, NULL);
+
+  if (!weave (&w, document_id, error))
+    return FALSE;
+
+  *woven = TRUE;
+  if (!w.changed)
+    {
+      gsize size;
+      const void *data = g_bytes_get_data (source, &size);
+
+      return write_all (output, data, size, error);
+    }
+
+  add_resp_stmt (&w);
+  xmlDocDumpMemoryEnc (w.doc, &dumped, &dumped_size, "UTF-8");
+  if (dumped == NULL)
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, _("Cannot write the TEI"));
+      return FALSE;
+    }
+  written = write_all (output, dumped, dumped_size, error);
+  xmlFree (dumped);
+  return written;
+}
