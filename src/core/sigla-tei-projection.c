@@ -117,6 +117,15 @@ is_phrase (const xmlNode *node)
   return g_hash_table_contains (phrase_set, node->name);
 }
 
+/* Whether TEI lets @node stand inside running text (hi, persName, choice …):
+ * an element that may itself be wrapped in a name or a said. */
+gboolean
+sigla_tei_is_phrase_element (const xmlNode *node)
+{
+  ensure_sets ();
+  return sigla_tei_is_element (node, NULL) && is_phrase (node) && !sigla_tei_is_element (node, "note");
+}
+
 static gboolean
 is_kept_out (const xmlNode *node)
 {

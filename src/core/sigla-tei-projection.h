@@ -26,6 +26,7 @@ typedef struct
 
 typedef struct _SiglaTeiProjection SiglaTeiProjection;
 
+gboolean            sigla_tei_is_phrase_element     (const xmlNode       *node);
 SiglaTeiProjection *sigla_tei_project               (xmlNode             *text,
                                                      SiglaTeiReading      reading);
 void                sigla_tei_projection_free       (SiglaTeiProjection  *projection);

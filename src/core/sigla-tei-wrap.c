@@ -416,14 +416,16 @@ sigla_tei_wrap_apply (SiglaTeiWrap *wrap,
     return pieces;
 
   /* The left side: from the first node up to a child of the common parent,
-   * taking all that follows at each level. */
+   * taking all that follows at each level. An element the span begins with is
+   * taken whole only if it stands in running text (a form or an orth may hold
+   * a name, but no name may hold them). */
   cur = first;
   whole = TRUE;
   while (cur->parent != common)
     {
       xmlNode *parent = cur->parent;
 
-      if (whole && first_read (wrap, cur) && !sigla_tei_projection_is_block (wrap->projection, parent))
+      if (whole && first_read (wrap, cur) && sigla_tei_is_phrase_element (parent))
         {
           cur = parent;
           continue;
@@ -442,7 +444,7 @@ sigla_tei_wrap_apply (SiglaTeiWrap *wrap,
     {
       xmlNode *parent = cur->parent;
 
-      if (whole && last_read (wrap, cur) && !sigla_tei_projection_is_block (wrap->projection, parent))
+      if (whole && last_read (wrap, cur) && sigla_tei_is_phrase_element (parent))
         {
           cur = parent;
           continue;
@@ -458,7 +460,7 @@ sigla_tei_wrap_apply (SiglaTeiWrap *wrap,
     {
       /* Where the span is all an element reads, the element itself is wrapped. */
       while (left_top == right_top && first_read (wrap, left_top) && last_read (wrap, left_top) &&
-             common->parent != NULL && !sigla_tei_projection_is_block (wrap->projection, common) &&
+             common->parent != NULL && sigla_tei_is_phrase_element (common) &&
              holds_phrases (wrap, common->parent))
         {
           left_top = right_top = common;
