@@ -82,9 +82,21 @@ static const char * const kept_out_elements[] = {
   "fsdDecl", "fs", "f", "graphic", "binaryObject", "formula", "notatedMusic", "teiHeader",
 };
 
+/* What an element does inside running text, by its name: one look-up an element. */
+typedef enum
+{
+  ROLE_TEXT = 1,       /* read, and may be an annotation */
+  ROLE_NOTE,
+  ROLE_LINE_BREAK,     /* lb */
+  ROLE_BREAK,          /* pb, cb: a word goes on across them */
+  ROLE_SPACE,
+  ROLE_ALTERNATIVE,    /* choice, app, subst, rdgGrp */
+} Role;
+
 static GHashTable *phrase_set;
 static GHashTable *block_set;
 static GHashTable *kept_out_set;
+static GHashTable *roles;
 
 static GHashTable *
 set_of (const char * const *names,
@@ -107,6 +119,16 @@ ensure_sets (void)
       phrase_set = set_of (phrase_elements, G_N_ELEMENTS (phrase_elements));
       block_set = set_of (block_elements, G_N_ELEMENTS (block_elements));
       kept_out_set = set_of (kept_out_elements, G_N_ELEMENTS (kept_out_elements));
+      roles = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (roles, "note", GINT_TO_POINTER (ROLE_NOTE));
+      g_hash_table_insert (roles, "lb", GINT_TO_POINTER (ROLE_LINE_BREAK));
+      g_hash_table_insert (roles, "pb", GINT_TO_POINTER (ROLE_BREAK));
+      g_hash_table_insert (roles, "cb", GINT_TO_POINTER (ROLE_BREAK));
+      g_hash_table_insert (roles, "space", GINT_TO_POINTER (ROLE_SPACE));
+      g_hash_table_insert (roles, "choice", GINT_TO_POINTER (ROLE_ALTERNATIVE));
+      g_hash_table_insert (roles, "app", GINT_TO_POINTER (ROLE_ALTERNATIVE));
+      g_hash_table_insert (roles, "subst", GINT_TO_POINTER (ROLE_ALTERNATIVE));
+      g_hash_table_insert (roles, "rdgGrp", GINT_TO_POINTER (ROLE_ALTERNATIVE));
       g_once_init_leave (&done, 1);
     }
 }
@@ -296,8 +318,17 @@ append_text (SiglaTeiProjection *p,
   if (size == 0)
     return;
 
-  normalized = sigla_text_normalize (content, size);
-  composed = normalized != NULL && strcmp (normalized, content) != 0;
+  /* Below U+0300 every character is in NFC and none composes with another
+   * (a mark that could, U+0300 and up, would be seen): most texts need no
+   * normalising at all. */
+  composed = FALSE;
+  for (const char *q = content; *q != '\0'; q++)
+    if ((guchar) *q >= 0xCC)
+      {
+        normalized = sigla_text_normalize (content, size);
+        composed = normalized != NULL && strcmp (normalized, content) != 0;
+        break;
+      }
 
   for (gsize at = 0; at < size;)
     {
@@ -322,6 +353,40 @@ append_text (SiglaTeiProjection *p,
               p->length += length;
               add_segment (p, node, at, end - at, length, length == 1 && g_utf8_strlen (content + at, end - at) == 1);
             }
+          at = end;
+          continue;
+        }
+
+      if (!composed && !g_unichar_isspace (c) && !g_unichar_iscntrl (c))
+        {
+          /* A run of word characters goes in at once, one segment. */
+          gsize end = next;
+          gint64 length = 1;
+
+          while (end < size)
+            {
+              guchar byte = content[end];
+              gunichar d;
+
+              if (byte < 0x80)
+                {
+                  if (byte <= ' ' || byte == 0x7F)
+                    break;
+                  end++;
+                }
+              else
+                {
+                  d = g_utf8_get_char (content + end);
+                  if (g_unichar_isspace (d) || g_unichar_iscntrl (d))
+                    break;
+                  end = g_utf8_next_char (content + end) - content;
+                }
+              length++;
+            }
+          g_string_append_len (p->text, content + at, end - at);
+          p->length += length;
+          p->joining = FALSE;
+          add_segment (p, node, at, end - at, length, TRUE);
           at = end;
           continue;
         }
@@ -421,15 +486,20 @@ walk_inline (SiglaTeiProjection *p,
         continue;
 
       if (is_kept_out (c))
-        count_kept_out (p, c);
-      else if (sigla_tei_is_element (c, "note"))
         {
+          count_kept_out (p, c);
+          continue;
+        }
+
+      switch (GPOINTER_TO_INT (g_hash_table_lookup (roles, c->name)))
+        {
+        case ROLE_NOTE:
           /* Read after its block, where it breaks no sentence. */
           g_ptr_array_add (p->notes, c);
-        }
-      else if (sigla_tei_is_element (c, "lb") || sigla_tei_is_element (c, "pb") ||
-               sigla_tei_is_element (c, "cb"))
-        {
+          break;
+
+        case ROLE_LINE_BREAK:
+        case ROLE_BREAK:
           if (breaks_no_word (c))
             {
               drop_trailing_space (p);
@@ -437,13 +507,17 @@ walk_inline (SiglaTeiProjection *p,
             }
           else if (sigla_tei_is_element (c, "lb"))
             append_break (p);
-        }
-      else if (sigla_tei_is_element (c, "space"))
-        append_break (p);
-      else if (sigla_tei_is_element (c, "choice") || sigla_tei_is_element (c, "app") ||
-               sigla_tei_is_element (c, "subst") || sigla_tei_is_element (c, "rdgGrp"))
-        walk_alternative (p, c);
-      else
+          break;
+
+        case ROLE_SPACE:
+          append_break (p);
+          break;
+
+        case ROLE_ALTERNATIVE:
+          walk_alternative (p, c);
+          break;
+
+        default:
         {
           SiglaTeiMarked marked = { c, p->length, 0 };
           guint index = p->marked->len;
@@ -451,6 +525,7 @@ walk_inline (SiglaTeiProjection *p,
           g_array_append_val (p->marked, marked);
           walk_inline (p, c->children, NULL);
           g_array_index (p->marked, SiglaTeiMarked, index).end = p->length;
+        }
         }
     }
 }

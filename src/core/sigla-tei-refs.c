@@ -433,6 +433,7 @@ static gboolean
 read_registry (SiglaTeiRefs  *refs,
                xmlNode       *node,
                gboolean       in_list,
+               GPtrArray     *letters,
                GError       **error)
 {
   for (xmlNode *c = node; c != NULL; c = c->next)
@@ -442,45 +443,36 @@ read_registry (SiglaTeiRefs  *refs,
       if (c->type != XML_ELEMENT_NODE)
         continue;
 
+      /* person, place, org, prefixDef, correspDesc and the lists: the rest,
+       * most of a file, is told apart by its first letter. */
+      if (!strchr ("pocl", c->name[0]))
+        {
+          if (!read_registry (refs, c->children, in_list, letters, error))
+            return FALSE;
+          continue;
+        }
+
       if (in_list && entity_kind_of (c, &kind))
         {
           if (!read_record (refs, c, kind, error))
             return FALSE;
           /* Places within a place are records of their own. */
-          if (!read_registry (refs, c->children, TRUE, error))
+          if (!read_registry (refs, c->children, TRUE, letters, error))
             return FALSE;
           continue;
         }
       if (sigla_tei_is_element (c, "prefixDef"))
         read_prefix_def (refs, c);
-
-      if (!read_registry (refs, c->children, in_list || is_list (c), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Letters listed in correspDesc, once every record is read. */
-static gboolean
-read_letters (SiglaTeiRefs  *refs,
-              xmlNode       *node,
-              GError       **error)
-{
-  for (xmlNode *c = node; c != NULL; c = c->next)
-    {
-      if (c->type != XML_ELEMENT_NODE)
-        continue;
-      if (sigla_tei_is_element (c, "correspDesc"))
+      else if (sigla_tei_is_element (c, "correspDesc"))
         {
-          if (refs->report != NULL)
-            refs->report->letters++;
-          if (!read_correspondents (refs, c, error))
-            return FALSE;
+          g_ptr_array_add (letters, c);
+          continue;
         }
-      else if (!read_letters (refs, c->children, error))
+
+      if (!read_registry (refs, c->children, in_list || is_list (c), letters, error))
         return FALSE;
     }
+
   return TRUE;
 }
 
@@ -548,7 +540,20 @@ sigla_tei_refs_read_registry (SiglaTeiRefs  *refs,
                               xmlNode       *root,
                               GError       **error)
 {
-  return read_registry (refs, root, FALSE, error) && (refs->strict || read_letters (refs, root, error));
+  g_autoptr(GPtrArray) letters = g_ptr_array_new ();
+
+  if (!read_registry (refs, root, FALSE, letters, error))
+    return FALSE;
+
+  /* Letters listed in correspDesc, once every record is read. */
+  for (guint i = 0; i < letters->len && !refs->strict; i++)
+    {
+      if (refs->report != NULL)
+        refs->report->letters++;
+      if (!read_correspondents (refs, letters->pdata[i], error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**

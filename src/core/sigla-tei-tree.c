@@ -23,9 +23,10 @@ gboolean
 sigla_tei_is_element (const xmlNode *node,
                       const char    *name)
 {
+  /* The name first: it tells most elements apart at its first letter. */
   return node != NULL && node->type == XML_ELEMENT_NODE &&
-         (node->ns == NULL || g_strcmp0 ((const char *) node->ns->href, SIGLA_TEI_NS) == 0) &&
-         (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
+         (name == NULL || strcmp ((const char *) node->name, name) == 0) &&
+         (node->ns == NULL || strcmp ((const char *) node->ns->href, SIGLA_TEI_NS) == 0);
 }
 
 xmlNode *

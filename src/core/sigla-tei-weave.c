@@ -16,6 +16,7 @@
 #define G_LOG_DOMAIN "sigla-tei-weave"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/xmlsave.h>
 #include <string.h>
 
 #include "sigla-claim.h"
@@ -40,11 +41,14 @@ typedef struct
   GHashTable         *entities;     /* gint64 * → SiglaEntity *, the project's */
   GHashTable         *added;        /* gint64 * → xml:id of a record Sigla added */
   GHashTable         *lists;        /* "listPerson" … → the list records go into */
+  GHashTable         *annotation_names; /* elements that may be annotations: persName … said */
   xmlNode            *standoff;     /* the standOff Sigla adds, once needed */
   char               *resp_id;
   char               *resp;         /* "#" resp_id */
   gboolean            changed;
 } Weaver;
+
+static const char * const annotation_names[] = { "persName", "placeName", "orgName", "date", "rs", "name", "said" };
 
 /* The kind of a said in the candidates: no mention's. */
 #define SAID_KIND ((SiglaKind) -1)
@@ -66,6 +70,7 @@ weaver_clear (Weaver *w)
   g_clear_pointer (&w->entities, g_hash_table_unref);
   g_clear_pointer (&w->added, g_hash_table_unref);
   g_clear_pointer (&w->lists, g_hash_table_unref);
+  g_clear_pointer (&w->annotation_names, g_hash_table_unref);
   g_clear_pointer (&w->resp_id, g_free);
   g_clear_pointer (&w->resp, g_free);
   g_clear_pointer (&w->doc, xmlFreeDoc);
@@ -73,9 +78,10 @@ weaver_clear (Weaver *w)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Weaver, weaver_clear)
 
+/* Every xml:id of the file, and the first list of each kind: where records go. */
 static void
-collect_ids (Weaver  *w,
-             xmlNode *node)
+collect_ids_and_lists (Weaver  *w,
+                       xmlNode *node)
 {
   for (xmlNode *c = node; c != NULL; c = c->next)
     {
@@ -85,7 +91,11 @@ collect_ids (Weaver  *w,
         continue;
       if ((id = sigla_tei_xml_id (c)) != NULL)
         g_hash_table_add (w->ids, id);
-      collect_ids (w, c->children);
+      if (c->name[0] == 'l' && !g_hash_table_contains (w->lists, c->name) &&
+          (sigla_tei_is_element (c, "listPerson") || sigla_tei_is_element (c, "listPlace") ||
+           sigla_tei_is_element (c, "listOrg")))
+        g_hash_table_insert (w->lists, (gpointer) c->name, c);
+      collect_ids_and_lists (w, c->children);
     }
 }
 
@@ -141,21 +151,6 @@ static const char *
 list_name (SiglaKind kind)
 {
   return kind == SIGLA_KIND_PLACE ? "listPlace" : kind == SIGLA_KIND_ORG ? "listOrg" : "listPerson";
-}
-
-static void
-find_lists (Weaver  *w,
-            xmlNode *node)
-{
-  for (xmlNode *c = node; c != NULL; c = c->next)
-    {
-      if (c->type != XML_ELEMENT_NODE)
-        continue;
-      if ((sigla_tei_is_element (c, "listPerson") || sigla_tei_is_element (c, "listPlace") ||
-           sigla_tei_is_element (c, "listOrg")) && !g_hash_table_contains (w->lists, c->name))
-        g_hash_table_insert (w->lists, (gpointer) c->name, c);
-      find_lists (w, c->children);
-    }
 }
 
 /* The standOff Sigla adds, after the header, once. */
@@ -375,18 +370,21 @@ unwrap (xmlNode *node)
   xmlFreeNode (node);
 }
 
-static char *
+/* A span as one key: a reading text has fewer than 2^31 code points. */
+static gint64 *
 span_key (gint64 start,
           gint64 end)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, start, end);
+  gint64 key = (start << 32) | (end & 0xFFFFFFFF);
+
+  return g_memdup2 (&key, sizeof key);
 }
 
 /* The elements the reader made mentions of, by their span. */
 static GHashTable *
 index_candidates (Weaver *w)
 {
-  GHashTable *by_span = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  GHashTable *by_span = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
   GArray *marked = sigla_tei_projection_get_marked (w->projection);
 
@@ -396,9 +394,12 @@ index_candidates (Weaver *w)
       g_autofree char *when = NULL, *not_before = NULL, *not_after = NULL;
       Candidate *candidate;
       GPtrArray *list;
-      char *key;
+      gint64 *key;
       SiglaKind kind;
 
+      /* Most of what is marked is hi, seg, corr …: a look at the name first. */
+      if (!g_hash_table_contains (w->annotation_names, m->node->name))
+        continue;
       /* A said with @who is a claim: kept, matched by its span. */
       if (sigla_tei_is_element (m->node, "said") && xmlHasProp (m->node, BAD_CAST "who") != NULL)
         kind = SAID_KIND;
@@ -430,7 +431,7 @@ static Candidate *
 take_candidate (GHashTable         *by_span,
                 const SiglaMention *mention)
 {
-  g_autofree char *key = span_key (mention->start, mention->end);
+  g_autofree gint64 *key = span_key (mention->start, mention->end);
   GPtrArray *list = g_hash_table_lookup (by_span, key);
   Candidate *other = NULL;
 
@@ -745,6 +746,57 @@ weave (Weaver         *w,
   return TRUE;
 }
 
+typedef struct
+{
+  GOutputStream *output;
+  GError        *error;
+} Save;
+
+static int
+save_write_cb (void       *context,
+               const char *buffer,
+               int         length)
+{
+  Save *save = context;
+  gsize written = 0;
+
+  if (save->error != NULL ||
+      !g_output_stream_write_all (save->output, buffer, length, &written, NULL, &save->error))
+    return -1;
+  return (int) written;
+}
+
+static int
+save_close_cb (void *context)
+{
+  return 0;
+}
+
+/* The tree, straight into the stream: no copy of it in memory. */
+static gboolean
+save (xmlDoc         *doc,
+      GOutputStream  *output,
+      GError        **error)
+{
+  Save state = { output, NULL };
+  xmlSaveCtxt *context = xmlSaveToIO (save_write_cb, save_close_cb, &state, "UTF-8", 0);
+  long saved = context != NULL ? xmlSaveDoc (context, doc) : -1;
+
+  if (context != NULL && xmlSaveClose (context) < 0)
+    saved = -1;
+  if (state.error != NULL)
+    {
+      g_propagate_error (error, state.error);
+      return FALSE;
+    }
+  if (saved < 0)
+    {
+      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, _("Cannot write the TEI"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_all (GOutputStream  *output,
            const void     *data,
@@ -779,10 +831,7 @@ sigla_tei_weave (SiglaProject           *project,
   g_autoptr(GPtrArray) entities = NULL;
   g_auto(Weaver) w = { 0 };
   g_autoptr(GError) parse_error = NULL;
-  xmlChar *dumped = NULL;
-  int dumped_size = 0;
   const char *text;
-  gboolean written;
 
   *woven = FALSE;
   if ((document = sigla_document_get (project, document_id, error)) == NULL ||
@@ -798,7 +847,14 @@ sigla_tei_weave (SiglaProject           *project,
 
   w.projection = sigla_tei_project (sigla_tei_child (w.tei, "text"), SIGLA_TEI_READING_EDITED);
   text = sigla_tei_projection_get_text (w.projection, NULL);
-  if (g_strcmp0 (text, document->text) != 0)
+  /* The text and the bytes go before the tree is worked on: freeing a large
+   * block once the tree's many small ones are free costs far more. */
+  if (g_strcmp0 (text, document->text) == 0)
+    {
+      g_clear_pointer (&document->text, g_free);
+      g_clear_pointer (&source, g_bytes_unref);
+    }
+  else
     {
       g_message ("Document %" G_GINT64_FORMAT " is written from the project: its TEI now reads otherwise",
                  document_id);
@@ -816,6 +872,9 @@ sigla_tei_weave (SiglaProject           *project,
   w.entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sigla_entity_free);
   w.added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   w.lists = g_hash_table_new (g_str_hash, g_str_equal);
+  w.annotation_names = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (annotation_names); i++)
+    g_hash_table_add (w.annotation_names, (gpointer) annotation_names[i]);
   for (guint i = 0; i < entities->len; i++)
     g_hash_table_insert (w.entities, &((SiglaEntity *) entities->pdata[i])->id, entities->pdata[i]);
   g_ptr_array_set_free_func (entities, NULL);
@@ -823,8 +882,7 @@ sigla_tei_weave (SiglaProject           *project,
   sigla_tei_refs_set_lookup_only (w.refs);
   if (!sigla_tei_refs_read_registry (w.refs, w.tei, error))
     return FALSE;
-  collect_ids (&w, w.tei);
-  find_lists (&w, w.tei);
+  collect_ids_and_lists (&w, w.tei);
   w.resp_id = new_id (&w, "sigla");
   w.resp = g_strconcat ("#", w.resp_id, NULL);
 
@@ -835,19 +893,14 @@ sigla_tei_weave (SiglaProject           *project,
   if (!w.changed)
     {
       gsize size;
-      const void *data = g_bytes_get_data (source, &size);
+      const void *data;
 
+      if ((source = sigla_document_get_source (project, document_id, error)) == NULL)
+        return FALSE;
+      data = g_bytes_get_data (source, &size);
       return write_all (output, data, size, error);
     }
 
   add_resp_stmt (&w);
-  xmlDocDumpMemoryEnc (w.doc, &dumped, &dumped_size, "UTF-8");
-  if (dumped == NULL)
-    {
-      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, _("Cannot write the TEI"));
-      return FALSE;
-    }
-  written = write_all (output, dumped, dumped_size, error);
-  xmlFree (dumped);
-  return written;
+  return save (w.doc, output, error);
 }

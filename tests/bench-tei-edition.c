@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-tei-edition.c: another edition's TEI at print size: a 3 MB print made of a real one
+ * (the Deutsches Textarchiv's Kluge/Lutz, tests/tei-editions/) repeated, imported as its tree
+ * and exported with 10,000 new annotations woven in; each against libxml2 parsing the same
+ * bytes in the same run, the least either could cost. */
+
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "sigla-bench-util.h"
+#include "sigla-project-private.h"
+#include "sigla-test-util.h"
+
+#define PRINT "print-dtabf-kluge-lutz-1898.xml"
+#define TARGET_BYTES (3 * 1024 * 1024)
+#define N_ANNOTATIONS 10000
+#define RANDOM_SEED 18980101
+#define IMPORT_TARGET_MB_S 10.0
+#define EXPORT_TARGET_MB_S 50.0
+#define MB (1024.0 * 1024.0)
+#define RUNS 3
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* A copy's ids would be given twice. */
+static void
+strip_ids (xmlNode *node)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE)
+      {
+        xmlUnsetNsProp (n, xmlSearchNsByHref (n->doc, n, XML_XML_NAMESPACE), BAD_CAST "id");
+        strip_ids (n->children);
+      }
+}
+
+/* The print's body repeated until the file is 3 MB; ids in the copies made unique. */
+static GBytes *
+make_print (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "tei-editions", PRINT, NULL);
+  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *body = NULL;
+  xmlChar *out = NULL;
+  int size = 0;
+  GBytes *bytes;
+
+  for (xmlNode *c = root->children; c != NULL && body == NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && g_str_equal ((const char *) c->name, "text"))
+      for (xmlNode *b = c->children; b != NULL; b = b->next)
+        if (b->type == XML_ELEMENT_NODE && g_str_equal ((const char *) b->name, "body"))
+          body = b;
+  g_assert_nonnull (body);
+
+  for (;;)
+    {
+      xmlNode *first = body->children, *last = body->last;
+
+      xmlDocDumpMemoryEnc (doc, &out, &size, "UTF-8");
+      xmlFree (out);
+      if (size >= TARGET_BYTES)
+        break;
+      for (xmlNode *c = first; ; c = c->next)
+        {
+          xmlNode *twin = xmlDocCopyNode (c, doc, 1);
+
+          strip_ids (twin);
+          xmlAddChild (body, twin);
+          if (c == last)
+            break;
+        }
+    }
+
+  xmlDocDumpMemoryEnc (doc, &out, &size, "UTF-8");
+  bytes = g_bytes_new (out, size);
+  xmlFree (out);
+  xmlFreeDoc (doc);
+  return bytes;
+}
+
+static double
+parse_seconds (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gint64 start = g_get_monotonic_time ();
+  xmlDoc *doc = xmlReadMemory (data, size, NULL, NULL, XML_PARSE_NONET);
+  double seconds = seconds_since (start);
+
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+  return seconds;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_append_vals (samples, values, n);
+  return sigla_bench_percentile (samples, 50);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *print_path = NULL;
+  g_autoptr(GBytes) print = NULL;
+  g_autoptr(GError) error = NULL;
+  const SiglaTeiOptions options = { "Benchmark" };
+  double import_s[RUNS], parse_s[RUNS], export_s[RUNS];
+  double megabytes, out_megabytes = 0;
+  gint64 document = 0;
+  g_autoptr(SiglaProject) project = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = sigla_test_make_dir ();
+  print = make_print ();
+  megabytes = g_bytes_get_size (print) / MB;
+  print_path = sigla_test_write_file (dir, "print.xml", g_bytes_get_data (print, NULL), g_bytes_get_size (print));
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autofree char *name = g_strdup_printf ("import-%u.sigla", run);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(SiglaProject) fresh = sigla_project_create (path, &error);
+      gint64 start;
+
+      g_assert_no_error (error);
+      parse_s[run] = parse_seconds (print);
+      start = g_get_monotonic_time ();
+      document = sigla_import_file (fresh, print_path, &error);
+      import_s[run] = seconds_since (start);
+      g_assert_no_error (error);
+      if (run == RUNS - 1)
+        project = g_steal_pointer (&fresh);
+    }
+
+  /* 10,000 names at random words of the print, one action. */
+  {
+    g_autoptr(SiglaDocument) doc = sigla_document_get (project, document, &error);
+    g_autoptr(GArray) words = sigla_bench_find_words (doc->text);
+    g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED);
+    g_autoptr(SiglaEntity) person = sigla_entity_new (SIGLA_KIND_PERSON, "Friedrich Kluge");
+
+    g_assert_true (sigla_project_begin_action (project, "Annotate", &error));
+    g_assert_true (sigla_entity_insert (project, person, &error));
+    for (guint i = 0; i < N_ANNOTATIONS; i++)
+      {
+        const SiglaBenchSpan *word = &g_array_index (words, SiglaBenchSpan, g_rand_int_range (rand, 0, words->len));
+        g_autoptr(SiglaMention) mention = sigla_mention_new ();
+
+        mention->document_id = document;
+        mention->kind = SIGLA_KIND_PERSON;
+        mention->entity_id = person->id;
+        mention->start = word->start;
+        mention->end = word->end;
+        g_assert_true (sigla_mention_insert (project, mention, &error));
+      }
+    g_assert_true (sigla_project_end_action (project, &error));
+  }
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_true (sigla_tei_write_document (project, document, &options, output, &error));
+      export_s[run] = seconds_since (start);
+      g_assert_no_error (error);
+      g_output_stream_close (output, NULL, NULL);
+      out_megabytes = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (output)) / MB;
+    }
+
+  sigla_bench_report ("tei-edition: a %.1f MB print (%s repeated), medians of %d runs\n", megabytes, PRINT, RUNS);
+  sigla_bench_report ("tei-edition: import %.2f s: %.1f MB/s (target >= %.0f MB/s: %s); "
+                      "libxml2 parses it in %.3f s: import / parse = %.1f\n",
+                      median (import_s, RUNS), megabytes / median (import_s, RUNS), IMPORT_TARGET_MB_S,
+                      sigla_bench_verdict (megabytes / median (import_s, RUNS) >= IMPORT_TARGET_MB_S),
+                      median (parse_s, RUNS), median (import_s, RUNS) / median (parse_s, RUNS));
+  sigla_bench_report ("tei-edition: export with %d annotations woven in: %.1f MB in %.3f s: %.1f MB/s "
+                      "(target >= %.0f MB/s: %s); export / parse = %.1f\n",
+                      N_ANNOTATIONS, out_megabytes, median (export_s, RUNS), out_megabytes / median (export_s, RUNS),
+                      EXPORT_TARGET_MB_S, sigla_bench_verdict (out_megabytes / median (export_s, RUNS) >= EXPORT_TARGET_MB_S),
+                      median (export_s, RUNS) / median (parse_s, RUNS));
+
+  g_clear_object (&project);
+  sigla_test_remove_dir (dir);
+  return 0;
+}
