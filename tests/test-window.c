@@ -718,6 +718,52 @@ test_changes_elsewhere (void)
   sigla_test_remove_dir (dir);
 }
 
+/* Importing another edition's TEI ends with its report: what was read, linked and kept in
+ * the file only, nothing silent. Screenshots in light and dark. */
+static void
+test_import_report (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autofree char *letter = g_test_build_filename (G_TEST_DIST, "tei-editions", "letter-schnitzler-L00002.xml", NULL);
+  const char *paths[] = { letter, NULL };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *label;
+  const char *report;
+  SiglaCounts counts;
+  SiglaWindow *window;
+
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  sigla_window_import (window, paths);
+  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+
+  label = find_widget (GTK_WIDGET (dialog), is_label_starting, "letter-schnitzler-L00002.xml");
+  g_assert_nonnull (label);
+  report = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_nonnull (strstr (report, "letter-schnitzler-L00002.xml"));
+  g_assert_nonnull (strstr (report, "4 names (4 linked) · 3 dates"));
+  g_assert_nonnull (strstr (report, "Kept in the file only: listOrg (1), listPerson (1), listPlace (1)"));
+  g_assert_nonnull (strstr (report, "rs type=work (5)"));
+  save_screenshot (GTK_WIDGET (dialog), "window-import-report.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  run_pending ();
+  save_screenshot (GTK_WIDGET (dialog), "window-import-report-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+  g_assert_cmpint (counts.documents, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* A damaged project is refused, and the dialog that says so offers its last
  * good copy: opened as a new file beside it, the damaged one left as it is. */
 static void
@@ -1045,6 +1091,7 @@ main (int    argc,
   g_test_add_func ("/window/export-cancelled", test_export_cancelled);
   g_test_add_func ("/window/changes-elsewhere", test_changes_elsewhere);
   g_test_add_func ("/window/damaged-project", test_damaged_project);
+  g_test_add_func ("/window/import-report", test_import_report);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);
   g_test_add_func ("/window/sample-project", test_sample_project);

@@ -91,18 +91,37 @@ sigla_tei_report_to_text (const SiglaTeiReport *report)
 {
   GString *text = g_string_new ("");
 
-  g_string_append_printf (text, _("  %u documents, %u blocks, %u notes\n"),
-                          report->documents, report->blocks, report->notes);
-  g_string_append_printf (text, _("  %u names (%u linked), %u dates, %u claims\n"),
-                          report->names, report->names_linked, report->dates, report->claims);
-  g_string_append_printf (text, _("  %u registry records, %u letters listed\n"), report->entities,
-                          report->letters);
+  g_string_append_printf (text, "  %s: ", _("Text"));
+  g_string_append_printf (text, ngettext ("%u document", "%u documents", report->documents), report->documents);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, ngettext ("%u block", "%u blocks", report->blocks), report->blocks);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, ngettext ("%u note", "%u notes", report->notes), report->notes);
+  g_string_append_printf (text, "\n  %s: ", _("Annotations"));
+  g_string_append_printf (text, ngettext ("%u name", "%u names", report->names), report->names);
+  g_string_append_printf (text, _(" (%u linked)"), report->names_linked);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, ngettext ("%u date", "%u dates", report->dates), report->dates);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, ngettext ("%u claim", "%u claims", report->claims), report->claims);
+  g_string_append_c (text, '\n');
+  if (report->entities > 0 || report->letters > 0)
+    {
+      g_string_append_printf (text, "  %s: ", _("Registers"));
+      g_string_append_printf (text, ngettext ("%u record", "%u records", report->entities), report->entities);
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u letter listed", "%u letters listed", report->letters),
+                              report->letters);
+      g_string_append_c (text, '\n');
+    }
   if (report->alternatives > 0)
-    g_string_append_printf (text, _("  %u other readings kept in the tree\n"), report->alternatives);
-  append_table (text, _("references to nothing, left unlinked"), report->unlinked);
-  append_table (text, _("records the file points to but lacks, each made an entity"), report->outside);
-  append_table (text, _("kept in the tree only"), report->kept_out);
-  append_table (text, _("not understood, kept in the tree"), report->not_understood);
+    g_string_append_printf (text, ngettext ("  %u other reading kept in the file\n",
+                                            "  %u other readings kept in the file\n", report->alternatives),
+                            report->alternatives);
+  append_table (text, _("References to nothing, left unlinked"), report->unlinked);
+  append_table (text, _("Records the file points to but lacks, each made an entity"), report->outside);
+  append_table (text, _("Kept in the file only"), report->kept_out);
+  append_table (text, _("Not understood, kept in the file"), report->not_understood);
 
   return g_string_free (text, FALSE);
 }
