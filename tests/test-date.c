@@ -128,6 +128,32 @@ test_parse_partial (void)
   g_assert_null (sigla_date_to_iso (&date));
 }
 
+/* Letters in German and French editions: "31. Januar 1890", "3 mars 1792", "1. 1. 1891". */
+static void
+test_parse_german_french (void)
+{
+  static const Case cases[] = {
+    { "31. Januar 1890", "1890-01-31" },
+    { "3. M\u00e4rz 1890", "1890-03-03" },
+    { "3. Maerz 1890", "1890-03-03" },
+    { "15. Okt. 1818", "1818-10-15" },
+    { "9. Dezember 1817", "1817-12-09" },
+    { "1. Mai 1900", "1900-05-01" },
+    { "12. J\u00e4nner 1900", "1900-01-12" },
+    { "1. 1. 1891", "1891-01-01" },
+    { "31. 1. 1890", "1890-01-31" },
+    { "3 mars 1792", "1792-03-03" },
+    { "1er juillet 1789", "1789-07-01" },
+    { "14 juin 1800", "1800-06-14" },
+    { "2 f\u00e9vrier 1801", "1801-02-02" },
+    { "25 d\u00e9cembre 1800", "1800-12-25" },
+    { "15 ao\u00fbt 1769", "1769-08-15" },
+    { "Juni 1890", "1890-06" },
+  };
+
+  check_parse (cases, G_N_ELEMENTS (cases));
+}
+
 static void
 test_parse_invalid (void)
 {
@@ -319,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/date/parse/time", test_parse_time);
   g_test_add_func ("/date/parse/iso", test_parse_iso);
   g_test_add_func ("/date/parse/partial", test_parse_partial);
+  g_test_add_func ("/date/parse/german-french", test_parse_german_french);
   g_test_add_func ("/date/parse/invalid", test_parse_invalid);
   g_test_add_func ("/date/to-iso", test_to_iso);
   g_test_add_func ("/date/is-iso", test_is_iso);

@@ -296,6 +296,70 @@ fail_halfway (SiglaDb  *db,
          sigla_db_exec (db, "INSERT INTO no_such_table VALUES (1)", error);
 }
 
+/* A project made by the version before (tests/data/project-v1.sigla: sigla-cli at schema 1,
+ * a seed imported, two tags, the second undone) opens upgraded: copied first, its data and
+ * history whole, and letters' senders kept through an undo and a redo of their import. */
+static void
+test_upgrade_from_v1 (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "project-v1.sigla", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.sigla", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *letter = NULL;
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  gint64 id;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 1);
+
+  project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, sigla_schema_get_version ());
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  document = sigla_document_get (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (document->text, "BEIJING"));
+  g_assert_null (document->sender);
+  mentions = sigla_mention_list (project, 1, NULL);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_true (sigla_project_redo (project, NULL, &error));
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+  mentions = sigla_mention_list (project, 1, NULL);
+  g_assert_cmpuint (mentions->len, ==, 2);
+
+  /* A letter's sender survives its import undone and redone: the journal copies the new columns. */
+  letter = sigla_test_write_file (dir, "letter.xml",
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>A letter</title>"
+    "<author>Anna Muster</author></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>"
+    "</fileDesc><profileDesc><correspDesc><correspAction type=\"sent\"><persName>Anna</persName></correspAction>"
+    "<correspAction type=\"received\"><persName>Karl</persName><persName>Berta</persName></correspAction>"
+    "</correspDesc></profileDesc></teiHeader><text><body><p>Dear Karl.</p></body></text></TEI>", -1);
+  id = sigla_import_file (project, letter, &error);
+  g_assert_no_error (error);
+  g_assert_true (sigla_project_undo (project, NULL, &error));
+  g_clear_pointer (&document, sigla_document_free);
+  document = sigla_document_get (project, id, &error);
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (sigla_project_redo (project, NULL, &error));
+  document = sigla_document_get (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->author, ==, "Anna Muster");
+  g_assert_cmpstr (document->sender, ==, "Anna");
+  g_assert_cmpstr (document->addressee, ==, "Karl; Berta");
+
+  g_clear_object (&project);
+  sigla_test_remove_dir (dir);
+}
+
 static void
 test_migration_copies_first (void)
 {
@@ -517,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/project/read-only-open-refuses-writes", test_read_only_open_refuses_writes);
   g_test_add_func ("/project/locked", test_locked_by_another_program);
   g_test_add_func ("/project/migration/copies-first", test_migration_copies_first);
+  g_test_add_func ("/project/migration/from-v1", test_upgrade_from_v1);
   g_test_add_func ("/project/migration/failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/project/change-signal", test_change_signal);
   g_test_add_func ("/project/file-removed-or-replaced", test_file_removed_or_replaced);

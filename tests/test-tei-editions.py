@@ -28,7 +28,8 @@ TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 # What a reader of the edition reads, as the TEI Guidelines mean it; written here again
-# from the Guidelines, not from Sigla's code.
+# from the Guidelines, not from Sigla's code. A listBibl in the back matter is a register of
+# works, not text.
 PREFERRED = ("corr", "reg", "expan", "lem", "add")
 ALTERNATIVES = ("choice", "app", "subst", "rdgGrp")
 NOT_TEXT = ("fw", "figDesc", "interpGrp", "interp", "span", "spanGrp", "link", "linkGrp", "join",
@@ -72,7 +73,9 @@ def hidden_elements(text):
     hidden = set()
     for element in text.iter():
         name = local(element)
-        if name in NOT_TEXT or (isinstance(element.tag, str) and etree.QName(element).namespace not in (TEI, None)):
+        in_back = any(local(a) == "back" for a in element.iterancestors())
+        if (name in NOT_TEXT or (name == "listBibl" and in_back) or
+                (isinstance(element.tag, str) and etree.QName(element).namespace not in (TEI, None))):
             hidden.add(element)
         elif name in ALTERNATIVES:
             children = [c for c in tei_children(element) if local(c) not in ("note", "witDetail")]

@@ -141,11 +141,16 @@ test_letter (Fixture       *fixture,
   g_assert_cmpint (id, >, 0);
   g_assert_cmpstr (document->text, ==, expected_text);
   g_assert_cmpuint (blocks->len, ==, 7);
+  /* The note a block of its own kind, under its paragraph. */
+  g_assert_cmpint (g_array_index (blocks, SiglaBlock, 3).kind, ==, SIGLA_BLOCK_NOTE);
+  g_assert_cmpint (g_array_index (blocks, SiglaBlock, 2).kind, ==, SIGLA_BLOCK_P);
 
   /* The letter's own title, not the series'; the date it was sent; the archive. */
   g_assert_cmpstr (document->title, ==, "Anna to Karl, Vienna, 3 March 1890");
   g_assert_cmpstr (document->date, ==, "1890-03-03");
   g_assert_cmpstr (document->archive, ==, "Wien, Wienbibliothek, H.I.N. 1234");
+  g_assert_cmpstr (document->sender, ==, "Anna");
+  g_assert_cmpstr (document->addressee, ==, "Karl");
 
   g_assert_cmpuint (mentions->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < mentions->len; i++)

@@ -186,6 +186,44 @@ sigla_document_view_dispose (GObject *object)
   G_OBJECT_CLASS (sigla_document_view_parent_class)->dispose (object);
 }
 
+/* Headings stand out; an editor's notes read smaller, set in, under their block. */
+static void
+create_block_tags (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  /* A tag's margin replaces the view's: the note's is the view's and more. */
+  gtk_text_buffer_create_tag (buffer, "block-head", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "block-note", "scale", PANGO_SCALE_SMALL,
+                              "left-margin", gtk_text_view_get_left_margin (view) + 24, NULL);
+}
+
+static gboolean
+style_blocks (SiglaDocumentView  *self,
+              SiglaProject       *project,
+              gint64              document_id,
+              GError            **error)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GArray) blocks = sigla_document_get_blocks (project, document_id, error);
+
+  if (blocks == NULL)
+    return FALSE;
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const SiglaBlock *block = &g_array_index (blocks, SiglaBlock, i);
+      GtkTextIter start, end;
+
+      if (block->kind != SIGLA_BLOCK_HEAD && block->kind != SIGLA_BLOCK_NOTE)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, block->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, block->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, block->kind == SIGLA_BLOCK_HEAD ? "block-head" : "block-note",
+                                         &start, &end);
+    }
+  return TRUE;
+}
+
 static void
 sigla_document_view_class_init (SiglaDocumentViewClass *klass)
 {
@@ -224,6 +262,7 @@ sigla_document_view_init (SiglaDocumentView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->highlighter = sigla_highlighter_new (gtk_text_view_get_buffer (self->text_view));
+  create_block_tags (self->text_view);
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
@@ -427,6 +466,8 @@ sigla_document_view_show (SiglaDocumentView  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta->len > 0);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), document->text, -1);
+  if (!style_blocks (self, project, document_id, error))
+    return FALSE;
   sigla_highlighter_set_spans (self->highlighter, top);
   self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), first_frame_cb, self, NULL);
   return TRUE;

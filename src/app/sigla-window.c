@@ -255,6 +255,20 @@ sigla_window_show_error (SiglaWindow  *self,
 
 /* -- filling the lists ---------------------------------------------------- */
 
+/* Its date and, for a letter, who wrote to whom: "1890-03-03 · Anna → Karl". */
+static char *
+document_subtitle (const SiglaDocument *document)
+{
+  g_autofree char *letter = NULL;
+
+  if (document->sender != NULL || document->addressee != NULL)
+    letter = g_strdup_printf ("%s → %s", document->sender != NULL ? document->sender : "?",
+                              document->addressee != NULL ? document->addressee : "?");
+  if (document->date != NULL && letter != NULL)
+    return g_strdup_printf ("%s · %s", document->date, letter);
+  return g_strdup (document->date != NULL ? document->date : letter);
+}
+
 /* By date (undated last) or by title, as the settings say; then as imported. */
 static int
 compare_documents (gconstpointer a,
@@ -297,8 +311,9 @@ load_documents (SiglaWindow *self)
   for (guint i = 0; i < documents->len; i++)
     {
       SiglaDocument *document = documents->pdata[i];
+      g_autofree char *subtitle = document_subtitle (document);
 
-      append_row (self->documents, sigla_row_new (document->id, document->title, document->date));
+      append_row (self->documents, sigla_row_new (document->id, document->title, subtitle));
       if (document->id == shown)
         gtk_single_selection_set_selected (self->document_selection, i);
     }

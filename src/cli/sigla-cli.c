@@ -346,6 +346,9 @@ build_document_json (JsonBuilder   *builder,
   add_string (builder, "url", document->url);
   add_string (builder, "language", document->language);
   add_string (builder, "original_language", document->original_language);
+  add_string (builder, "author", document->author);
+  add_string (builder, "sender", document->sender);
+  add_string (builder, "addressee", document->addressee);
   add_string (builder, "summary", document->summary);
   add_string (builder, "source_name", document->source_name);
   add_string (builder, "source_sha256", document->source_sha256);

@@ -15,9 +15,14 @@
 #define END   "(?![" WORD "])"
 /* Word processors put no-break spaces between day and month. */
 #define SP    "(?:\\s|\xc2\xa0)"
-#define MONTH "(?<mn>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
-              "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)" END "\\.?"
-#define DAY   "(?<d>\\d{1,2})(?:st|nd|rd|th)?" END
+/* English, German and French: editions of letters are written in all three. ä, é and û as
+ * their UTF-8 bytes, since the pattern is matched bytewise. */
+#define MONTH "(?<mn>jan(?:uary|uar|vier)?|j\xc3\xa4n(?:ner)?|feb(?:ruary|ruar|r)?|f(?:e|\xc3\xa9)v(?:r(?:ier)?)?" \
+              "|mar(?:ch|s)?|m\xc3\xa4rz|maerz|apr(?:il)?|avr(?:il)?|ma[iy]|june?|juni|juin|july?|juli|juil(?:let)?" \
+              "|aug(?:ust)?|ao\xc3\xbbt|aout|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|okt(?:ober)?" \
+              "|nov(?:ember|embre)?|de[cz](?:ember)?|d\xc3\xa9" "c(?:embre)?)" END "\\.?"
+/* "12th", and the German "12." */
+#define DAY   "(?<d>\\d{1,2})(?:st|nd|rd|th|er|\\.)?" END
 /* "July 10-15": the range stands for its first day. */
 #define RANGE "(?:" SP "*(?:-|\xe2\x80\x93)" SP "*\\d{1,2}(?:st|nd|rd|th)?" END ")?"
 /* Four-digit years in prose start with 1 or 2 so that "July 12 0100" is a time, not year 100. */
@@ -32,6 +37,7 @@
   "|" SP "+of\\s+(?:this|that|the\\s+same|the\\s+current)\\s+year" END ")" \
   "|(?<![" WORD ".])(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?:(?<y>\\d{4})|(?<yy>\\d{2}))" \
   "(?![" WORD "]|\\.\\d)" \
+  "|(?<![" WORD ".])(?<d>\\d{1,2})\\." SP "+(?<m>\\d{1,2})\\." SP "*(?<y>[12]\\d{3})" END \
   "|(?<![" WORD ".-])(?<y>\\d{4})-(?<m>\\d{2})(?:-(?<d>\\d{2}))?(?![" WORD "]|-\\d)" \
   "|(?<![" WORD "-])--(?<m>\\d{2})-(?<d>\\d{2})(?![" WORD "-])"
 
@@ -125,20 +131,30 @@ fetch_number (GMatchInfo *info,
 static int
 fetch_month_name (GMatchInfo *info)
 {
-  static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+  /* The month a name starts with; longer beginnings first ("juin" before "jun"). */
+  static const struct
+  {
+    const char *start;
+    int         month;
+  } names[] = {
+    { "juin", 6 }, { "juil", 7 }, { "jan", 1 }, { "j\xc3\xa4n", 1 }, { "feb", 2 }, { "f\xc3\xa9v", 2 },
+    { "fev", 2 }, { "mar", 3 }, { "m\xc3\xa4r", 3 }, { "mae", 3 }, { "apr", 4 }, { "avr", 4 }, { "mai", 5 },
+    { "may", 5 }, { "jun", 6 }, { "jul", 7 }, { "aug", 8 }, { "ao", 8 }, { "sep", 9 }, { "oct", 10 },
+    { "okt", 10 }, { "nov", 11 }, { "dec", 12 }, { "dez", 12 }, { "d\xc3\xa9" "c", 12 },
+  };
   const char *text = g_match_info_get_string (info);
   int start, end;
-  char abbreviation[4] = { 0, };
+  char lower[8] = { 0, };
 
   if (!g_match_info_fetch_named_pos (info, "mn", &start, &end) || start < 0 || end - start < 3)
     return 0;
 
-  for (int i = 0; i < 3; i++)
-    abbreviation[i] = g_ascii_tolower (text[start + i]);
+  for (int i = 0; i < end - start && i < (int) sizeof lower - 1; i++)
+    lower[i] = g_ascii_tolower (text[start + i]);
 
-  for (int i = 0; i < 12; i++)
-    if (strncmp (names + 3 * i, abbreviation, 3) == 0)
-      return i + 1;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_has_prefix (lower, names[i].start))
+      return names[i].month;
 
   return 0;
 }

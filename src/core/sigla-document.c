@@ -11,18 +11,19 @@
 
 #define DOCUMENT_COLUMNS \
   "id, uuid, title, date, date_text, citation, archive, url, language, original_language, " \
-  "summary, source_name, source_sha256, source_size, imported, length"
+  "summary, source_name, source_sha256, source_size, imported, length, author, sender, addressee"
 
 static const char * const block_kind_names[] = {
   [SIGLA_BLOCK_HEAD] = "head",
   [SIGLA_BLOCK_P] = "p",
   [SIGLA_BLOCK_ITEM] = "item",
+  [SIGLA_BLOCK_NOTE] = "note",
 };
 
 const char *
 sigla_block_kind_to_string (SiglaBlockKind kind)
 {
-  g_return_val_if_fail (kind <= SIGLA_BLOCK_ITEM, NULL);
+  g_return_val_if_fail (kind <= SIGLA_BLOCK_NOTE, NULL);
 
   return block_kind_names[kind];
 }
@@ -58,6 +59,9 @@ sigla_document_free (SiglaDocument *document)
   g_free (document->url);
   g_free (document->language);
   g_free (document->original_language);
+  g_free (document->author);
+  g_free (document->sender);
+  g_free (document->addressee);
   g_free (document->summary);
   g_free (document->source_name);
   g_free (document->source_sha256);
@@ -88,6 +92,9 @@ document_from_row (sqlite3_stmt *stmt)
   document->source_size = sqlite3_column_int64 (stmt, 13);
   document->imported = sigla_stmt_dup_text (stmt, 14);
   document->length = sqlite3_column_int64 (stmt, 15);
+  document->author = sigla_stmt_dup_text (stmt, 16);
+  document->sender = sigla_stmt_dup_text (stmt, 17);
+  document->addressee = sigla_stmt_dup_text (stmt, 18);
 
   return document;
 }
@@ -148,7 +155,7 @@ sigla_document_get (SiglaProject  *project,
     {
     case SIGLA_STEP_ROW:
       document = document_from_row (stmt);
-      document->text = sigla_stmt_dup_text (stmt, 16);
+      document->text = sigla_stmt_dup_text (stmt, 19);
       return document;
     case SIGLA_STEP_DONE:
       set_document_not_found (id, error);
@@ -353,8 +360,8 @@ sigla_document_insert (SiglaProject   *project,
   stmt = sigla_db_prepare (db,
                            "INSERT INTO documents(uuid, title, date, date_text, citation, archive, "
                            "url, language, original_language, summary, source_name, source_sha256, "
-                           "source_size, text, length, imported) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "source_size, text, length, imported, author, sender, addressee) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -382,6 +389,9 @@ sigla_document_insert (SiglaProject   *project,
   sqlite3_bind_text64 (stmt, 14, document->text, strlen (document->text), SQLITE_STATIC, SQLITE_UTF8);
   sqlite3_bind_int64 (stmt, 15, document->length);
   sqlite3_bind_text (stmt, 16, document->imported, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, document->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, document->sender, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, document->addressee, -1, SQLITE_STATIC);
 
   if (!sigla_db_run (db, stmt, error))
     return FALSE;

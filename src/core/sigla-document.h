@@ -11,6 +11,7 @@ typedef enum
   SIGLA_BLOCK_HEAD,
   SIGLA_BLOCK_P,
   SIGLA_BLOCK_ITEM,
+  SIGLA_BLOCK_NOTE,     /* an editor's note, read under the block it annotates */
 } SiglaBlockKind;
 
 /* A stretch of the reading text, in code points: start inclusive, end exclusive. */
@@ -33,6 +34,9 @@ typedef struct
   char   *url;
   char   *language;           /* of the reading text (ISO 639-1 where known) */
   char   *original_language;
+  char   *author;             /* who wrote it, as its source says (a TEI header) */
+  char   *sender;             /* a letter's: who sent it … */
+  char   *addressee;          /* … and to whom */
   char   *summary;
   char   *source_name;        /* the imported file's name */
   char   *source_sha256;

@@ -218,11 +218,13 @@ join_columns (GPtrArray  *columns,
  * table, "<table>_trash", and logs the SQL that copies them back: values
  * stay exact (no quoting of text or blobs) and large rows cost no more than
  * a copy. Shadow rows go with their history entry. */
+/* The triggers that log, for every row of @table an action changes, the SQL
+ * that takes the change back, with the table's columns as they are now. */
 static gboolean
-create_journal (SiglaDb     *db,
-                const char  *table,
-                JournalOps   ops,
-                GError     **error)
+create_journal_triggers (SiglaDb     *db,
+                         const char  *table,
+                         JournalOps   ops,
+                         GError     **error)
 {
   g_autoptr(GPtrArray) columns = list_columns (db, table, error);
   g_autoptr(GString) sql = g_string_new ("");
@@ -236,19 +238,6 @@ create_journal (SiglaDb     *db,
 
   names = join_columns (columns, "");
   old_values = join_columns (columns, "old.");
-
-  g_string_append_printf (sql, "CREATE TABLE %s_trash ("
-                               "trash_id INTEGER PRIMARY KEY, "
-                               "action_id INTEGER NOT NULL REFERENCES history_actions(id) ON DELETE CASCADE, "
-                               "id INTEGER",
-                          table);
-  for (guint i = 0; i < columns->len; i++)
-    {
-      const Column *column = columns->pdata[i];
-
-      g_string_append_printf (sql, ", %s %s", column->name, column->type);
-    }
-  g_string_append_printf (sql, ");CREATE INDEX %s_trash_action ON %s_trash(action_id);", table, table);
 
   if (ops & JOURNAL_INSERT)
     g_string_append_printf (sql,
@@ -291,6 +280,34 @@ create_journal (SiglaDb     *db,
 }
 
 static gboolean
+create_journal (SiglaDb     *db,
+                const char  *table,
+                JournalOps   ops,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) columns = list_columns (db, table, error);
+  g_autoptr(GString) sql = g_string_new ("");
+
+  if (columns == NULL)
+    return FALSE;
+
+  g_string_append_printf (sql, "CREATE TABLE %s_trash ("
+                               "trash_id INTEGER PRIMARY KEY, "
+                               "action_id INTEGER NOT NULL REFERENCES history_actions(id) ON DELETE CASCADE, "
+                               "id INTEGER",
+                          table);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = columns->pdata[i];
+
+      g_string_append_printf (sql, ", %s %s", column->name, column->type);
+    }
+  g_string_append_printf (sql, ");CREATE INDEX %s_trash_action ON %s_trash(action_id);", table, table);
+
+  return sigla_db_exec (db, sql->str, error) && create_journal_triggers (db, table, ops, error);
+}
+
+static gboolean
 migrate_to_v1 (SiglaDb  *db,
                GError  **error)
 {
@@ -304,9 +321,56 @@ migrate_to_v1 (SiglaDb  *db,
   return TRUE;
 }
 
+/* Who wrote a document, who sent it and to whom: what the header of a
+ * letter says (another edition's TEI). The journal's shadow of documents
+ * gains the columns too, and its triggers are made again to copy them.
+ * And notes (another edition's footnotes) are a kind of block. */
+static gboolean
+migrate_to_v2 (SiglaDb  *db,
+               GError  **error)
+{
+  static const char * const columns[] = { "author", "sender", "addressee" };
+  static const char * const triggers[] = { "ai", "ad", "au" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE documents ADD COLUMN %s TEXT;"
+                                              "ALTER TABLE documents_trash ADD COLUMN %s TEXT;",
+                                              columns[i], columns[i]);
+
+      if (!sigla_db_exec (db, sql, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER documents_journal_%s", triggers[i]);
+
+      if (!sigla_db_exec (db, sql, error))
+        return FALSE;
+    }
+  if (!create_journal_triggers (db, "documents", JOURNAL_ALL, error))
+    return FALSE;
+
+  /* Notes are blocks of their own kind: a CHECK changes only with its table.
+   * Dropping the old table takes its index and journal trigger along. */
+  return sigla_db_exec (db,
+                        "CREATE TABLE blocks_v2 ("
+                        "  id INTEGER PRIMARY KEY,"
+                        "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+                        "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+                        "  kind TEXT NOT NULL CHECK (kind IN ('head', 'p', 'item', 'note')));"
+                        "INSERT INTO blocks_v2 SELECT id, document_id, start, \"end\", kind FROM blocks;"
+                        "DROP TABLE blocks;"
+                        "ALTER TABLE blocks_v2 RENAME TO blocks;"
+                        "CREATE INDEX blocks_document ON blocks(document_id, start);",
+                        error) &&
+         create_journal_triggers (db, "blocks", JOURNAL_DELETE, error);
+}
+
 /* Index i brings a file from version i to version i + 1. Append, never edit. */
 static const SiglaMigrationFunc migrations[] = {
   migrate_to_v1,
+  migrate_to_v2,
 };
 
 guint

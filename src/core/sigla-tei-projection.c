@@ -47,6 +47,7 @@ struct _SiglaTeiProjection
   /* While walking */
   GPtrArray  *notes;              /* notes of the open block, read after it */
   gboolean    joining;            /* after <lb break="no"/>: white space is dropped */
+  guint       in_note;            /* how deep in notes: their blocks are notes */
 };
 
 /* Elements that stand inside running text. Any other element holding text is a block. */
@@ -148,11 +149,24 @@ sigla_tei_is_phrase_element (const xmlNode *node)
   return sigla_tei_is_element (node, NULL) && is_phrase (node) && !sigla_tei_is_element (node, "note");
 }
 
+/* A listBibl in the back matter is the edition's register of works, like
+ * its listPerson; in the body it is a bibliography, part of the text. */
+static gboolean
+is_register_of_works (const xmlNode *node)
+{
+  if (!sigla_tei_is_element (node, "listBibl"))
+    return FALSE;
+  for (const xmlNode *a = node->parent; a != NULL; a = a->parent)
+    if (sigla_tei_is_element (a, "back"))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_kept_out (const xmlNode *node)
 {
   return node->ns != NULL && !sigla_tei_is_element (node, NULL) ? TRUE
-         : g_hash_table_contains (kept_out_set, node->name);
+         : g_hash_table_contains (kept_out_set, node->name) || is_register_of_works (node);
 }
 
 static gboolean
@@ -553,7 +567,7 @@ read_block (SiglaTeiProjection *p,
       p->length++;
     }
   block.start = p->length;
-  block.kind = kind;
+  block.kind = p->in_note > 0 ? SIGLA_BLOCK_NOTE : kind;
   p->joining = FALSE;
 
   if (element != NULL)
@@ -593,10 +607,12 @@ walk_note (SiglaTeiProjection *p,
            xmlNode            *note)
 {
   p->n_notes++;
+  p->in_note++;
   if (holds_blocks (note))
     walk_container (p, note);
   else
-    read_block (p, NULL, SIGLA_BLOCK_P, note->children, NULL);
+    read_block (p, NULL, SIGLA_BLOCK_NOTE, note->children, NULL);
+  p->in_note--;
 }
 
 /* The children of an element that holds blocks: each block read, each

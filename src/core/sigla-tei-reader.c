@@ -534,9 +534,28 @@ iso_date_of (const xmlNode *date)
   return g_strdup (when != NULL ? when : not_before != NULL ? not_before : not_after);
 }
 
-/* What another tool's header says beyond Sigla's own: the date a letter was
- * sent (correspDesc) or a work made (creation), the archive and shelfmark
- * (msIdentifier). */
+/* The people (or organisations) of a correspAction, "; " between them. */
+static char *
+names_of (const xmlNode *action)
+{
+  g_autoptr(GString) names = g_string_new ("");
+
+  for (xmlNode *c = action->children; c != NULL; c = c->next)
+    {
+      g_autofree char *name = NULL;
+
+      if (!sigla_tei_is_element (c, "persName") && !sigla_tei_is_element (c, "orgName") &&
+          !sigla_tei_is_element (c, "name"))
+        continue;
+      if ((name = sigla_tei_text_of (c)) != NULL)
+        g_string_append_printf (names, "%s%s", names->len > 0 ? "; " : "", name);
+    }
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+/* What another tool's header says beyond Sigla's own: the author, who sent a
+ * letter to whom and when (correspDesc), the date a work was made (creation),
+ * the archive and shelfmark (msIdentifier). */
 static void
 read_foreign_metadata (const xmlNode *tei,
                        SiglaDocument *document)
@@ -546,15 +565,23 @@ read_foreign_metadata (const xmlNode *tei,
   xmlNode *identifier = find_descendant (source_desc, "msIdentifier");
   xmlNode *dates[3] = { NULL, NULL, NULL };
 
-  for (xmlNode *action = find_descendant (header, "correspDesc"); action != NULL && dates[0] == NULL;
-       action = NULL)
-    for (xmlNode *c = action->children; c != NULL; c = c->next)
-      {
-        g_autofree char *type = sigla_tei_is_element (c, "correspAction") ? sigla_tei_attribute (c, "type") : NULL;
+  xmlNode *letter = find_descendant (header, "correspDesc");
 
-        if (g_strcmp0 (type, "sent") == 0 && (dates[0] = sigla_tei_child (c, "date")) != NULL)
-          break;
-      }
+  for (xmlNode *c = letter != NULL ? letter->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *type = sigla_tei_is_element (c, "correspAction") ? sigla_tei_attribute (c, "type") : NULL;
+
+      if (g_strcmp0 (type, "sent") == 0)
+        {
+          if (dates[0] == NULL)
+            dates[0] = sigla_tei_child (c, "date");
+          sigla_text_keep_first (&document->sender, names_of (c));
+        }
+      else if (g_strcmp0 (type, "received") == 0)
+        sigla_text_keep_first (&document->addressee, names_of (c));
+    }
+  sigla_text_keep_first (&document->author,
+                         sigla_tei_text_of (sigla_tei_descend (header, "fileDesc", "titleStmt", "author", NULL)));
   dates[1] = sigla_tei_child (sigla_tei_descend (header, "profileDesc", "creation", NULL), "date");
   dates[2] = find_descendant (source_desc, "date");
 
