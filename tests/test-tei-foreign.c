@@ -290,6 +290,40 @@ test_registry_only (Fixture       *fixture,
   g_assert_cmpstr (lemberg->authorities->pdata[0], ==, "https://sws.geonames.org/702550");
 }
 
+/* The readings the text does not show are there for a reader who asks, by the words shown. */
+static void
+test_alternatives (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 id = read_file (fixture, "letter.xml", letter, NULL);
+  g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
+  g_autoptr(GBytes) source = sigla_document_get_source (fixture->project, id, NULL);
+  g_autoptr(GPtrArray) alternatives = sigla_tei_alternatives_read (source, document->text);
+  const char *expected[][4] = {
+    /* shown words, shown element, other element, other words */
+    { "wenn", "corr", "sic", "whenn" },
+    { "Herrn", "expan", "abbr", "Hr." },
+    { "Erste", "lem", "rdg", "Zweite" },
+  };
+
+  g_assert_nonnull (alternatives);
+  g_assert_cmpuint (alternatives->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < alternatives->len; i++)
+    {
+      SiglaTeiAlternative *alternative = alternatives->pdata[i];
+      g_autofree char *words = g_utf8_substring (document->text, alternative->start, alternative->end);
+
+      g_assert_cmpstr (words, ==, expected[i][0]);
+      g_assert_cmpstr (alternative->shown, ==, expected[i][1]);
+      g_assert_cmpstr (alternative->other, ==, expected[i][2]);
+      g_assert_cmpstr (alternative->other_text, ==, expected[i][3]);
+    }
+  g_assert_cmpstr (((SiglaTeiAlternative *) alternatives->pdata[2])->witness, ==, "#B");
+
+  /* A text the file no longer gives: no offsets to trust. */
+  g_assert_null (sigla_tei_alternatives_read (source, "another text"));
+}
+
 /* -- export: the edition back, annotated ---------------------------------------- */
 
 static GBytes *
@@ -576,6 +610,7 @@ main (int    argc,
   ADD ("/tei/foreign/letter", test_letter);
   ADD ("/tei/foreign/grouped", test_grouped);
   ADD ("/tei/foreign/registry-only", test_registry_only);
+  ADD ("/tei/foreign/alternatives", test_alternatives);
   ADD ("/tei/foreign/export/untouched", test_export_untouched);
   ADD ("/tei/foreign/export/additions", test_export_additions);
   ADD ("/tei/foreign/export/edits", test_export_edits);

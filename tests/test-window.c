@@ -778,7 +778,54 @@ test_import_report (void)
     g_assert_true (gtk_text_iter_forward_search (&start, "Sehr geehrter", 0, &at, &end, NULL));
     g_assert_false (gtk_text_iter_has_tag (&at, note));
   }
+
   save_screenshot (GTK_WIDGET (window), "window-tei-letter.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
+/* Words the edition gives another reading of (sic beside corr, a variant beside the lemma)
+ * are marked, and hovering them tells the other reading. */
+static void
+test_other_readings (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autofree char *papyrus = g_test_build_filename (G_TEST_DIST, "tei-editions", "apparatus-ddbdp-p.oxy.1.119.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  SiglaDocumentView *view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *marked;
+  GtkTextIter iter;
+  g_autofree char *said = NULL;
+  SiglaWindow *window;
+  gint64 id;
+
+  id = sigla_import_file (setup, papyrus, &error);
+  g_assert_no_error (error);
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  view = sigla_window_get_document_view (window);
+  buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+  marked = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "alternative");
+  g_assert_cmpint (sigla_document_view_get_document (view), ==, id);
+
+  /* Read in a thread: the words are marked once it is done. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (!gtk_text_iter_forward_to_tag_toggle (&iter, marked) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+    }
+  g_assert_true (gtk_text_iter_has_tag (&iter, marked));
+  said = sigla_document_view_describe (view, gtk_text_iter_get_offset (&iter));
+  g_assert_nonnull (said);
+  g_assert_true (g_str_has_prefix (said, "Also in the file: "));
+  g_test_message ("%s", said);
+
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
   sigla_test_remove_dir (dir);
@@ -1112,6 +1159,7 @@ main (int    argc,
   g_test_add_func ("/window/changes-elsewhere", test_changes_elsewhere);
   g_test_add_func ("/window/damaged-project", test_damaged_project);
   g_test_add_func ("/window/import-report", test_import_report);
+  g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);
   g_test_add_func ("/window/sample-project", test_sample_project);

@@ -24,11 +24,15 @@ struct _SiglaDocumentView
   guint             first_frame_tick;  /* the rest of the spans are read after the first frame */
   guint             rest_source;
   GHashTable       *names;             /* entity id → label, for the tooltips; NULL until needed */
+  GCancellable     *reading;           /* the other readings, read in a thread */
+  GPtrArray        *alternatives;      /* SiglaTeiAlternative: readings not shown, for the tooltips */
 };
 
 G_DEFINE_FINAL_TYPE (SiglaDocumentView, sigla_document_view, GTK_TYPE_WIDGET)
 
 static void stop_loading (SiglaDocumentView *self);
+static const SiglaTeiAlternative *alternative_at (SiglaDocumentView *self,
+                                                  gint64             offset);
 
 /* The first frame shows the text's top with its highlights: the spans that
  * start in the first characters, more than a large screen holds. */
@@ -43,19 +47,29 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const SiglaMark *
-mention_at_point (SiglaDocumentView *self,
-                  int                x,
-                  int                y)
+/* The offset of the character under the point, or -1. */
+static gint64
+offset_at_point (SiglaDocumentView *self,
+                 int                x,
+                 int                y)
 {
   GtkTextIter iter;
   int bx, by;
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
   if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return NULL;
+    return -1;
+  return gtk_text_iter_get_offset (&iter);
+}
 
-  return sigla_highlighter_mention_at (self->highlighter, gtk_text_iter_get_offset (&iter));
+static const SiglaMark *
+mention_at_point (SiglaDocumentView *self,
+                  int                x,
+                  int                y)
+{
+  gint64 offset = offset_at_point (self, x, y);
+
+  return offset >= 0 ? sigla_highlighter_mention_at (self->highlighter, offset) : NULL;
 }
 
 /* The entities' names, read when a tooltip first needs one. */
@@ -87,23 +101,11 @@ query_tooltip_cb (GtkWidget         *widget,
                   GtkTooltip        *tooltip,
                   SiglaDocumentView *self)
 {
-  const SiglaMark *mention = mention_at_point (self, x, y);
-  g_autofree char *markup = NULL;
+  gint64 offset = offset_at_point (self, x, y);
+  g_autofree char *markup = offset >= 0 ? sigla_document_view_describe (self, offset) : NULL;
 
-  if (mention == NULL)
+  if (markup == NULL)
     return FALSE;
-
-  if (mention->kind == SIGLA_KIND_DATE)
-    markup = g_markup_printf_escaped ("<b>%s</b>\n%s", mention->when != NULL ? mention->when : "…", _("Date"));
-  else
-    {
-      const char *name = mention->entity_id != 0 ? lookup_name (self, mention->entity_id) : NULL;
-      const char *kinds[] = { N_("Person"), N_("Place"), N_("Organisation") };
-
-      markup = g_markup_printf_escaped ("<b>%s</b>\n%s", name != NULL ? name : _("Not identified"),
-                                        _(kinds[mention->kind]));
-    }
-
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
@@ -182,6 +184,7 @@ sigla_document_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_DOCUMENT_VIEW);
   g_clear_object (&self->project);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->alternatives, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sigla_document_view_parent_class)->dispose (object);
 }
@@ -196,7 +199,106 @@ create_block_tags (GtkTextView *view)
   gtk_text_buffer_create_tag (buffer, "block-head", "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, "block-note", "scale", PANGO_SCALE_SMALL,
                               "left-margin", gtk_text_view_get_left_margin (view) + 24, NULL);
+  /* Words with another reading in the file (sic, abbr, a variant): the tooltip says it. */
+  gtk_text_buffer_create_tag (buffer, "alternative", "underline", PANGO_UNDERLINE_ERROR,
+                              "underline-rgba", &(GdkRGBA) { 0.47, 0.47, 0.47, 1.0 }, NULL);
 }
+
+/* -- other readings ----------------------------------------------------- */
+
+typedef struct
+{
+  GBytes *source;
+  char   *text;
+} ReadingData;
+
+static void
+reading_data_free (ReadingData *data)
+{
+  g_bytes_unref (data->source);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+read_alternatives_thread (GTask        *task,
+                          gpointer      source,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  ReadingData *data = task_data;
+  GPtrArray *alternatives = sigla_tei_alternatives_read (data->source, data->text);
+
+  g_task_return_pointer (task, alternatives, alternatives != NULL ? (GDestroyNotify) g_ptr_array_unref : NULL);
+}
+
+static void
+alternatives_read_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SiglaDocumentView) self = user_data;
+  g_autoptr(GPtrArray) alternatives = g_task_propagate_pointer (G_TASK (result), NULL);
+  GtkTextBuffer *buffer;
+
+  /* Another document is shown by now. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->reading || alternatives == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  for (guint i = 0; i < alternatives->len; i++)
+    {
+      const SiglaTeiAlternative *alternative = alternatives->pdata[i];
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, alternative->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, alternative->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "alternative", &start, &end);
+    }
+  g_clear_pointer (&self->alternatives, g_ptr_array_unref);
+  self->alternatives = g_steal_pointer (&alternatives);
+}
+
+/* Another edition's TEI keeps readings the text does not show: they are read
+ * from the file again, off the main thread, for the tooltips. */
+static void
+read_alternatives (SiglaDocumentView   *self,
+                   SiglaProject        *project,
+                   const SiglaDocument *document)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) source = NULL;
+  ReadingData *data;
+  g_autofree char *name = document->source_name != NULL ? g_ascii_strdown (document->source_name, -1) : NULL;
+
+  /* By its name, as the import knew it: a plain text's bytes are not read again. */
+  if (name == NULL || !(g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".tei")) ||
+      (source = sigla_document_get_source (project, document->id, NULL)) == NULL)
+    return;
+
+  self->reading = g_cancellable_new ();
+  task = g_task_new (NULL, self->reading, alternatives_read_cb, g_object_ref (self));
+  data = g_new0 (ReadingData, 1);
+  data->source = g_steal_pointer (&source);
+  data->text = g_strdup (document->text);
+  g_task_set_task_data (task, data, (GDestroyNotify) reading_data_free);
+  g_task_run_in_thread (task, read_alternatives_thread);
+}
+
+static const SiglaTeiAlternative *
+alternative_at (SiglaDocumentView *self,
+                gint64             offset)
+{
+  for (guint i = 0; self->alternatives != NULL && i < self->alternatives->len; i++)
+    {
+      const SiglaTeiAlternative *alternative = self->alternatives->pdata[i];
+
+      if (alternative->start <= offset && offset < alternative->end)
+        return alternative;
+    }
+  return NULL;
+}
+
 
 static gboolean
 style_blocks (SiglaDocumentView  *self,
@@ -426,6 +528,8 @@ stop_loading (SiglaDocumentView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->first_frame_tick);
   self->first_frame_tick = 0;
   g_clear_handle_id (&self->rest_source, g_source_remove);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
 }
 
 /**
@@ -468,9 +572,56 @@ sigla_document_view_show (SiglaDocumentView  *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), document->text, -1);
   if (!style_blocks (self, project, document_id, error))
     return FALSE;
+  read_alternatives (self, project, document);
   sigla_highlighter_set_spans (self->highlighter, top);
   self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), first_frame_cb, self, NULL);
   return TRUE;
+}
+
+/**
+ * sigla_document_view_describe:
+ * @offset: a character of the text shown
+ *
+ * What the tooltip says of the character: the person, place, organisation
+ * or date it belongs to, and the file's other reading of its words.
+ *
+ * Returns: (transfer full) (nullable): Pango markup, or %NULL for nothing
+ */
+char *
+sigla_document_view_describe (SiglaDocumentView *self,
+                              gint64             offset)
+{
+  const SiglaMark *mention = sigla_highlighter_mention_at (self->highlighter, offset);
+  const SiglaTeiAlternative *alternative = alternative_at (self, offset);
+  g_autofree char *markup = NULL;
+
+  if (mention == NULL && alternative == NULL)
+    return NULL;
+
+  if (mention == NULL)
+    markup = g_strdup ("");
+  else if (mention->kind == SIGLA_KIND_DATE)
+    markup = g_markup_printf_escaped ("<b>%s</b>\n%s", mention->when != NULL ? mention->when : "…", _("Date"));
+  else
+    {
+      const char *name = mention->entity_id != 0 ? lookup_name (self, mention->entity_id) : NULL;
+      const char *kinds[] = { N_("Person"), N_("Place"), N_("Organisation") };
+
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s", name != NULL ? name : _("Not identified"),
+                                        _(kinds[mention->kind]));
+    }
+
+  if (alternative != NULL)
+    {
+      /* What the edition has beside what is shown: "Also in the file: sic “whenn”". */
+      g_autofree char *other = g_markup_printf_escaped (_("Also in the file: %s “%s”%s%s"), alternative->other,
+                                                        alternative->other_text,
+                                                        alternative->witness != NULL ? " " : "",
+                                                        alternative->witness != NULL ? alternative->witness : "");
+
+      return g_strconcat (markup, markup[0] != '\0' ? "\n" : "", other, NULL);
+    }
+  return g_steal_pointer (&markup);
 }
 
 void
@@ -482,6 +633,7 @@ sigla_document_view_clear (SiglaDocumentView *self)
   sigla_highlighter_clear (self->highlighter);
   g_clear_object (&self->project);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->alternatives, g_ptr_array_unref);
   self->document_id = 0;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
 }

@@ -50,6 +50,8 @@ void         sigla_document_view_mark_unsaved   (SiglaDocumentView  *self,
                                                  gint64              end,
                                                  gboolean            unsaved);
 GtkTextView *sigla_document_view_get_text_view  (SiglaDocumentView  *self);
+char        *sigla_document_view_describe       (SiglaDocumentView  *self,
+                                                 gint64              offset);
 gboolean     sigla_document_view_get_selection_area (SiglaDocumentView *self,
                                                      GdkRectangle      *area);
 

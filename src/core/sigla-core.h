@@ -14,6 +14,7 @@
 #include "sigla-project.h"
 #include "sigla-search.h"
 #include "sigla-mark.h"
+#include "sigla-tei-alternatives.h"
 #include "sigla-tei-reader.h"
 #include "sigla-tei-report.h"
 #include "sigla-tei-writer.h"

@@ -38,6 +38,7 @@ struct _SiglaTeiProjection
   GArray     *blocks;             /* SiglaBlock */
   GArray     *marked;             /* SiglaTeiMarked, by start tag */
   GArray     *segments;           /* Segment, by start */
+  GArray     *alternatives;       /* SiglaTeiOtherReading */
   GHashTable *block_nodes;        /* xmlNode * of the blocks */
   GHashTable *hidden;             /* xmlNode * not read: other readings, kept out */
   GHashTable *kept_out;           /* element name → count (GUINT_TO_POINTER) */
@@ -465,22 +466,39 @@ walk_alternative (SiglaTeiProjection *p,
                   xmlNode            *alternative)
 {
   xmlNode *chosen = chosen_reading (p, alternative);
+  guint first = p->alternatives->len;
+  gint64 start = p->length, end = p->length;
 
   for (xmlNode *c = alternative->children; c != NULL; c = c->next)
     {
       if (c == chosen)
-        walk_inline (p, c, c);
+        {
+          start = p->length;
+          walk_inline (p, c, c);
+          end = p->length;
+        }
       else if (c->type == XML_ELEMENT_NODE)
         {
           if (sigla_tei_is_element (c, "note"))
             walk_inline (p, c, c);
           else
             {
+              SiglaTeiOtherReading other = { 0, 0, chosen, c };
+
               g_hash_table_add (p->hidden, c);
+              g_array_append_val (p->alternatives, other);
               p->n_alternatives++;
             }
         }
     }
+
+  /* Where the reading shown stands: only known once it is read. */
+  for (guint i = first; i < p->alternatives->len; i++)
+    if (g_array_index (p->alternatives, SiglaTeiOtherReading, i).shown == chosen)
+      {
+        g_array_index (p->alternatives, SiglaTeiOtherReading, i).start = start;
+        g_array_index (p->alternatives, SiglaTeiOtherReading, i).end = end;
+      }
 }
 
 /* Runs of inline content, from @first to @last (included) of its siblings. */
@@ -684,6 +702,7 @@ sigla_tei_project (xmlNode         *text,
   p->blocks = g_array_new (FALSE, FALSE, sizeof (SiglaBlock));
   p->marked = g_array_new (FALSE, FALSE, sizeof (SiglaTeiMarked));
   p->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  p->alternatives = g_array_new (FALSE, FALSE, sizeof (SiglaTeiOtherReading));
   p->block_nodes = g_hash_table_new (NULL, NULL);
   p->hidden = g_hash_table_new (NULL, NULL);
   p->kept_out = g_hash_table_new (g_str_hash, g_str_equal);
@@ -710,6 +729,7 @@ sigla_tei_projection_free (SiglaTeiProjection *p)
   g_array_unref (p->blocks);
   g_array_unref (p->marked);
   g_array_unref (p->segments);
+  g_array_unref (p->alternatives);
   g_hash_table_unref (p->block_nodes);
   g_hash_table_unref (p->hidden);
   g_hash_table_unref (p->kept_out);
@@ -754,6 +774,13 @@ GHashTable *
 sigla_tei_projection_get_kept_out (SiglaTeiProjection *p)
 {
   return p->kept_out;
+}
+
+/* Returns: (transfer none): SiglaTeiOtherReading, the readings not shown, in the text's order */
+GArray *
+sigla_tei_projection_get_other_readings (SiglaTeiProjection *p)
+{
+  return p->alternatives;
 }
 
 guint

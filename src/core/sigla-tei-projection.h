@@ -24,6 +24,16 @@ typedef struct
   gint64   end;
 } SiglaTeiMarked;
 
+/* A reading of an alternative (choice, app, subst) that the text does not show, and
+ * where the one it shows stands. */
+typedef struct
+{
+  gint64   start;
+  gint64   end;
+  xmlNode *shown;   /* corr, reg, expan, lem … */
+  xmlNode *other;   /* sic, orig, abbr, rdg … */
+} SiglaTeiOtherReading;
+
 typedef struct _SiglaTeiProjection SiglaTeiProjection;
 
 gboolean            sigla_tei_is_phrase_element     (const xmlNode       *node);
@@ -38,6 +48,7 @@ GArray             *sigla_tei_projection_get_blocks (SiglaTeiProjection  *projec
 GArray             *sigla_tei_projection_get_marked (SiglaTeiProjection  *projection);
 GHashTable         *sigla_tei_projection_get_kept_out (SiglaTeiProjection *projection);
 guint               sigla_tei_projection_get_n_alternatives (SiglaTeiProjection *projection);
+GArray             *sigla_tei_projection_get_other_readings (SiglaTeiProjection *projection);
 guint               sigla_tei_projection_get_n_notes (SiglaTeiProjection *projection);
 
 gboolean            sigla_tei_projection_is_block   (SiglaTeiProjection  *projection,
