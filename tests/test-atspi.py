@@ -52,6 +52,8 @@ STEPS = [
     "typing the name and Enter adds the person",
     "the project holds one mention, over FILIPPOV, of that person",
     "a screenshot is saved",
+    "Ctrl+, opens the preferences, with the project's \"Other Editions’ Alternatives\"",
+    "choosing the diplomatic reading by keyboard sets it in the project file",
 ]
 
 
@@ -254,7 +256,7 @@ def inner():
         # GTK 4.8's entries and labels answer GetText (0, -1) with "": ask for the count.
         return obj.get_text(0, obj.get_character_count())
 
-    for name in ("atspi-tagged.png", "atspi-failed.png"):  # none left from an earlier run
+    for name in ("atspi-tagged.png", "atspi-preferences.png", "atspi-failed.png"):  # none left from an earlier run
         if os.path.exists(os.path.join(shots, name)):
             os.remove(os.path.join(shots, name))
 
@@ -411,6 +413,48 @@ def inner():
         wait_for("the focus to come back to the text view", focused, timeout=5)
         time.sleep(0.3)  # a frame or two for the highlight to be drawn
         ok(screenshot("atspi-tagged.png"))
+
+        # 10. The preferences, by their shortcut: the project's own setting is there.
+        control = 1 << 2  # X11's ControlMask
+        Atspi.generate_keyboard_event(control, None, Atspi.KeySynthType.LOCKMODIFIERS)
+        Atspi.generate_keyboard_event(ord(","), None, Atspi.KeySynthType.SYM)
+        Atspi.generate_keyboard_event(control, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+
+        def reading_row():
+            return find(sigla, lambda o: is_role(o, Atspi.Role.COMBO_BOX) and
+                        o.get_name() == "Other Editions’ Alternatives")
+
+        try:
+            row = wait_for("the row \"Other Editions’ Alternatives\" in the preferences", reading_row, timeout=10)
+        except Failed:
+            def names(obj, depth=0):
+                if obj is None or depth > 30:
+                    return
+                log("%s%s %r" % ("  " * depth, obj.get_role_name(), obj.get_name()))
+                for i in range(obj.get_child_count()):
+                    names(obj.get_child_at_index(i), depth + 1)
+            names(sigla)
+            raise
+        time.sleep(0.3)
+        ok(screenshot("atspi-preferences.png"))
+
+        # 11. Its second choice, as a keyboard user takes it: Tab to the row (GTK 4.8 has no
+        # GrabFocus), Return opens its list, Down, Return chooses.
+        for _ in range(12):
+            if has_state(row, Atspi.StateType.FOCUSED):
+                break
+            Atspi.generate_keyboard_event(0xff09, None, Atspi.KeySynthType.SYM)  # Tab
+            time.sleep(0.15)
+        if not has_state(row, Atspi.StateType.FOCUSED):
+            raise Failed("Tab never reached the row \"Other Editions’ Alternatives\"")
+        Atspi.generate_keyboard_event(0xff0d, None, Atspi.KeySynthType.SYM)  # Return: the list opens
+        time.sleep(0.5)
+        Atspi.generate_keyboard_event(0xff54, None, Atspi.KeySynthType.SYM)  # Down
+        time.sleep(0.2)
+        Atspi.generate_keyboard_event(0xff0d, None, Atspi.KeySynthType.SYM)  # Return: chosen
+        wait_for("the project to read other editions diplomatically",
+                 lambda: cli("setting", project, "tei-reading").strip() == "diplomatic", timeout=10)
+        ok()
         return 0
 
     except Exception as failure:

@@ -1304,6 +1304,56 @@ test_bad_imports (void)
   sigla_test_remove_dir (dir);
 }
 
+/* The project's setting for other editions' TEI: read, set, undone, and refused when wrong;
+ * an import of TEI prints its report, as JSON too. */
+static void
+test_setting_and_report (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *project = new_project (dir);
+  g_autofree char *tei = sigla_test_write_file (dir, "letter.xml",
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>A letter</title>"
+    "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+    "<text><body><p>Dear <persName ref=\"#k\">Karl</persName>, <choice><sic>whenn</sic><corr>when</corr></choice>"
+    " you <rs type=\"event\">come</rs>.</p></body><back><listPerson><person xml:id=\"k\"><persName>Karl Kraus"
+    "</persName></person></listPerson></back></text></TEI>", -1);
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) imported = NULL;
+  g_autoptr(CliRun) wrong = NULL;
+  JsonObject *report;
+
+  out = run_cli_ok ("setting", project, "tei-reading", NULL);
+  g_assert_cmpstr (out, ==, "edited\n");
+  g_free (run_cli_ok ("setting", project, "tei-reading", "diplomatic", NULL));
+  g_free (out);
+  out = run_cli_ok ("setting", project, "tei-reading", NULL);
+  g_assert_cmpstr (out, ==, "diplomatic\n");
+  g_free (run_cli_ok ("undo", project, NULL));
+  g_free (out);
+  out = run_cli_ok ("setting", project, "tei-reading", NULL);
+  g_assert_cmpstr (out, ==, "edited\n");
+  wrong = run_cli ("setting", project, "tei-reading", "modern", NULL);
+  assert_refused (wrong, EXIT_FAILURE, "edited, diplomatic");
+
+  g_free (out);
+  out = run_cli_ok ("import", project, tei, NULL);
+  assert_contains (out, "1\tA letter\n");
+  assert_contains (out, "1 name (1 linked)");
+  assert_contains (out, "1 other reading kept in the file");
+  assert_contains (out, "rs type=event (1)");
+
+  imported = run_cli_json ("import", project, tei, "--json", NULL);
+  report = json_object_get_object_member (json_array_get_object_element (node_array (imported), 0), "report");
+  g_assert_nonnull (report);
+  g_assert_cmpint (json_object_get_int_member (report, "names"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "names_linked"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "other_readings"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (report, "not_understood"),
+                                               "rs type=event"), ==, 1);
+
+  sigla_test_remove_dir (dir);
+}
+
 static void
 test_command_line (void)
 {
@@ -1386,6 +1436,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors/project", test_bad_projects);
   g_test_add_func ("/cli/errors/import", test_bad_imports);
   g_test_add_func ("/cli/errors/command-line", test_command_line);
+  g_test_add_func ("/cli/setting-and-report", test_setting_and_report);
   g_test_add_func ("/cli/json/c-locale", test_json_in_c_locale);
 
   return g_test_run ();

@@ -298,7 +298,7 @@ test_alternatives (Fixture       *fixture,
   gint64 id = read_file (fixture, "letter.xml", letter, NULL);
   g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
   g_autoptr(GBytes) source = sigla_document_get_source (fixture->project, id, NULL);
-  g_autoptr(GPtrArray) alternatives = sigla_tei_alternatives_read (source, document->text);
+  g_autoptr(GPtrArray) alternatives = sigla_tei_alternatives_read (source, document->text, document->reading);
   const char *expected[][4] = {
     /* shown words, shown element, other element, other words */
     { "wenn", "corr", "sic", "whenn" },
@@ -321,7 +321,7 @@ test_alternatives (Fixture       *fixture,
   g_assert_cmpstr (((SiglaTeiAlternative *) alternatives->pdata[2])->witness, ==, "#B");
 
   /* A text the file no longer gives: no offsets to trust. */
-  g_assert_null (sigla_tei_alternatives_read (source, "another text"));
+  g_assert_null (sigla_tei_alternatives_read (source, "another text", document->reading));
 }
 
 /* -- export: the edition back, annotated ---------------------------------------- */
@@ -598,6 +598,61 @@ test_export_edits (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "<name type=\"place\" ref=\"#wien\">Karl</name>"));
 }
 
+/* The project reads other editions diplomatically when its setting says so: sic, abbr, the
+ * first variant. A document keeps the reading it was read with, whatever the setting says
+ * later, and its export still gives the file back. */
+static void
+test_diplomatic (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GBytes) source = NULL;
+  g_autoptr(GPtrArray) alternatives = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autofree char *setting = NULL;
+  gint64 id, start, end;
+
+  g_assert_true (sigla_settings_set (fixture->project, SIGLA_SETTING_TEI_READING, "diplomatic", &error));
+  g_assert_no_error (error);
+  id = read_file (fixture, "letter.xml", letter, NULL);
+  document = sigla_document_get (fixture->project, id, NULL);
+  g_assert_cmpstr (document->reading, ==, "diplomatic");
+  g_assert_nonnull (strstr (document->text, "Ich habe whenn Hr. Karl"));
+  g_assert_nonnull (strstr (document->text, "Zweite Lesung"));
+
+  source = sigla_document_get_source (fixture->project, id, NULL);
+  alternatives = sigla_tei_alternatives_read (source, document->text, document->reading);
+  g_assert_nonnull (alternatives);
+  g_assert_cmpstr (((SiglaTeiAlternative *) alternatives->pdata[0])->other, ==, "corr");
+  g_assert_cmpstr (((SiglaTeiAlternative *) alternatives->pdata[0])->other_text, ==, "wenn");
+
+  /* The setting goes back (an undo): the document is still read as it was. */
+  g_assert_true (sigla_project_undo (fixture->project, NULL, &error));
+  setting = sigla_settings_get (fixture->project, SIGLA_SETTING_TEI_READING, &error);
+  g_assert_cmpstr (setting, ==, "diplomatic");
+  g_clear_pointer (&setting, g_free);
+  g_assert_true (sigla_project_undo (fixture->project, NULL, &error));
+  setting = sigla_settings_get (fixture->project, SIGLA_SETTING_TEI_READING, &error);
+  g_assert_cmpstr (setting, ==, "edited");
+  g_assert_true (sigla_project_redo (fixture->project, NULL, &error));
+  g_assert_true (sigla_project_redo (fixture->project, NULL, &error));
+
+  find_words (document->text, "whenn Hr.", 0, &start, &end);
+  sigla_test_add_mention (fixture->project, id, SIGLA_KIND_PERSON,
+                          add_person (fixture, "Karl Kraus", "http://www.wikidata.org/entity/Q78563"), start, end);
+  exported = export_document (fixture, id);
+  {
+    g_autofree char *before = canonical (letter, strlen (letter), FALSE);
+    g_autofree char *after = canonical (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported), TRUE);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  g_assert_false (sigla_settings_set (fixture->project, SIGLA_SETTING_TEI_READING, "modern", &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -611,6 +666,7 @@ main (int    argc,
   ADD ("/tei/foreign/grouped", test_grouped);
   ADD ("/tei/foreign/registry-only", test_registry_only);
   ADD ("/tei/foreign/alternatives", test_alternatives);
+  ADD ("/tei/foreign/diplomatic", test_diplomatic);
   ADD ("/tei/foreign/export/untouched", test_export_untouched);
   ADD ("/tei/foreign/export/additions", test_export_additions);
   ADD ("/tei/foreign/export/edits", test_export_edits);

@@ -112,7 +112,54 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
-/* The annotator's name and initials, written in TEI as who annotated. */
+static void
+reading_selected_cb (AdwComboRow  *row,
+                     GParamSpec   *pspec,
+                     SiglaProject *project)
+{
+  static const char * const readings[] = { "edited", "diplomatic" };
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (selected < G_N_ELEMENTS (readings) &&
+      !sigla_settings_set (project, SIGLA_SETTING_TEI_READING, readings[selected], &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+      GtkWindow *parent = root != NULL ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+
+      if (SIGLA_IS_WINDOW (parent))
+        sigla_window_show_error (SIGLA_WINDOW (parent), error);
+    }
+}
+
+/* The open project's own settings: how other editions' TEI is read. */
+static GtkWidget *
+project_group (SiglaProject *project)
+{
+  const char * const readings[] = { N_("Edited"), N_("Diplomatic"), NULL };
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *reading = adw_combo_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = sigla_settings_get (project, SIGLA_SETTING_TEI_READING, NULL);
+
+  for (guint i = 0; readings[i] != NULL; i++)
+    gtk_string_list_append (names, _(readings[i]));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("This Project"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Kept in the project file, for everyone who works on it"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reading), _("Other Editions’ Alternatives"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (reading),
+                               _("Edited: corr, reg, expan, lem. Diplomatic: sic, orig, abbr. "
+                                 "For files imported from now on"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (reading), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reading), g_strcmp0 (current, "diplomatic") == 0 ? 1 : 0);
+  g_signal_connect_object (reading, "notify::selected", G_CALLBACK (reading_selected_cb), project, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), reading);
+  return group;
+}
+
+/* The annotator's name and initials, written in TEI as who annotated; and
+ * the open project's settings. */
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -124,6 +171,7 @@ preferences_action (GSimpleAction *action,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *name = adw_entry_row_new ();
   GtkWidget *initials = adw_entry_row_new ();
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Annotator"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -135,8 +183,11 @@ preferences_action (GSimpleAction *action,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), initials);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  if (SIGLA_IS_WINDOW (active) && sigla_window_get_project (SIGLA_WINDOW (active)) != NULL)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                              ADW_PREFERENCES_GROUP (project_group (sigla_window_get_project (SIGLA_WINDOW (active)))));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (window), active);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_present (GTK_WINDOW (window));
 }

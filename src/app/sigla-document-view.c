@@ -210,6 +210,7 @@ typedef struct
 {
   GBytes *source;
   char   *text;
+  char   *reading;
 } ReadingData;
 
 static void
@@ -217,6 +218,7 @@ reading_data_free (ReadingData *data)
 {
   g_bytes_unref (data->source);
   g_free (data->text);
+  g_free (data->reading);
   g_free (data);
 }
 
@@ -227,7 +229,7 @@ read_alternatives_thread (GTask        *task,
                           GCancellable *cancellable)
 {
   ReadingData *data = task_data;
-  GPtrArray *alternatives = sigla_tei_alternatives_read (data->source, data->text);
+  GPtrArray *alternatives = sigla_tei_alternatives_read (data->source, data->text, data->reading);
 
   g_task_return_pointer (task, alternatives, alternatives != NULL ? (GDestroyNotify) g_ptr_array_unref : NULL);
 }
@@ -281,6 +283,7 @@ read_alternatives (SiglaDocumentView   *self,
   data = g_new0 (ReadingData, 1);
   data->source = g_steal_pointer (&source);
   data->text = g_strdup (document->text);
+  data->reading = g_strdup (document->reading);
   g_task_set_task_data (task, data, (GDestroyNotify) reading_data_free);
   g_task_run_in_thread (task, read_alternatives_thread);
 }

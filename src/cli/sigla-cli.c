@@ -934,9 +934,39 @@ cmd_export (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* sigla-cli setting PROJECT KEY [VALUE]: prints the project's setting, or sets it (one action). */
+static int
+cmd_setting (int    argc,
+             char **argv)
+{
+  const char *usage = "setting PROJECT tei-reading [edited|diplomatic]";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  int status;
+
+  if (!parse_options (&argc, &argv, NULL, -2, usage, &status))
+    return status;
+  if (argc > 4)
+    return usage_error (usage, NULL);
+
+  project = open_project (argv[1], argc == 4 ? SIGLA_OPEN_DEFAULT : SIGLA_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return fail (error);
+
+  if (argc == 4)
+    return sigla_settings_set (project, argv[2], argv[3], &error) ? EXIT_SUCCESS : fail (error);
+
+  value = sigla_settings_get (project, argv[2], &error);
+  if (value == NULL)
+    return fail (error);
+  printf ("%s\n", value);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, "init PROJECT" },
-  { "import", cmd_import, "import PROJECT FILE..." },
+  { "import", cmd_import, "import PROJECT FILE... [--json]" },
   { "list", cmd_list, "list PROJECT [--json]" },
   { "show", cmd_show, "show PROJECT DOC [--json]" },
   { "search", cmd_search, "search PROJECT QUERY [--json]" },
@@ -949,6 +979,7 @@ static const Command commands[] = {
   { "undo", cmd_undo, "undo PROJECT" },
   { "redo", cmd_redo, "redo PROJECT" },
   { "stats", cmd_stats, "stats PROJECT [--json]" },
+  { "setting", cmd_setting, "setting PROJECT tei-reading [edited|diplomatic]" },
   { "export", cmd_export, "export PROJECT --format tei|csv|geojson|webanno [--doc ID] -o PATH [--annotator NAME]" },
 };
 

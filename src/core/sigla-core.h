@@ -13,6 +13,7 @@
 #include "sigla-mention.h"
 #include "sigla-project.h"
 #include "sigla-search.h"
+#include "sigla-settings.h"
 #include "sigla-mark.h"
 #include "sigla-tei-alternatives.h"
 #include "sigla-tei-reader.h"

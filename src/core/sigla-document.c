@@ -11,7 +11,7 @@
 
 #define DOCUMENT_COLUMNS \
   "id, uuid, title, date, date_text, citation, archive, url, language, original_language, " \
-  "summary, source_name, source_sha256, source_size, imported, length, author, sender, addressee"
+  "summary, source_name, source_sha256, source_size, imported, length, author, sender, addressee, reading"
 
 static const char * const block_kind_names[] = {
   [SIGLA_BLOCK_HEAD] = "head",
@@ -62,6 +62,7 @@ sigla_document_free (SiglaDocument *document)
   g_free (document->author);
   g_free (document->sender);
   g_free (document->addressee);
+  g_free (document->reading);
   g_free (document->summary);
   g_free (document->source_name);
   g_free (document->source_sha256);
@@ -95,6 +96,7 @@ document_from_row (sqlite3_stmt *stmt)
   document->author = sigla_stmt_dup_text (stmt, 16);
   document->sender = sigla_stmt_dup_text (stmt, 17);
   document->addressee = sigla_stmt_dup_text (stmt, 18);
+  document->reading = sigla_stmt_dup_text (stmt, 19);
 
   return document;
 }
@@ -155,7 +157,7 @@ sigla_document_get (SiglaProject  *project,
     {
     case SIGLA_STEP_ROW:
       document = document_from_row (stmt);
-      document->text = sigla_stmt_dup_text (stmt, 19);
+      document->text = sigla_stmt_dup_text (stmt, 20);
       return document;
     case SIGLA_STEP_DONE:
       set_document_not_found (id, error);
@@ -360,8 +362,8 @@ sigla_document_insert (SiglaProject   *project,
   stmt = sigla_db_prepare (db,
                            "INSERT INTO documents(uuid, title, date, date_text, citation, archive, "
                            "url, language, original_language, summary, source_name, source_sha256, "
-                           "source_size, text, length, imported, author, sender, addressee) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "source_size, text, length, imported, author, sender, addressee, reading) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -392,6 +394,7 @@ sigla_document_insert (SiglaProject   *project,
   sqlite3_bind_text (stmt, 17, document->author, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 18, document->sender, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 19, document->addressee, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 20, document->reading, -1, SQLITE_STATIC);
 
   if (!sigla_db_run (db, stmt, error))
     return FALSE;

@@ -37,6 +37,8 @@ typedef struct
   char   *author;             /* who wrote it, as its source says (a TEI header) */
   char   *sender;             /* a letter's: who sent it … */
   char   *addressee;          /* … and to whom */
+  char   *reading;            /* another edition's TEI: the reading its text shows ("edited",
+                               * "diplomatic"); NULL for any other source */
   char   *summary;
   char   *source_name;        /* the imported file's name */
   char   *source_sha256;

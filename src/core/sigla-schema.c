@@ -322,14 +322,15 @@ migrate_to_v1 (SiglaDb  *db,
 }
 
 /* Who wrote a document, who sent it and to whom: what the header of a
- * letter says (another edition's TEI). The journal's shadow of documents
- * gains the columns too, and its triggers are made again to copy them.
- * And notes (another edition's footnotes) are a kind of block. */
+ * letter says (another edition's TEI), and which of its readings the text
+ * shows. The journal's shadow of documents gains the columns too, and its
+ * triggers are made again to copy them. Notes (another edition's footnotes)
+ * are a kind of block. And the project has settings of its own. */
 static gboolean
 migrate_to_v2 (SiglaDb  *db,
                GError  **error)
 {
-  static const char * const columns[] = { "author", "sender", "addressee" };
+  static const char * const columns[] = { "author", "sender", "addressee", "reading" };
   static const char * const triggers[] = { "ai", "ad", "au" };
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -362,9 +363,15 @@ migrate_to_v2 (SiglaDb  *db,
                         "INSERT INTO blocks_v2 SELECT id, document_id, start, \"end\", kind FROM blocks;"
                         "DROP TABLE blocks;"
                         "ALTER TABLE blocks_v2 RENAME TO blocks;"
-                        "CREATE INDEX blocks_document ON blocks(document_id, start);",
+                        "CREATE INDEX blocks_document ON blocks(document_id, start);"
+                        /* The project's own settings: how another edition's TEI is read. */
+                        "CREATE TABLE settings ("
+                        "  id INTEGER PRIMARY KEY,"
+                        "  key TEXT NOT NULL UNIQUE,"
+                        "  value TEXT NOT NULL);",
                         error) &&
-         create_journal_triggers (db, "blocks", JOURNAL_DELETE, error);
+         create_journal_triggers (db, "blocks", JOURNAL_DELETE, error) &&
+         create_journal (db, "settings", JOURNAL_ALL, error);
 }
 
 /* Index i brings a file from version i to version i + 1. Append, never edit. */

@@ -25,6 +25,7 @@ sigla_tei_alternative_free (SiglaTeiAlternative *alternative)
  * sigla_tei_alternatives_read:
  * @source: the file a document was imported from
  * @text: the document's reading text
+ * @reading: (nullable): the reading it shows ("edited", "diplomatic")
  *
  * Reads the file again (with nothing fetched, no entity read) and lists the
  * readings its text does not show. Touches no project: safe in a thread.
@@ -35,7 +36,8 @@ sigla_tei_alternative_free (SiglaTeiAlternative *alternative)
  */
 GPtrArray *
 sigla_tei_alternatives_read (GBytes     *source,
-                             const char *text)
+                             const char *text,
+                             const char *reading)
 {
   g_autoptr(GPtrArray) alternatives = NULL;
   g_autoptr(SiglaTeiProjection) projection = NULL;
@@ -53,7 +55,7 @@ sigla_tei_alternatives_read (GBytes     *source,
 
   tei = xmlDocGetRootElement (doc);
   if (sigla_tei_is_element (tei, "TEI") && !sigla_tei_is_own (tei))
-    projection = sigla_tei_project (sigla_tei_child (tei, "text"), SIGLA_TEI_READING_EDITED);
+    projection = sigla_tei_project (sigla_tei_child (tei, "text"), sigla_tei_reading_from_string (reading));
   if (projection == NULL || g_strcmp0 (sigla_tei_projection_get_text (projection, NULL), text) != 0)
     {
       g_clear_pointer (&projection, sigla_tei_projection_free);

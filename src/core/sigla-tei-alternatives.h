@@ -20,6 +20,7 @@ typedef struct
 
 void       sigla_tei_alternative_free  (SiglaTeiAlternative *alternative);
 GPtrArray *sigla_tei_alternatives_read (GBytes              *source,
-                                        const char          *text);
+                                        const char          *text,
+                                        const char          *reading);
 
 G_END_DECLS

@@ -681,6 +681,25 @@ walk_container (SiglaTeiProjection *p,
 
 /* -- public API ------------------------------------------------------------- */
 
+static const char * const reading_names[] = {
+  [SIGLA_TEI_READING_EDITED] = "edited",
+  [SIGLA_TEI_READING_DIPLOMATIC] = "diplomatic",
+};
+
+const char *
+sigla_tei_reading_to_string (SiglaTeiReading reading)
+{
+  return reading_names[reading];
+}
+
+/* The reading a name stands for; the edited one for NULL or a name not known. */
+SiglaTeiReading
+sigla_tei_reading_from_string (const char *name)
+{
+  return g_strcmp0 (name, reading_names[SIGLA_TEI_READING_DIPLOMATIC]) == 0 ? SIGLA_TEI_READING_DIPLOMATIC
+                                                                             : SIGLA_TEI_READING_EDITED;
+}
+
 /**
  * sigla_tei_project:
  * @text: a TEI `text` element (or any element that holds blocks)

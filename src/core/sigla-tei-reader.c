@@ -21,6 +21,7 @@
 #include "sigla-error.h"
 #include "sigla-mention.h"
 #include "sigla-project-private.h"
+#include "sigla-settings.h"
 #include "sigla-tei-projection.h"
 #include "sigla-tei-reader.h"
 #include "sigla-tei-refs.h"
@@ -38,6 +39,7 @@ typedef struct
   SiglaProject   *project;
   const char     *path;
   gboolean        foreign;     /* another tool's TEI, not Sigla's own export */
+  SiglaTeiReading reading;     /* of its alternatives: the project's setting */
   GHashTable     *ids;         /* xml:id → xmlNode */
   SiglaTeiRefs   *refs;
   SiglaTeiReport *report;
@@ -731,7 +733,7 @@ read_tei (Reader       *reader,
   g_autoptr(SiglaDocument) document = read_metadata (reader, tei);
   g_autofree char *dated = annotation_date (document);
   g_autoptr(SiglaTeiProjection) projection =
-    sigla_tei_project (sigla_tei_child (tei, "text"), SIGLA_TEI_READING_EDITED);
+    sigla_tei_project (sigla_tei_child (tei, "text"), reader->reading);
   GArray *blocks = sigla_tei_projection_get_blocks (projection);
   SiglaTeiReport *report = reader->report;
   gsize source_size;
@@ -758,6 +760,9 @@ read_tei (Reader       *reader,
 
   document->length = length;
   document->text = sigla_tei_projection_steal_text (projection);
+  /* Another tool's file is read again on export: the same reading, whatever the setting is then. */
+  if (reader->foreign)
+    document->reading = g_strdup (sigla_tei_reading_to_string (reader->reading));
   if (!sigla_document_insert (reader->project, document, blocks, source_data, source_size, error))
     {
       g_prefix_error (error, _("Cannot import “%s”: "), reader->path);
@@ -786,6 +791,14 @@ read_root (Reader      *reader,
   gboolean any = FALSE;
 
   reader->foreign = !sigla_tei_is_own (root);
+  if (reader->foreign)
+    {
+      g_autofree char *reading = sigla_settings_get (reader->project, SIGLA_SETTING_TEI_READING, error);
+
+      if (reading == NULL)
+        return FALSE;
+      reader->reading = sigla_tei_reading_from_string (reading);
+    }
   reader->refs = sigla_tei_refs_new (reader->project, reader->path, !reader->foreign, reader->report, error);
   if (reader->refs == NULL ||
       !collect_ids (reader, root, error) ||
@@ -854,7 +867,7 @@ sigla_tei_read (SiglaProject    *project,
                 GError         **error)
 {
   g_autoptr(SiglaTeiReport) own_report = report == NULL ? sigla_tei_report_new () : NULL;
-  g_auto(Reader) reader = { project, path, FALSE,
+  g_auto(Reader) reader = { project, path, FALSE, SIGLA_TEI_READING_EDITED,
                             g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                             NULL, report != NULL ? report : own_report };
   xmlDoc *doc = sigla_tei_parse (path, bytes, error);

@@ -845,7 +845,7 @@ sigla_tei_weave (SiglaProject           *project,
   if (!sigla_tei_is_element (w.tei, "TEI") || sigla_tei_is_own (w.tei))
     return TRUE;
 
-  w.projection = sigla_tei_project (sigla_tei_child (w.tei, "text"), SIGLA_TEI_READING_EDITED);
+  w.projection = sigla_tei_project (sigla_tei_child (w.tei, "text"), sigla_tei_reading_from_string (document->reading));
   text = sigla_tei_projection_get_text (w.projection, NULL);
   /* The text and the bytes go before the tree is worked on: freeing a large
    * block once the tree's many small ones are free costs far more. */

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-settings.h: the project's own settings, kept in its file: they travel with it. */
+#pragma once
+
+#include "sigla-project.h"
+
+G_BEGIN_DECLS
+
+/* How another edition's TEI is read: "edited" (corr, reg, expan, lem) or "diplomatic". */
+#define SIGLA_SETTING_TEI_READING "tei-reading"
+
+char     *sigla_settings_get (SiglaProject  *project,
+                              const char    *key,
+                              GError       **error);
+gboolean  sigla_settings_set (SiglaProject  *project,
+                              const char    *key,
+                              const char    *value,
+                              GError       **error);
+
+G_END_DECLS
