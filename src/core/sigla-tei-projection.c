@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "sigla-tei-elements.h"
 #include "sigla-tei-projection.h"
 #include "sigla-text.h"
 
@@ -51,125 +52,6 @@ struct _SiglaTeiProjection
   guint       in_note;            /* how deep in notes: their blocks are notes */
 };
 
-/* Elements that stand inside running text. Any other element holding text is a block. */
-static const char * const phrase_elements[] = {
-  "abbr", "add", "addName", "affiliation", "am", "anchor", "app", "bloc", "c", "cb", "choice", "cl",
-  "corr", "country", "damage", "date", "del", "distinct", "district", "email", "emph", "ex", "expan",
-  "foreign", "forename", "g", "gap", "genName", "geogFeat", "geogName", "gloss", "handShift", "hi",
-  "idno", "lang", "lb", "lem", "measure", "measureGrp", "mentioned", "milestone", "name",
-  "nameLink", "note", "num", "orgName", "orig", "pb", "pc", "persName", "phr", "placeName", "ptr", "q",
-  "quote", "rdg", "rdgGrp", "ref", "reg", "region", "roleName", "rs", "s", "said", "seg", "settlement",
-  "sic", "soCalled", "space", "subst", "supplied", "surname", "term", "time", "title", "unclear", "w",
-  "metamark", "mod", "redo", "restore", "retrace", "undo", "secl", "surplus", "offset", "location",
-  "geo", "objectName", "eventName", "unit", "stamp", "catchwords", "address", "addrLine", "workName",
-  "bibl", "author", "editor", "publisher", "pubPlace", "biblScope", "citedRange", "orgName", "placeName",
-};
-
-/* Elements that only ever stand as blocks or hold them: one of them makes its parent a
- * holder of blocks. Others (stage, speaker, label, an unknown element) are a block where
- * they stand among blocks, and running text inside one. */
-static const char * const block_elements[] = {
-  "ab", "argument", "back", "body", "byline", "castGroup", "castItem", "castList", "cell", "closer",
-  "dateline", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "docImprint", "docTitle",
-  "entry", "entryFree", "epigraph", "floatingText", "front", "group", "head", "item", "l", "lg", "list",
-  "listBibl", "opener", "p", "postscript", "re", "row", "salute", "sense", "signed", "sp", "spGrp",
-  "superEntry", "table", "text", "titlePage", "titlePart", "trailer",
-};
-
-/* Elements whose text is not the document's running text: kept in the tree, counted. */
-static const char * const kept_out_elements[] = {
-  "fw", "figDesc", "interpGrp", "interp", "span", "spanGrp", "link", "linkGrp", "join", "joinGrp",
-  "alt", "altGrp", "timeline", "witDetail", "listPerson", "listPlace", "listOrg", "listEvent",
-  "listRelation", "listPrefixDef", "listAnnotation", "standOff", "facsimile", "sourceDoc",
-  "fsdDecl", "fs", "f", "graphic", "binaryObject", "formula", "notatedMusic", "teiHeader",
-};
-
-/* What an element does inside running text, by its name: one look-up an element. */
-typedef enum
-{
-  ROLE_TEXT = 1,       /* read, and may be an annotation */
-  ROLE_NOTE,
-  ROLE_LINE_BREAK,     /* lb */
-  ROLE_BREAK,          /* pb, cb: a word goes on across them */
-  ROLE_SPACE,
-  ROLE_ALTERNATIVE,    /* choice, app, subst, rdgGrp */
-} Role;
-
-static GHashTable *phrase_set;
-static GHashTable *block_set;
-static GHashTable *kept_out_set;
-static GHashTable *roles;
-
-static GHashTable *
-set_of (const char * const *names,
-        gsize               n)
-{
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (gsize i = 0; i < n; i++)
-    g_hash_table_add (set, (gpointer) names[i]);
-  return set;
-}
-
-static void
-ensure_sets (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      phrase_set = set_of (phrase_elements, G_N_ELEMENTS (phrase_elements));
-      block_set = set_of (block_elements, G_N_ELEMENTS (block_elements));
-      kept_out_set = set_of (kept_out_elements, G_N_ELEMENTS (kept_out_elements));
-      roles = g_hash_table_new (g_str_hash, g_str_equal);
-      g_hash_table_insert (roles, "note", GINT_TO_POINTER (ROLE_NOTE));
-      g_hash_table_insert (roles, "lb", GINT_TO_POINTER (ROLE_LINE_BREAK));
-      g_hash_table_insert (roles, "pb", GINT_TO_POINTER (ROLE_BREAK));
-      g_hash_table_insert (roles, "cb", GINT_TO_POINTER (ROLE_BREAK));
-      g_hash_table_insert (roles, "space", GINT_TO_POINTER (ROLE_SPACE));
-      g_hash_table_insert (roles, "choice", GINT_TO_POINTER (ROLE_ALTERNATIVE));
-      g_hash_table_insert (roles, "app", GINT_TO_POINTER (ROLE_ALTERNATIVE));
-      g_hash_table_insert (roles, "subst", GINT_TO_POINTER (ROLE_ALTERNATIVE));
-      g_hash_table_insert (roles, "rdgGrp", GINT_TO_POINTER (ROLE_ALTERNATIVE));
-      g_once_init_leave (&done, 1);
-    }
-}
-
-static gboolean
-is_phrase (const xmlNode *node)
-{
-  return g_hash_table_contains (phrase_set, node->name);
-}
-
-/* Whether TEI lets @node stand inside running text (hi, persName, choice …):
- * an element that may itself be wrapped in a name or a said. */
-gboolean
-sigla_tei_is_phrase_element (const xmlNode *node)
-{
-  ensure_sets ();
-  return sigla_tei_is_element (node, NULL) && is_phrase (node) && !sigla_tei_is_element (node, "note");
-}
-
-/* A listBibl in the back matter is the edition's register of works, like
- * its listPerson; in the body it is a bibliography, part of the text. */
-static gboolean
-is_register_of_works (const xmlNode *node)
-{
-  if (!sigla_tei_is_element (node, "listBibl"))
-    return FALSE;
-  for (const xmlNode *a = node->parent; a != NULL; a = a->parent)
-    if (sigla_tei_is_element (a, "back"))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_kept_out (const xmlNode *node)
-{
-  return node->ns != NULL && !sigla_tei_is_element (node, NULL) ? TRUE
-         : g_hash_table_contains (kept_out_set, node->name) || is_register_of_works (node);
-}
-
 static gboolean
 is_text (const xmlNode *node)
 {
@@ -183,18 +65,6 @@ is_blank (const char *text)
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
-}
-
-/* An element that holds blocks (a p, a list … or what holds them, but for a
- * note, read apart): walked through, not read as one. */
-static gboolean
-holds_blocks (const xmlNode *node)
-{
-  for (const xmlNode *c = node->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && !is_kept_out (c) && !sigla_tei_is_element (c, "note") &&
-        (g_hash_table_contains (block_set, c->name) || holds_blocks (c)))
-      return TRUE;
-  return FALSE;
 }
 
 static gboolean
@@ -450,7 +320,7 @@ chosen_reading (SiglaTeiProjection *p,
 
   for (xmlNode *c = alternative->children; c != NULL; c = c->next)
     {
-      if (c->type != XML_ELEMENT_NODE || is_kept_out (c))
+      if (c->type != XML_ELEMENT_NODE || sigla_tei_element_is_kept_out (c))
         continue;
       if (is_reading (p, c))
         return c;
@@ -517,21 +387,21 @@ walk_inline (SiglaTeiProjection *p,
       if (c->type != XML_ELEMENT_NODE)
         continue;
 
-      if (is_kept_out (c))
+      if (sigla_tei_element_is_kept_out (c))
         {
           count_kept_out (p, c);
           continue;
         }
 
-      switch (GPOINTER_TO_INT (g_hash_table_lookup (roles, c->name)))
+      switch (sigla_tei_element_role (c))
         {
-        case ROLE_NOTE:
+        case SIGLA_TEI_ROLE_NOTE:
           /* Read after its block, where it breaks no sentence. */
           g_ptr_array_add (p->notes, c);
           break;
 
-        case ROLE_LINE_BREAK:
-        case ROLE_BREAK:
+        case SIGLA_TEI_ROLE_LINE_BREAK:
+        case SIGLA_TEI_ROLE_BREAK:
           if (breaks_no_word (c))
             {
               drop_trailing_space (p);
@@ -541,11 +411,11 @@ walk_inline (SiglaTeiProjection *p,
             append_break (p);
           break;
 
-        case ROLE_SPACE:
+        case SIGLA_TEI_ROLE_SPACE:
           append_break (p);
           break;
 
-        case ROLE_ALTERNATIVE:
+        case SIGLA_TEI_ROLE_ALTERNATIVE:
           walk_alternative (p, c);
           break;
 
@@ -626,7 +496,7 @@ walk_note (SiglaTeiProjection *p,
 {
   p->n_notes++;
   p->in_note++;
-  if (holds_blocks (note))
+  if (sigla_tei_element_holds_blocks (note))
     walk_container (p, note);
   else
     read_block (p, NULL, SIGLA_BLOCK_NOTE, note->children, NULL);
@@ -648,8 +518,8 @@ walk_container (SiglaTeiProjection *p,
       gboolean inline_content = c != NULL && c->type != XML_ELEMENT_NODE;
 
       if (c != NULL && c->type == XML_ELEMENT_NODE)
-        inline_content = !is_kept_out (c) && is_phrase (c) && !sigla_tei_is_element (c, "note") &&
-                         !holds_blocks (c);
+        inline_content = !sigla_tei_element_is_kept_out (c) && sigla_tei_element_is_phrase (c) && !sigla_tei_is_element (c, "note") &&
+                         !sigla_tei_element_holds_blocks (c);
       if (inline_content)
         {
           if (run == NULL)
@@ -668,11 +538,11 @@ walk_container (SiglaTeiProjection *p,
       if (c == NULL)
         break;
 
-      if (is_kept_out (c))
+      if (sigla_tei_element_is_kept_out (c))
         count_kept_out (p, c);
       else if (sigla_tei_is_element (c, "note"))
         walk_note (p, c);
-      else if (holds_blocks (c))
+      else if (sigla_tei_element_holds_blocks (c))
         walk_container (p, c);
       else
         read_block (p, c, block_kind_of (c), c->children, NULL);
@@ -715,7 +585,6 @@ sigla_tei_project (xmlNode         *text,
 {
   SiglaTeiProjection *p = g_new0 (SiglaTeiProjection, 1);
 
-  ensure_sets ();
   p->reading = reading;
   p->text = g_string_new ("");
   p->blocks = g_array_new (FALSE, FALSE, sizeof (SiglaBlock));
@@ -729,7 +598,7 @@ sigla_tei_project (xmlNode         *text,
 
   if (text != NULL)
     {
-      if (holds_blocks (text))
+      if (sigla_tei_element_holds_blocks (text))
         walk_container (p, text);
       else
         read_block (p, NULL, block_kind_of (text), text->children, NULL);

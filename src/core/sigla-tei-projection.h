@@ -38,7 +38,6 @@ typedef struct _SiglaTeiProjection SiglaTeiProjection;
 
 const char         *sigla_tei_reading_to_string     (SiglaTeiReading      reading);
 SiglaTeiReading     sigla_tei_reading_from_string   (const char          *name);
-gboolean            sigla_tei_is_phrase_element     (const xmlNode       *node);
 SiglaTeiProjection *sigla_tei_project               (xmlNode             *text,
                                                      SiglaTeiReading      reading);
 void                sigla_tei_projection_free       (SiglaTeiProjection  *projection);

@@ -13,6 +13,7 @@
 #include <libxml/xpath.h>
 #include <string.h>
 
+#include "sigla-tei-elements.h"
 #include "sigla-tei-wrap.h"
 
 typedef struct
