@@ -3,7 +3,8 @@
  * woven in. */
 #pragma once
 
-#include "sigla-tei-writer.h"
+#include "sigla-project.h"
+#include "sigla-tei-options.h"
 
 G_BEGIN_DECLS
 

@@ -5,20 +5,9 @@
 #include <gio/gio.h>
 
 #include "sigla-project.h"
+#include "sigla-tei-options.h"
 
 G_BEGIN_DECLS
-
-typedef void (*SiglaTeiProgress) (guint    done,
-                                  guint    total,
-                                  gpointer user_data);
-
-typedef struct
-{
-  const char       *annotator;      /* who annotated, for the TEI respStmt; NULL for "Sigla" */
-  GCancellable     *cancellable;    /* checked between a corpus's documents */
-  SiglaTeiProgress  progress;       /* told after each document of a corpus */
-  gpointer          progress_data;
-} SiglaTeiOptions;
 
 gboolean sigla_tei_write_document    (SiglaProject           *project,
                                       gint64                  document_id,
