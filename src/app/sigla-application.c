@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sigla-application.h"
+#include "sigla-tei-tree.h"
 #include "sigla-window.h"
 
 struct _SiglaApplication
@@ -217,6 +218,9 @@ sigla_application_startup (GApplication *application)
 {
   SiglaApplication *self = SIGLA_APPLICATION (application);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* Before any thread reads XML. */
+  sigla_tei_init ();
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
 

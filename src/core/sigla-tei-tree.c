@@ -297,6 +297,26 @@ sigla_tei_date_value (const xmlNode  *node,
   return *when_out != NULL || *not_before_out != NULL || *not_after_out != NULL;
 }
 
+/**
+ * sigla_tei_init:
+ *
+ * Sets libxml2 up once: its lazy set-up is not safe when two threads read
+ * XML first at the same time (the window reads another edition's other
+ * readings in a thread while an import runs in another). The application
+ * calls it at start-up; every parse calls it too.
+ */
+void
+sigla_tei_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /* -- parsing ----------------------------------------------------------------- */
 
 static void
@@ -336,7 +356,10 @@ sigla_tei_parse (const char  *path,
                  GBytes      *bytes,
                  GError     **error)
 {
-  xmlParserCtxtPtr context = xmlNewParserCtxt ();
+  xmlParserCtxtPtr context;
+
+  sigla_tei_init ();
+  context = xmlNewParserCtxt ();
   FirstError first = { 0, NULL };
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
