@@ -879,6 +879,64 @@ bench_first_frame (const char  *plain,
   return ok;
 }
 
+/* -- another edition's print -------------------------------------------------- */
+
+/* A 3 MB print imported from another edition's TEI (its notes and headings styled, its
+ * other readings read in a thread) against the same reading text imported as plain text:
+ * the first frame of each, medians of N_RUNS. */
+static gboolean
+bench_tei_first_frame (const char *dir)
+{
+  g_autoptr(GBytes) print = sigla_bench_make_print ("print-dtabf-kluge-lutz-1898.xml", 3 * 1024 * 1024);
+  g_autofree char *print_path = sigla_test_write_file (dir, "print.xml", g_bytes_get_data (print, NULL),
+                                                       g_bytes_get_size (print));
+  g_autofree char *tei_project = NULL, *text_project = NULL, *text_path = NULL;
+  g_autoptr(SiglaProject) tei = new_project (dir, "print-tei.sigla", &tei_project);
+  g_autoptr(SiglaProject) text = new_project (dir, "print-text.sigla", &text_project);
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GArray) text_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tei_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *frames[2] = { text_frames, tei_frames };
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { text_project, tei_project };
+  gint64 id;
+  gboolean ok = TRUE;
+
+  id = sigla_import_file (tei, print_path, &error);
+  g_assert_no_error (error);
+  document = sigla_document_get (tei, id, &error);
+  g_assert_no_error (error);
+  text_path = sigla_test_write_file (dir, "print.txt", document->text, -1);
+  sigla_import_file (text, text_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&tei);
+  g_clear_object (&text);
+
+  for (guint run = 0; run < N_RUNS && ok; run++)
+    for (guint k = 0; k < 2 && ok; k++)
+      {
+        Shown shown;
+        OpenTimes times;
+
+        ok = open_window (paths[k], NULL, 1, &shown, &times);
+        close_window (&shown);
+        if (ok)
+          g_array_append_val (frames[k], times.first_frame_ms);
+      }
+
+  if (ok)
+    {
+      double ratio = median (frames[1]) / median (frames[0]);
+
+      sigla_bench_report ("gui: first frame of a %.1f MB TEI print (%" G_GINT64_FORMAT " code points), medians of "
+                          "%u: %.0f ms as its TEI, %.0f ms as plain text; ratio %.2f (target <= %.1f: %s)\n",
+                          g_bytes_get_size (print) / MB, document->length, N_RUNS, median (frames[1]),
+                          median (frames[0]), ratio, FIRST_FRAME_RATIO_TARGET,
+                          sigla_bench_verdict (ratio <= FIRST_FRAME_RATIO_TARGET));
+    }
+  return ok;
+}
+
 /* -- from the tagging key to the committed transaction ---------------------- */
 
 static gint64 committed_at;
@@ -1354,6 +1412,7 @@ main (int    argc,
   ok = ok && bench_first_frame (plain_path, annotated_path, &probe, size / MB);
   ok = ok && bench_tagging (annotated_path, &probe, words, person_id);
   ok = ok && bench_tooltip_lookup (annotated_path, document_id);
+  ok = ok && bench_tei_first_frame (dir);
 
   sigla_bench_report ("gui: peak RSS of the whole run %.1f MiB\n", mib (sigla_bench_read_status_kb ("VmHWM:")));
 

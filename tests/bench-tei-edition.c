@@ -26,63 +26,6 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-/* A copy's ids would be given twice. */
-static void
-strip_ids (xmlNode *node)
-{
-  for (xmlNode *n = node; n != NULL; n = n->next)
-    if (n->type == XML_ELEMENT_NODE)
-      {
-        xmlUnsetNsProp (n, xmlSearchNsByHref (n->doc, n, XML_XML_NAMESPACE), BAD_CAST "id");
-        strip_ids (n->children);
-      }
-}
-
-/* The print's body repeated until the file is 3 MB; ids in the copies made unique. */
-static GBytes *
-make_print (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "tei-editions", PRINT, NULL);
-  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
-  xmlNode *root = xmlDocGetRootElement (doc);
-  xmlNode *body = NULL;
-  xmlChar *out = NULL;
-  int size = 0;
-  GBytes *bytes;
-
-  for (xmlNode *c = root->children; c != NULL && body == NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && g_str_equal ((const char *) c->name, "text"))
-      for (xmlNode *b = c->children; b != NULL; b = b->next)
-        if (b->type == XML_ELEMENT_NODE && g_str_equal ((const char *) b->name, "body"))
-          body = b;
-  g_assert_nonnull (body);
-
-  for (;;)
-    {
-      xmlNode *first = body->children, *last = body->last;
-
-      xmlDocDumpMemoryEnc (doc, &out, &size, "UTF-8");
-      xmlFree (out);
-      if (size >= TARGET_BYTES)
-        break;
-      for (xmlNode *c = first; ; c = c->next)
-        {
-          xmlNode *twin = xmlDocCopyNode (c, doc, 1);
-
-          strip_ids (twin);
-          xmlAddChild (body, twin);
-          if (c == last)
-            break;
-        }
-    }
-
-  xmlDocDumpMemoryEnc (doc, &out, &size, "UTF-8");
-  bytes = g_bytes_new (out, size);
-  xmlFree (out);
-  xmlFreeDoc (doc);
-  return bytes;
-}
-
 static double
 parse_seconds (GBytes *bytes)
 {
@@ -123,7 +66,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   dir = sigla_test_make_dir ();
-  print = make_print ();
+  print = sigla_bench_make_print (PRINT, TARGET_BYTES);
   megabytes = g_bytes_get_size (print) / MB;
   print_path = sigla_test_write_file (dir, "print.xml", g_bytes_get_data (print, NULL), g_bytes_get_size (print));
 

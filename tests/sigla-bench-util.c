@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "sigla-bench-util.h"
 
 /* Prints as UTF-8 whatever the locale: g_print() would turn names with
@@ -129,4 +131,70 @@ sigla_bench_find_words (const char *text)
     }
 
   return words;
+}
+
+/* A copy's ids would be given twice. */
+static void
+strip_ids (xmlNode *node)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE)
+      {
+        xmlUnsetNsProp (n, xmlSearchNsByHref (n->doc, n, XML_XML_NAMESPACE), BAD_CAST "id");
+        strip_ids (n->children);
+      }
+}
+
+/**
+ * sigla_bench_make_print:
+ * @name: a file of tests/tei-editions/
+ * @target_bytes: how large the print is to be
+ *
+ * Another edition's print at the size of a book: @name's body repeated until
+ * the file holds @target_bytes, the ids of the copies taken away.
+ */
+GBytes *
+sigla_bench_make_print (const char *name,
+                        gsize       target_bytes)
+{
+  /* The tests' folder as meson names it: not every benchmark is a GTest program. */
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "tei-editions", name, NULL);
+  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *body = NULL;
+  xmlChar *out = NULL;
+  int size = 0;
+  GBytes *bytes;
+
+  for (xmlNode *c = root->children; c != NULL && body == NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && g_str_equal ((const char *) c->name, "text"))
+      for (xmlNode *b = c->children; b != NULL; b = b->next)
+        if (b->type == XML_ELEMENT_NODE && g_str_equal ((const char *) b->name, "body"))
+          body = b;
+  g_assert_nonnull (body);
+
+  for (;;)
+    {
+      xmlNode *first = body->children, *last = body->last;
+
+      xmlDocDumpMemoryEnc (doc, &out, &size, "UTF-8");
+      xmlFree (out);
+      if ((gsize) size >= target_bytes)
+        break;
+      for (xmlNode *c = first; ; c = c->next)
+        {
+          xmlNode *twin = xmlDocCopyNode (c, doc, 1);
+
+          strip_ids (twin);
+          xmlAddChild (body, twin);
+          if (c == last)
+            break;
+        }
+    }
+
+  xmlDocDumpMemoryEnc (doc, &out, &size, "UTF-8");
+  bytes = g_bytes_new (out, size);
+  xmlFree (out);
+  xmlFreeDoc (doc);
+  return bytes;
 }

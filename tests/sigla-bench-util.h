@@ -26,5 +26,7 @@ const char *sigla_bench_verdict        (gboolean    met);
 gint64      sigla_bench_read_status_kb (const char *field);
 gboolean    sigla_bench_reset_peak_rss (void);
 GArray     *sigla_bench_find_words     (const char *text);
+GBytes     *sigla_bench_make_print     (const char *name,
+                                        gsize       target_bytes);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _SiglaDocumentView
   guint             first_frame_tick;  /* the rest of the spans are read after the first frame */
   guint             rest_source;
   GHashTable       *names;             /* entity id → label, for the tooltips; NULL until needed */
+  SiglaDocument    *unread;            /* whose other readings are read once the first frame is drawn */
   GCancellable     *reading;           /* the other readings, read in a thread */
   GPtrArray        *alternatives;      /* SiglaTeiAlternative: readings not shown, for the tooltips */
 };
@@ -261,29 +262,37 @@ alternatives_read_cb (GObject      *source,
   self->alternatives = g_steal_pointer (&alternatives);
 }
 
-/* Another edition's TEI keeps readings the text does not show: they are read
- * from the file again, off the main thread, for the tooltips. */
-static void
-read_alternatives (SiglaDocumentView   *self,
-                   SiglaProject        *project,
-                   const SiglaDocument *document)
+/* Whether the document came from a TEI file, by its name as the import knew
+ * it: a plain text's bytes are not read again. */
+static gboolean
+is_from_tei (const SiglaDocument *document)
 {
+  g_autofree char *name = document->source_name != NULL ? g_ascii_strdown (document->source_name, -1) : NULL;
+
+  return name != NULL && (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".tei"));
+}
+
+/* Another edition's TEI keeps readings the text does not show: they are read
+ * from the file again, off the main thread and after the first frame, for
+ * the tooltips. Takes @document. */
+static void
+read_alternatives (SiglaDocumentView *self,
+                   SiglaDocument     *document)
+{
+  g_autoptr(SiglaDocument) taken = document;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) source = NULL;
   ReadingData *data;
-  g_autofree char *name = document->source_name != NULL ? g_ascii_strdown (document->source_name, -1) : NULL;
 
-  /* By its name, as the import knew it: a plain text's bytes are not read again. */
-  if (name == NULL || !(g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".tei")) ||
-      (source = sigla_document_get_source (project, document->id, NULL)) == NULL)
+  if ((source = sigla_document_get_source (self->project, taken->id, NULL)) == NULL)
     return;
 
   self->reading = g_cancellable_new ();
   task = g_task_new (NULL, self->reading, alternatives_read_cb, g_object_ref (self));
   data = g_new0 (ReadingData, 1);
   data->source = g_steal_pointer (&source);
-  data->text = g_strdup (document->text);
-  data->reading = g_strdup (document->reading);
+  data->text = g_steal_pointer (&taken->text);
+  data->reading = g_steal_pointer (&taken->reading);
   g_task_set_task_data (task, data, (GDestroyNotify) reading_data_free);
   g_task_run_in_thread (task, read_alternatives_thread);
 }
@@ -521,6 +530,8 @@ first_frame_cb (GtkWidget     *widget,
 
   self->first_frame_tick = 0;
   self->rest_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, read_rest_cb, self, NULL);
+  if (self->unread != NULL)
+    read_alternatives (self, g_steal_pointer (&self->unread));
   return G_SOURCE_REMOVE;
 }
 
@@ -531,6 +542,7 @@ stop_loading (SiglaDocumentView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->first_frame_tick);
   self->first_frame_tick = 0;
   g_clear_handle_id (&self->rest_source, g_source_remove);
+  g_clear_pointer (&self->unread, sigla_document_free);
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
 }
@@ -575,7 +587,8 @@ sigla_document_view_show (SiglaDocumentView  *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), document->text, -1);
   if (!style_blocks (self, project, document_id, error))
     return FALSE;
-  read_alternatives (self, project, document);
+  if (is_from_tei (document))
+    self->unread = g_steal_pointer (&document);
   sigla_highlighter_set_spans (self->highlighter, top);
   self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), first_frame_cb, self, NULL);
   return TRUE;
