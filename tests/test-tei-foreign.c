@@ -240,6 +240,9 @@ test_grouped (Fixture       *fixture,
 
   g_assert_cmpstr (document->text, ==,
                    "Salve, amice.\nWitaj, przyjacielu.\nKraków\n1543\nAnna\nPierwszy wers\nwychodzi");
+  /* A letter and its translation: the first text's language the original's. */
+  g_assert_cmpstr (document->original_language, ==, "la");
+  g_assert_cmpstr (document->language, ==, "pl");
   g_assert_cmpuint (mentions->len, ==, 2);
   g_assert_cmpint (((SiglaMention *) mentions->pdata[0])->entity_id, !=, 0);
 

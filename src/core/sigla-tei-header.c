@@ -197,6 +197,40 @@ read_foreign_metadata (const xmlNode *tei,
     }
 }
 
+/* A group of texts in two languages (a letter and its translation): the
+ * first is the original, the last the language the reader mostly reads. */
+static void
+read_group_languages (const xmlNode *tei,
+                      SiglaDocument *document)
+{
+  xmlNode *group = sigla_tei_descend (tei, "text", "group", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  for (xmlNode *c = group != NULL ? group->children : NULL; c != NULL; c = c->next)
+    {
+      xmlChar *lang = sigla_tei_is_element (c, "text") ? xmlGetNsProp (c, BAD_CAST "lang", XML_XML_NAMESPACE) : NULL;
+
+      if (lang != NULL && first == NULL)
+        first = g_strdup ((const char *) lang);
+      else if (lang != NULL)
+        {
+          g_free (last);
+          last = g_strdup ((const char *) lang);
+        }
+      xmlFree (lang);
+    }
+  if (first == NULL || last == NULL || g_str_equal (first, last))
+    return;
+  if (document->original_language == NULL)
+    document->original_language = g_strdup (first);
+  if (document->language == NULL || g_str_equal (document->language, first))
+    {
+      g_free (document->language);
+      document->language = g_strdup (last);
+    }
+}
+
 /**
  * sigla_tei_header_read:
  * @tei: a TEI element
@@ -271,7 +305,10 @@ sigla_tei_header_read (const xmlNode *tei,
 
   read_languages (tei, document);
   if (foreign)
-    read_foreign_metadata (tei, document);
+    {
+      read_foreign_metadata (tei, document);
+      read_group_languages (tei, document);
+    }
 
   if (document->source_name == NULL)
     document->source_name = g_path_get_basename (path);
