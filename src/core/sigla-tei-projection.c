@@ -255,6 +255,14 @@ append_text (SiglaTeiProjection *p,
 
               if (byte < 0x80)
                 {
+                  /* One space between words reads as itself: the run goes on. */
+                  if (byte == ' ' && end + 1 < size && (guchar) content[end + 1] > ' ' &&
+                      content[end + 1] != 0x7F)
+                    {
+                      end++;
+                      length++;
+                      continue;
+                    }
                   if (byte <= ' ' || byte == 0x7F)
                     break;
                   end++;
