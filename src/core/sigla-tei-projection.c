@@ -50,6 +50,8 @@ struct _SiglaTeiProjection
   GPtrArray  *notes;              /* notes of the open block, read after it */
   gboolean    joining;            /* after <lb break="no"/>: white space is dropped */
   guint       in_note;            /* how deep in notes: their blocks are notes */
+  guint       block_marked;       /* the first marked element of the open block … */
+  guint       block_alternatives; /* … and its first other reading */
 };
 
 static gboolean
@@ -110,6 +112,27 @@ add_segment (SiglaTeiProjection *p,
   g_array_append_val (p->segments, segment);
 }
 
+/* After the text lost its last character: what ended after it ends before
+ * it, what started after it starts there, in the open block. */
+static void
+clamp_to_length (SiglaTeiProjection *p)
+{
+  for (guint i = p->block_marked; i < p->marked->len; i++)
+    {
+      SiglaTeiMarked *marked = &g_array_index (p->marked, SiglaTeiMarked, i);
+
+      marked->start = MIN (marked->start, p->length);
+      marked->end = MIN (marked->end, p->length);
+    }
+  for (guint i = p->block_alternatives; i < p->alternatives->len; i++)
+    {
+      SiglaTeiOtherReading *other = &g_array_index (p->alternatives, SiglaTeiOtherReading, i);
+
+      other->start = MIN (other->start, p->length);
+      other->end = MIN (other->end, p->length);
+    }
+}
+
 /* Takes back the last character if it is a space: none ends a block, nor
  * comes before a word joined across a line break. */
 static void
@@ -123,6 +146,7 @@ drop_trailing_space (SiglaTeiProjection *p)
 
   g_string_truncate (p->text, n - 1);
   p->length--;
+  clamp_to_length (p);
 
   last = p->segments->len > 0 ? &g_array_index (p->segments, Segment, p->segments->len - 1) : NULL;
   if (last == NULL || last->start + last->length != p->length + 1)
@@ -359,6 +383,8 @@ walk_alternative (SiglaTeiProjection *p,
         {
           if (sigla_tei_is_element (c, "note"))
             walk_inline (p, c, c);
+          else if (sigla_tei_element_is_kept_out (c))
+            count_kept_out (p, c);
           else
             {
               SiglaTeiOtherReading other = { 0, 0, chosen, c };
@@ -429,7 +455,7 @@ walk_inline (SiglaTeiProjection *p,
 
         default:
         {
-          SiglaTeiMarked marked = { c, p->length, 0 };
+          SiglaTeiMarked marked = { c, p->length, 0, 0, FALSE };
           guint index = p->marked->len;
 
           g_array_append_val (p->marked, marked);
@@ -454,7 +480,6 @@ read_block (SiglaTeiProjection *p,
   g_autoptr(GPtrArray) outer_notes = p->notes;
   SiglaBlock block;
   gboolean newline = p->text->len > 0;
-  guint first_marked = p->marked->len;
 
   p->notes = g_ptr_array_new ();
   if (newline)
@@ -464,6 +489,8 @@ read_block (SiglaTeiProjection *p,
     }
   block.start = p->length;
   block.kind = p->in_note > 0 ? SIGLA_BLOCK_NOTE : kind;
+  p->block_marked = p->marked->len;
+  p->block_alternatives = p->alternatives->len;
   p->joining = FALSE;
 
   if (element != NULL)
@@ -480,13 +507,7 @@ read_block (SiglaTeiProjection *p,
       /* A block with no text leaves no empty line. */
       g_string_truncate (p->text, p->text->len - 1);
       p->length--;
-      for (guint i = first_marked; i < p->marked->len; i++)
-        {
-          SiglaTeiMarked *marked = &g_array_index (p->marked, SiglaTeiMarked, i);
-
-          marked->start = MIN (marked->start, p->length);
-          marked->end = MIN (marked->end, p->length);
-        }
+      clamp_to_length (p);
     }
 
   {
@@ -557,6 +578,64 @@ walk_container (SiglaTeiProjection *p,
     }
 }
 
+/* The marked element a "#id" reference names: its index + 1, or 0. */
+static guint
+marked_named (GHashTable    *by_id,
+              const xmlNode *node,
+              const char    *attribute)
+{
+  g_autofree char *value = sigla_tei_attribute (node, attribute);
+  g_autofree char *first = NULL;
+
+  if (value == NULL || value[0] != '#')
+    return 0;
+  first = g_strndup (value + 1, strcspn (value + 1, " \t\n\r"));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (by_id, first));
+}
+
+/* Elements cut in pieces (@next, @prev): each piece knows the next, and the
+ * later ones know they are. Most files have none, and pay one look a node. */
+static void
+link_pieces (SiglaTeiProjection *p)
+{
+  g_autoptr(GHashTable) by_id = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < p->marked->len && !any; i++)
+    {
+      const xmlNode *node = g_array_index (p->marked, SiglaTeiMarked, i).node;
+
+      any = xmlHasProp (node, BAD_CAST "next") != NULL || xmlHasProp (node, BAD_CAST "prev") != NULL;
+    }
+  if (!any)
+    return;
+
+  by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < p->marked->len; i++)
+    {
+      char *id = sigla_tei_xml_id (g_array_index (p->marked, SiglaTeiMarked, i).node);
+
+      if (id != NULL && !g_hash_table_contains (by_id, id))
+        g_hash_table_insert (by_id, id, GUINT_TO_POINTER (i + 1));
+      else
+        g_free (id);
+    }
+
+  for (guint i = 0; i < p->marked->len; i++)
+    {
+      SiglaTeiMarked *marked = &g_array_index (p->marked, SiglaTeiMarked, i);
+      guint next = marked_named (by_id, marked->node, "next");
+
+      if (next != 0 && next != i + 1)
+        {
+          marked->next = next;
+          g_array_index (p->marked, SiglaTeiMarked, next - 1).later = TRUE;
+        }
+      if (marked_named (by_id, marked->node, "prev") != 0)
+        marked->later = TRUE;
+    }
+}
+
 /* -- public API ------------------------------------------------------------- */
 
 static const char * const reading_names[] = {
@@ -611,6 +690,7 @@ sigla_tei_project (xmlNode         *text,
       else
         read_block (p, NULL, block_kind_of (text), text->children, NULL);
     }
+  link_pieces (p);
 
   return p;
 }
@@ -663,6 +743,26 @@ GArray *
 sigla_tei_projection_get_marked (SiglaTeiProjection *p)
 {
   return p->marked;
+}
+
+/* Where the element cut in pieces that the marked @index starts ends: its
+ * last piece's end, following @next (each piece once, whatever loops). */
+gint64
+sigla_tei_projection_joined_end (SiglaTeiProjection *p,
+                                 guint               index)
+{
+  const SiglaTeiMarked *marked = &g_array_index (p->marked, SiglaTeiMarked, index);
+  gint64 end = marked->end;
+  guint steps = 0;
+
+  for (guint next = marked->next; next != 0 && steps < p->marked->len; steps++)
+    {
+      const SiglaTeiMarked *piece = &g_array_index (p->marked, SiglaTeiMarked, next - 1);
+
+      end = MAX (end, piece->end);
+      next = piece->next;
+    }
+  return end;
 }
 
 /* Returns: (transfer none): element name → how many were kept out of the text */

@@ -22,6 +22,8 @@ typedef struct
   xmlNode *node;
   gint64   start;
   gint64   end;
+  guint    next;    /* the next piece of an element cut in pieces (@next): its index + 1, or 0 */
+  gboolean later;   /* a later piece: another piece's @next, or its own @prev, points to it */
 } SiglaTeiMarked;
 
 /* A reading of an alternative (choice, app, subst) that the text does not show, and
@@ -47,6 +49,8 @@ const char         *sigla_tei_projection_get_text   (SiglaTeiProjection  *projec
 char               *sigla_tei_projection_steal_text (SiglaTeiProjection  *projection);
 GArray             *sigla_tei_projection_get_blocks (SiglaTeiProjection  *projection);
 GArray             *sigla_tei_projection_get_marked (SiglaTeiProjection  *projection);
+gint64              sigla_tei_projection_joined_end (SiglaTeiProjection  *projection,
+                                                     guint                index);
 GHashTable         *sigla_tei_projection_get_kept_out (SiglaTeiProjection *projection);
 guint               sigla_tei_projection_get_n_alternatives (SiglaTeiProjection *projection);
 GArray             *sigla_tei_projection_get_other_readings (SiglaTeiProjection *projection);

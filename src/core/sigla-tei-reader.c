@@ -132,42 +132,6 @@ collect_ids (Reader   *reader,
 
 /* -- annotations ------------------------------------------------------------ */
 
-/* The extent of an annotation cut in pieces: its first piece's start to its
- * last piece's end, following @next. An empty element stands for the line
- * break between two blocks. */
-static void
-join_pieces (Reader     *reader,
-             GHashTable *marked_by_node,
-             SiglaTeiMarked *first,
-             gint64     *start,
-             gint64     *end,
-             gint64      length)
-{
-  g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
-  SiglaTeiMarked *piece = first;
-
-  *start = first->start;
-  *end = first->end;
-  while (piece != NULL && !g_hash_table_contains (visited, piece))
-    {
-      g_autofree char *next = sigla_tei_attribute (piece->node, "next");
-      const char *next_id = first_target (next);
-      xmlNode *next_node = next_id != NULL ? g_hash_table_lookup (reader->ids, next_id) : NULL;
-
-      g_hash_table_add (visited, piece);
-      *end = MAX (*end, piece->end);
-      piece = next_node != NULL ? g_hash_table_lookup (marked_by_node, next_node) : NULL;
-    }
-
-  if (*start == *end)
-    {
-      if (*end < length)
-        (*end)++;
-      else if (*start > 0)
-        (*start)--;
-    }
-}
-
 /* Whether the element is a name or date Sigla reads as a mention; one it
  * reads as none ("rs type=event") is counted in the report. */
 static gboolean
@@ -327,7 +291,6 @@ read_annotations (Reader         *reader,
                   const char     *dated,
                   GError        **error)
 {
-  g_autoptr(GHashTable) marked_by_node = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) claims = g_array_new (FALSE, FALSE, sizeof (PendingClaim));
   guint n_annotations = g_hash_table_size (annotations);
   GArray *all_marked = sigla_tei_projection_get_marked (projection);
@@ -340,26 +303,29 @@ read_annotations (Reader         *reader,
   for (guint i = 0; i < all_marked->len; i++)
     {
       SiglaTeiMarked *marked = &g_array_index (all_marked, SiglaTeiMarked, i);
-
-      g_hash_table_insert (marked_by_node, marked->node, marked);
-    }
-
-  for (guint i = 0; i < all_marked->len; i++)
-    {
-      SiglaTeiMarked *marked = &g_array_index (all_marked, SiglaTeiMarked, i);
-      g_autofree char *prev = sigla_tei_attribute (marked->node, "prev");
-      g_autofree char *id = sigla_tei_xml_id (marked->node);
-      Annotation *found = annotation_for (annotations, id);
-      xmlNode *annotation = found != NULL ? found->node : NULL;
+      g_autofree char *id = NULL;
+      Annotation *found;
+      xmlNode *annotation;
       SiglaKind kind;
       gint64 start, end;
 
       /* A later piece belongs to the annotation its first piece starts. */
-      if (prev != NULL && first_target (prev) != NULL &&
-          g_hash_table_lookup (reader->ids, first_target (prev)) != NULL)
+      if (marked->later)
         continue;
 
-      join_pieces (reader, marked_by_node, marked, &start, &end, length);
+      id = sigla_tei_xml_id (marked->node);
+      found = annotation_for (annotations, id);
+      annotation = found != NULL ? found->node : NULL;
+      start = marked->start;
+      end = sigla_tei_projection_joined_end (projection, i);
+      /* An empty element stands for the line break between two blocks. */
+      if (start == end)
+        {
+          if (end < length)
+            end++;
+          else if (start > 0)
+            start--;
+        }
 
       /* Another tool's said is a claim when it names who says it. */
       if (sigla_tei_is_element (marked->node, "said") &&

@@ -38,10 +38,20 @@ static const char * const annotation_names[] = { "persName", "placeName", "orgNa
 /* An element of the file that the reader made a mention (or claim) of. */
 typedef struct
 {
-  xmlNode  *node;
-  SiglaKind kind;
-  gboolean  matched;
+  xmlNode   *node;      /* the element, or its first piece */
+  GPtrArray *pieces;    /* xmlNode *: every piece, the first included */
+  SiglaKind  kind;
+  gboolean   matched;
 } Candidate;
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_ptr_array_unref (candidate->pieces);
+  g_free (candidate);
+}
 
 static void
 weaver_clear (Weaver *w)
@@ -123,7 +133,8 @@ set_date (xmlNode            *node,
     xmlUnsetProp (node, BAD_CAST "notAfter");
 }
 
-/* The file's element for a mention it had: changed where the project changed it. */
+/* The file's element for a mention it had (every piece of it): changed
+ * where the project changed it. */
 static gboolean
 update_candidate (Weaver              *w,
                   Candidate           *candidate,
@@ -131,28 +142,17 @@ update_candidate (Weaver              *w,
                   GError             **error)
 {
   xmlNode *node = candidate->node;
-
-  if (candidate->kind != mention->kind)
-    {
-      /* Retagged: a typed name keeps its element, a name element is renamed. */
-      if (sigla_tei_is_element (node, "rs") || sigla_tei_is_element (node, "name"))
-        xmlSetProp (node, BAD_CAST "type", BAD_CAST sigla_kind_to_string (mention->kind));
-      else
-        xmlNodeSetName (node, BAD_CAST element_of (mention->kind));
-      w->changed = TRUE;
-    }
+  gboolean retag = candidate->kind != mention->kind;
+  gboolean redate = FALSE, relink = FALSE;
+  g_autofree char *ref = NULL;
 
   if (mention->kind == SIGLA_KIND_DATE)
     {
       g_autofree char *when = NULL, *not_before = NULL, *not_after = NULL;
 
       sigla_tei_date_value (node, &when, &not_before, &not_after);
-      if (candidate->kind != mention->kind || g_strcmp0 (when, mention->when) != 0 ||
-          g_strcmp0 (not_before, mention->not_before) != 0 || g_strcmp0 (not_after, mention->not_after) != 0)
-        {
-          set_date (node, mention);
-          w->changed = TRUE;
-        }
+      redate = retag || g_strcmp0 (when, mention->when) != 0 || g_strcmp0 (not_before, mention->not_before) != 0 ||
+               g_strcmp0 (not_after, mention->not_after) != 0;
     }
   else
     {
@@ -160,18 +160,32 @@ update_candidate (Weaver              *w,
 
       if (!sigla_tei_refs_resolve_node (w->refs, node, mention->kind, &linked, error))
         return FALSE;
-      if (linked != mention->entity_id)
-        {
-          g_autofree char *ref = sigla_tei_weaver_ref_to (w, mention->entity_id);
+      relink = linked != mention->entity_id;
+      if (relink)
+        ref = sigla_tei_weaver_ref_to (w, mention->entity_id);
+    }
 
-          xmlUnsetProp (node, BAD_CAST "key");
+  for (guint i = 0; i < candidate->pieces->len; i++)
+    {
+      xmlNode *piece = candidate->pieces->pdata[i];
+
+      /* Retagged: a typed name keeps its element, a name element is renamed. */
+      if (retag && (sigla_tei_is_element (piece, "rs") || sigla_tei_is_element (piece, "name")))
+        xmlSetProp (piece, BAD_CAST "type", BAD_CAST sigla_kind_to_string (mention->kind));
+      else if (retag)
+        xmlNodeSetName (piece, BAD_CAST element_of (mention->kind));
+      if (redate)
+        set_date (piece, mention);
+      if (relink)
+        {
+          xmlUnsetProp (piece, BAD_CAST "key");
           if (ref != NULL)
-            xmlSetProp (node, BAD_CAST "ref", BAD_CAST ref);
+            xmlSetProp (piece, BAD_CAST "ref", BAD_CAST ref);
           else
-            xmlUnsetProp (node, BAD_CAST "ref");
-          w->changed = TRUE;
+            xmlUnsetProp (piece, BAD_CAST "ref");
         }
     }
+  w->changed = w->changed || retag || redate || relink;
   return TRUE;
 }
 
@@ -215,6 +229,7 @@ index_candidates (Weaver *w)
   GHashTable *by_span = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
   GArray *marked = sigla_tei_projection_get_marked (w->projection);
+  g_autoptr(GHashTable) claimed = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < marked->len; i++)
     {
@@ -228,12 +243,13 @@ index_candidates (Weaver *w)
       /* Most of what is marked is hi, seg, corr …: a look at the name first. */
       if (!g_hash_table_contains (w->annotation_names, m->node->name))
         continue;
+      /* A piece cut from an element goes with the element's first piece, as the reader read it. */
+      if (m->later)
+        continue;
       /* A said with @who is a claim: kept, matched by its span. */
       if (sigla_tei_is_element (m->node, "said") && xmlHasProp (m->node, BAD_CAST "who") != NULL)
         kind = SAID_KIND;
-      /* Pieces joined by @next/@prev are left as they are. */
-      else if (!sigla_tei_mention_kind (m->node, TRUE, &kind) || xmlHasProp (m->node, BAD_CAST "next") != NULL ||
-          xmlHasProp (m->node, BAD_CAST "prev") != NULL || m->start == m->end)
+      else if (!sigla_tei_mention_kind (m->node, TRUE, &kind) || m->start == m->end)
         continue;
       if (kind == SIGLA_KIND_DATE && !sigla_tei_date_value (m->node, &when, &not_before, &not_after))
         continue;
@@ -241,11 +257,23 @@ index_candidates (Weaver *w)
       candidate = g_new0 (Candidate, 1);
       candidate->node = m->node;
       candidate->kind = kind;
-      key = span_key (m->start, m->end);
+      candidate->pieces = g_ptr_array_new ();
+      g_ptr_array_add (candidate->pieces, m->node);
+      for (guint next = m->next, steps = 0; next != 0 && steps < marked->len; steps++)
+        {
+          const SiglaTeiMarked *piece = &g_array_index (marked, SiglaTeiMarked, next - 1);
+
+          /* A piece is one element's only: a loop of @next ends here. */
+          if (!g_hash_table_add (claimed, piece->node))
+            break;
+          g_ptr_array_add (candidate->pieces, piece->node);
+          next = piece->next;
+        }
+      key = span_key (m->start, sigla_tei_projection_joined_end (w->projection, i));
       list = g_hash_table_lookup (by_span, key);
       if (list == NULL)
         {
-          list = g_ptr_array_new_with_free_func (g_free);
+          list = g_ptr_array_new_with_free_func (candidate_free);
           g_hash_table_insert (by_span, key, list);
         }
       else
@@ -446,7 +474,7 @@ weave (Weaver         *w,
       /* A said's words are the edition's speech: it stays, claim or none. */
       for (guint i = 0; i < list->len; i++)
         if (!((Candidate *) list->pdata[i])->matched && ((Candidate *) list->pdata[i])->kind != SAID_KIND)
-          g_ptr_array_add (deleted, ((Candidate *) list->pdata[i])->node);
+          g_ptr_array_extend (deleted, ((Candidate *) list->pdata[i])->pieces, NULL, NULL);
     }
   for (guint i = 0; i < deleted->len; i++)
     unwrap (deleted->pdata[i]);
