@@ -647,6 +647,29 @@ test_export_pieces (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Anna <hi>Muster</hi>"));
 }
 
+/* Ids the project cannot keep as they are ("person.14" has a dot; "x:k" is no id at all) are
+ * renamed in the project, and the file still comes back as it was. */
+static void
+test_export_renamed_ids (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char renamed[] =
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>\n"
+    "<p><persName ref=\"#person.14\">Karl</persName> and <persName key=\"x:k\">Berta</persName>.</p>\n"
+    "</body><back><listPerson><person xml:id=\"person.14\"><persName>Karl Kraus</persName></person>"
+    "</listPerson></back></text></TEI>\n";
+  gint64 id = read_file (fixture, "renamed.xml", renamed, NULL);
+  g_autoptr(GPtrArray) mentions = sigla_mention_list (fixture->project, id, NULL);
+  g_autoptr(GBytes) exported = NULL;
+
+  g_assert_cmpuint (mentions->len, ==, 2);
+  g_assert_cmpint (((SiglaMention *) mentions->pdata[0])->entity_id, !=, 0);
+  g_assert_cmpint (((SiglaMention *) mentions->pdata[1])->entity_id, !=, 0);
+  exported = export_document (fixture, id);
+  g_assert_cmpuint (g_bytes_get_size (exported), ==, strlen (renamed));
+  g_assert_cmpint (memcmp (g_bytes_get_data (exported, NULL), renamed, strlen (renamed)), ==, 0);
+}
+
 /* The registry's Wien, with its coordinates. */
 static gint64
 vienna_entity (Fixture *fixture)
@@ -771,6 +794,7 @@ main (int    argc,
   ADD ("/tei/foreign/export/additions", test_export_additions);
   ADD ("/tei/foreign/export/edits", test_export_edits);
   ADD ("/tei/foreign/export/pieces", test_export_pieces);
+  ADD ("/tei/foreign/export/renamed-ids", test_export_renamed_ids);
 
 #undef ADD
 

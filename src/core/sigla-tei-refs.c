@@ -21,9 +21,12 @@
 #include "sigla-tei-refs.h"
 #include "sigla-text.h"
 
-/* The longest value a prefix pattern is matched against: a pattern from a
- * hostile file must not run long. */
+/* A pattern from a hostile file must not run long: the longest value it is
+ * matched against, how many patterns a file may define, and how far PCRE2
+ * may backtrack for one match. Each reference is matched once, then cached. */
 #define MAX_PREFIXED_VALUE 256
+#define MAX_PREFIX_DEFS 64
+#define PATTERN_LIMITS "(*LIMIT_MATCH=10000)(*LIMIT_DEPTH=1000)"
 
 typedef struct
 {
@@ -42,6 +45,8 @@ struct _SiglaTeiRefs
   GHashTable     *by_uri;      /* authority URI → entity id (gint64 *) */
   GHashTable     *existing;    /* xml_id → SiglaEntity already in the project */
   GPtrArray      *prefixes;    /* PrefixDef */
+  GHashTable     *expanded;    /* "prefix:value" → its URI, or "" for none */
+  GHashTable     *by_label;    /* "kind:label" → SiglaEntity already in the project, made when needed */
   GHashTable     *records;     /* entity id (gint64 *) → xml:id of its first record in the file */
   gboolean        lookup_only; /* adds no entity: reads the file against the project */
 };
@@ -325,6 +330,32 @@ find_existing (SiglaTeiRefs      *refs,
         return *id;
     }
 
+  /* Read again for an export: the project may have given the record another
+   * id (its own was taken, or is not one Sigla keeps): the same name tells it. */
+  if (refs->lookup_only)
+    {
+      g_autofree char *key = g_strdup_printf ("%d:%s", entity->kind, entity->label);
+      const SiglaEntity *named;
+
+      if (refs->by_label == NULL)
+        {
+          GHashTableIter iter;
+          gpointer value;
+
+          refs->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_iter_init (&iter, refs->existing);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            {
+              const SiglaEntity *each = value;
+
+              g_hash_table_insert (refs->by_label, g_strdup_printf ("%d:%s", each->kind, each->label), value);
+            }
+        }
+      named = g_hash_table_lookup (refs->by_label, key);
+      if (named != NULL)
+        return named->id;
+    }
+
   return 0;
 }
 
@@ -386,10 +417,11 @@ read_prefix_def (SiglaTeiRefs *refs,
   GRegex *match;
   PrefixDef *prefix;
 
-  if (ident == NULL || pattern == NULL || replacement == NULL || strlen (pattern) > MAX_PREFIXED_VALUE)
+  if (ident == NULL || pattern == NULL || replacement == NULL || strlen (pattern) > MAX_PREFIXED_VALUE ||
+      refs->prefixes->len >= MAX_PREFIX_DEFS)
     return;
 
-  anchored = g_strdup_printf ("^(?:%s)$", pattern);
+  anchored = g_strdup_printf (PATTERN_LIMITS "^(?:%s)$", pattern);
   match = g_regex_new (anchored, G_REGEX_OPTIMIZE, 0, NULL);
   if (match == NULL)
     return;
@@ -506,6 +538,7 @@ sigla_tei_refs_new (SiglaProject    *project,
   refs->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sigla_entity_free);
   refs->prefixes = g_ptr_array_new_with_free_func (prefix_def_free);
   refs->records = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  refs->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < entities->len; i++)
     {
@@ -530,6 +563,8 @@ sigla_tei_refs_free (SiglaTeiRefs *refs)
   g_hash_table_unref (refs->existing);
   g_ptr_array_unref (refs->prefixes);
   g_hash_table_unref (refs->records);
+  g_hash_table_unref (refs->expanded);
+  g_clear_pointer (&refs->by_label, g_hash_table_unref);
   g_free (refs);
 }
 
@@ -563,9 +598,27 @@ sigla_tei_refs_read_registry (SiglaTeiRefs  *refs,
  * Returns: (transfer full) (nullable): the URI it stands for, through the
  *   file's listPrefixDef or a prefix every edition shares
  */
+static char *
+expand (SiglaTeiRefs *refs,
+        const char   *token);
+
 char *
 sigla_tei_refs_expand (SiglaTeiRefs *refs,
                        const char   *token)
+{
+  const char *known = g_hash_table_lookup (refs->expanded, token);
+  char *uri;
+
+  if (known != NULL)
+    return known[0] != '\0' ? g_strdup (known) : NULL;
+  uri = expand (refs, token);
+  g_hash_table_insert (refs->expanded, g_strdup (token), g_strdup (uri != NULL ? uri : ""));
+  return uri;
+}
+
+static char *
+expand (SiglaTeiRefs *refs,
+        const char   *token)
 {
   const char *colon = strchr (token, ':');
   g_autofree char *prefix = NULL;
@@ -628,6 +681,15 @@ resolve_outside (SiglaTeiRefs   *refs,
   if (found != NULL && found->kind == kind)
     {
       *entity_id = found->id;
+      return TRUE;
+    }
+  if (refs->lookup_only && kind != SIGLA_KIND_DATE)
+    {
+      /* The entity made for it may have had to take another id: its name tells it. */
+      g_autoptr(SiglaEntity) named = sigla_entity_new (kind, NULL);
+
+      named->label = sigla_tei_text_of (node);
+      *entity_id = named->label != NULL ? find_existing (refs, named) : 0;
       return TRUE;
     }
   if (refs->lookup_only || refs->strict || kind == SIGLA_KIND_DATE || *id == '\0')
