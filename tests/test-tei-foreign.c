@@ -670,6 +670,64 @@ test_export_renamed_ids (Fixture       *fixture,
   g_assert_cmpint (memcmp (g_bytes_get_data (exported, NULL), renamed, strlen (renamed)), ==, 0);
 }
 
+/* Spans from a paragraph into the note read after it, and from the note into the next block:
+ * blocks that do not stand in the tree in their text's order. Woven a part a block, they come
+ * back whole, and the file without them is what it was. */
+static void
+test_export_across_notes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 id = read_file (fixture, "letter.xml", letter, NULL);
+  g_autoptr(SiglaDocument) document = sigla_document_get (fixture->project, id, NULL);
+  gint64 kraus = add_person (fixture, "Karl Kraus", "http://www.wikidata.org/entity/Q78563");
+  g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autoptr(SiglaProject) other = sigla_test_new_project (dir, NULL);
+  g_autoptr(GPtrArray) back_mentions = NULL;
+  g_autoptr(GPtrArray) back_claims = NULL;
+  gint64 start, end, mention_start, mention_end, back_id = 0;
+
+  find_words (document->text, "März.\nGemeint", 0, &mention_start, &mention_end);
+  sigla_test_add_mention (fixture->project, id, SIGLA_KIND_PERSON, kraus, mention_start, mention_end);
+  find_words (document->text, "Berta.\nDeine", 0, &start, &end);
+  claim->document_id = id;
+  claim->start = start;
+  claim->end = end;
+  claim->speaker_id = kraus;
+  g_assert_true (sigla_claim_insert (fixture->project, claim, &error));
+  g_assert_no_error (error);
+
+  exported = export_document (fixture, id);
+  {
+    g_autofree char *before = canonical (letter, strlen (letter), FALSE);
+    g_autofree char *after = canonical (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported), TRUE);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  g_assert_true (sigla_project_begin_action (other, "Import", &error));
+  g_assert_true (sigla_tei_read (other, "letter.xml", exported, NULL, &back_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sigla_project_end_action (other, &error));
+  back_mentions = sigla_mention_list (other, back_id, NULL);
+  back_claims = sigla_claim_list (other, back_id, NULL);
+  g_assert_cmpuint (back_claims->len, ==, 1);
+  g_assert_cmpint (((SiglaClaim *) back_claims->pdata[0])->start, ==, start);
+  g_assert_cmpint (((SiglaClaim *) back_claims->pdata[0])->end, ==, end);
+  for (guint i = 0; i < back_mentions->len; i++)
+    if (((SiglaMention *) back_mentions->pdata[i])->start == mention_start)
+      {
+        g_assert_cmpint (((SiglaMention *) back_mentions->pdata[i])->end, ==, mention_end);
+        mention_start = -1;
+      }
+  g_assert_cmpint (mention_start, ==, -1);
+
+  g_clear_object (&other);
+  sigla_test_remove_dir (dir);
+}
+
 /* The registry's Wien, with its coordinates. */
 static gint64
 vienna_entity (Fixture *fixture)
@@ -795,6 +853,7 @@ main (int    argc,
   ADD ("/tei/foreign/export/edits", test_export_edits);
   ADD ("/tei/foreign/export/pieces", test_export_pieces);
   ADD ("/tei/foreign/export/renamed-ids", test_export_renamed_ids);
+  ADD ("/tei/foreign/export/across-notes", test_export_across_notes);
 
 #undef ADD
 

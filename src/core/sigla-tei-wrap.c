@@ -29,6 +29,13 @@ typedef struct
   guint end;
 } Span;
 
+/* A span as noted: its parts, one a block (spans) */
+typedef struct
+{
+  guint first;
+  guint n;
+} Noted;
+
 /* A text node and where it was cut: cut k starts piece k + 1. */
 typedef struct
 {
@@ -41,6 +48,7 @@ struct _SiglaTeiWrap
   SiglaTeiProjection *projection;
   GArray             *places;
   GArray             *spans;
+  GArray             *noted;     /* Noted */
   GHashTable         *cuts;      /* xmlNode * → Cuts * */
   gboolean            cut;
 };
@@ -63,6 +71,7 @@ sigla_tei_wrap_new (SiglaTeiProjection *projection)
   wrap->projection = projection;
   wrap->places = g_array_new (FALSE, FALSE, sizeof (Place));
   wrap->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  wrap->noted = g_array_new (FALSE, FALSE, sizeof (Noted));
   wrap->cuts = g_hash_table_new_full (NULL, NULL, NULL, cuts_free);
   return wrap;
 }
@@ -74,6 +83,7 @@ sigla_tei_wrap_free (SiglaTeiWrap *wrap)
     return;
   g_array_unref (wrap->places);
   g_array_unref (wrap->spans);
+  g_array_unref (wrap->noted);
   g_hash_table_unref (wrap->cuts);
   g_free (wrap);
 }
@@ -90,11 +100,38 @@ precedes (xmlNode *a,
   return xmlXPathCmpNodes (a, b) > 0;
 }
 
+/* One part of a span, inside one block: FALSE if it covers nothing of the tree. */
+static gboolean
+add_part (SiglaTeiWrap *wrap,
+          gint64        start,
+          gint64        end)
+{
+  Place first = { NULL, 0, FALSE }, last = { NULL, 0, TRUE };
+  Span span;
+
+  if (start >= end ||
+      !sigla_tei_projection_locate (wrap->projection, start, FALSE, &first.node, &first.byte) ||
+      !sigla_tei_projection_locate (wrap->projection, end, TRUE, &last.node, &last.byte) ||
+      (first.node == last.node && first.byte >= last.byte) ||
+      (first.node != last.node && !precedes (first.node, first.byte, last.node, last.byte)))
+    return FALSE;
+
+  span.start = wrap->places->len;
+  g_array_append_val (wrap->places, first);
+  span.end = wrap->places->len;
+  g_array_append_val (wrap->places, last);
+  g_array_append_val (wrap->spans, span);
+  return TRUE;
+}
+
 /**
  * sigla_tei_wrap_add:
  *
  * Notes the span [@start, @end) of the reading text, to be wrapped once
- * every span is noted and sigla_tei_wrap_cut() has cut the text nodes.
+ * every span is noted and sigla_tei_wrap_cut() has cut the text nodes. A
+ * span over several blocks is noted a part a block: blocks need not stand
+ * in the tree in their text's order (a note is read after its paragraph but
+ * stands inside it).
  *
  * Returns: the span's index, or -1 if it covers nothing of the tree
  */
@@ -103,24 +140,32 @@ sigla_tei_wrap_add (SiglaTeiWrap *wrap,
                     gint64        start,
                     gint64        end)
 {
-  Place first = { NULL, 0, FALSE }, last = { NULL, 0, TRUE };
-  Span span;
+  GArray *blocks = sigla_tei_projection_get_blocks (wrap->projection);
+  Noted noted = { wrap->spans->len, 0 };
+  guint low = 0, high = blocks->len;
 
   g_return_val_if_fail (!wrap->cut, -1);
 
-  if (start >= end ||
-      !sigla_tei_projection_locate (wrap->projection, start, FALSE, &first.node, &first.byte) ||
-      !sigla_tei_projection_locate (wrap->projection, end, TRUE, &last.node, &last.byte) ||
-      (first.node == last.node && first.byte >= last.byte) ||
-      (first.node != last.node && !precedes (first.node, first.byte, last.node, last.byte)))
-    return -1;
+  /* The first block that ends after @start. */
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
 
-  span.start = wrap->places->len;
-  g_array_append_val (wrap->places, first);
-  span.end = wrap->places->len;
-  g_array_append_val (wrap->places, last);
-  g_array_append_val (wrap->spans, span);
-  return wrap->spans->len - 1;
+      if (g_array_index (blocks, SiglaBlock, mid).end <= start)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  for (guint i = low; i < blocks->len && g_array_index (blocks, SiglaBlock, i).start < end; i++)
+    {
+      const SiglaBlock *block = &g_array_index (blocks, SiglaBlock, i);
+
+      noted.n += add_part (wrap, MAX (start, block->start), MIN (end, block->end));
+    }
+  if (noted.n == 0)
+    return -1;
+  g_array_append_val (wrap->noted, noted);
+  return wrap->noted->len - 1;
 }
 
 static int
@@ -381,40 +426,26 @@ is_ancestor (const xmlNode *ancestor,
   return FALSE;
 }
 
-/**
- * sigla_tei_wrap_apply:
- * @index: a span sigla_tei_wrap_add() noted
- * @ns: (nullable): the new elements' namespace
- * @name: their name: "persName", "date", "said" …
- *
- * Wraps the span, after sigla_tei_wrap_cut(). Spans overlap freely: one
- * that crosses an element already there is cut at its edges.
- *
- * Returns: (transfer container): the elements made, in text order: one,
- *   or the pieces of a span cut (for @next/@prev)
- */
-GPtrArray *
-sigla_tei_wrap_apply (SiglaTeiWrap *wrap,
-                      int           index,
-                      xmlNs        *ns,
-                      const char   *name)
+/* Wraps one part of a span, which lies in one block, adding what it made to @pieces. */
+static void
+apply_part (SiglaTeiWrap *wrap,
+            const Span   *span,
+            xmlNs        *ns,
+            const char   *name,
+            GPtrArray    *pieces)
 {
-  const Span *span = &g_array_index (wrap->spans, Span, index);
   xmlNode *first = piece_at (wrap, &g_array_index (wrap->places, Place, span->start));
   xmlNode *last = piece_at (wrap, &g_array_index (wrap->places, Place, span->end));
-  GPtrArray *pieces = g_ptr_array_new ();
   g_autoptr(GPtrArray) right = g_ptr_array_new ();
   xmlNode *common = first->parent;
   xmlNode *cur;
   xmlNode *left_top, *right_top;
   gboolean whole;
 
-  g_return_val_if_fail (wrap->cut, pieces);
-
   while (common != NULL && !is_ancestor (common, last))
     common = common->parent;
   if (common == NULL)
-    return pieces;
+    return;
 
   /* The left side: from the first node up to a child of the common parent,
    * taking all that follows at each level. An element the span begins with is
@@ -476,6 +507,32 @@ sigla_tei_wrap_apply (SiglaTeiWrap *wrap,
 
       wrap_run (wrap, end->parent->children, end, ns, name, pieces);
     }
+}
 
+/**
+ * sigla_tei_wrap_apply:
+ * @index: a span sigla_tei_wrap_add() noted
+ * @ns: (nullable): the new elements' namespace
+ * @name: their name: "persName", "date", "said" …
+ *
+ * Wraps the span, after sigla_tei_wrap_cut(). Spans overlap freely: one
+ * that crosses an element already there is cut at its edges.
+ *
+ * Returns: (transfer container): the elements made, in text order: one,
+ *   or the pieces of a span cut (for @next/@prev)
+ */
+GPtrArray *
+sigla_tei_wrap_apply (SiglaTeiWrap *wrap,
+                      int           index,
+                      xmlNs        *ns,
+                      const char   *name)
+{
+  const Noted *noted = &g_array_index (wrap->noted, Noted, index);
+  GPtrArray *pieces = g_ptr_array_new ();
+
+  g_return_val_if_fail (wrap->cut, pieces);
+
+  for (guint i = 0; i < noted->n; i++)
+    apply_part (wrap, &g_array_index (wrap->spans, Span, noted->first + i), ns, name, pieces);
   return pieces;
 }
