@@ -728,6 +728,43 @@ test_export_across_notes (Fixture       *fixture,
   sigla_test_remove_dir (dir);
 }
 
+/* A member of another tool's corpus keeps the TEI namespace and language it inherits: its
+ * export is TEI of its own. */
+static void
+test_corpus_members (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char corpus[] =
+    "<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"de\"><teiHeader><fileDesc><titleStmt>"
+    "<title>Briefe</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>"
+    "</fileDesc></teiHeader>\n"
+    "<TEI><teiHeader><fileDesc><titleStmt><title>Erster</title></titleStmt><publicationStmt><p/>"
+    "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>Lieber "
+    "<persName>Karl</persName>.</p></body></text></TEI>\n"
+    "<TEI><teiHeader><fileDesc><titleStmt><title>Zweiter</title></titleStmt><publicationStmt><p/>"
+    "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>Liebe Anna.</p>"
+    "</body></text></TEI>\n"
+    "</teiCorpus>\n";
+  gint64 first = read_file (fixture, "corpus.xml", corpus, NULL);
+  g_autoptr(GBytes) exported = NULL;
+  xmlDoc *doc;
+  xmlNode *root;
+  xmlChar *lang;
+
+  g_assert_cmpint (first, >, 0);
+  exported = export_document (fixture, first);
+  doc = xmlReadMemory (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported), NULL, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_cmpstr ((const char *) root->name, ==, "TEI");
+  g_assert_nonnull (root->ns);
+  g_assert_cmpstr ((const char *) root->ns->href, ==, "http://www.tei-c.org/ns/1.0");
+  lang = xmlNodeGetLang (root);
+  g_assert_cmpstr ((const char *) lang, ==, "de");
+  xmlFree (lang);
+  xmlFreeDoc (doc);
+}
+
 /* The registry's Wien, with its coordinates. */
 static gint64
 vienna_entity (Fixture *fixture)
@@ -848,6 +885,7 @@ main (int    argc,
   ADD ("/tei/foreign/alternatives", test_alternatives);
   ADD ("/tei/foreign/diplomatic", test_diplomatic);
   ADD ("/tei/foreign/spaces-at-edges", test_spaces_at_edges);
+  ADD ("/tei/foreign/corpus-members", test_corpus_members);
   ADD ("/tei/foreign/export/untouched", test_export_untouched);
   ADD ("/tei/foreign/export/additions", test_export_additions);
   ADD ("/tei/foreign/export/edits", test_export_edits);

@@ -470,6 +470,30 @@ read_tei (Reader       *reader,
 
 /* -- the file -------------------------------------------------------------- */
 
+/* A member of another tool's corpus as a TEI file of its own: its namespace
+ * declared on it, the corpus's language its own unless it says otherwise. */
+static GBytes *
+member_source (xmlNode *tei)
+{
+  xmlDoc *copy = xmlNewDoc (BAD_CAST "1.0");
+  xmlNode *root = xmlDocCopyNode (tei, copy, 1);
+  xmlChar *lang = xmlNodeGetLang (tei);
+  xmlChar *dumped = NULL;
+  int size = 0;
+  GBytes *bytes;
+
+  xmlDocSetRootElement (copy, root);
+  xmlReconciliateNs (copy, root);
+  if (lang != NULL && !xmlHasNsProp (root, BAD_CAST "lang", XML_XML_NAMESPACE))
+    xmlNodeSetLang (root, lang);
+  xmlDocDumpMemoryEnc (copy, &dumped, &size, "UTF-8");
+  bytes = g_bytes_new (dumped, size);
+  xmlFree (dumped);
+  xmlFree (lang);
+  xmlFreeDoc (copy);
+  return bytes;
+}
+
 static gboolean
 read_root (Reader      *reader,
            xmlDoc      *doc,
@@ -510,11 +534,17 @@ read_root (Reader      *reader,
       if (!sigla_tei_is_element (c, "TEI"))
         continue;
 
-      /* Each document keeps its own part of the corpus as its source. */
-      buffer = xmlBufferCreate ();
-      xmlNodeDump (buffer, doc, c, 0, 0);
-      part = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-      xmlBufferFree (buffer);
+      /* Each document keeps its own part of the corpus as its source: another
+       * tool's as a file of its own, with the namespace and language it inherits. */
+      if (reader->foreign)
+        part = member_source (c);
+      else
+        {
+          buffer = xmlBufferCreate ();
+          xmlNodeDump (buffer, doc, c, 0, 0);
+          part = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+          xmlBufferFree (buffer);
+        }
 
       if (!read_tei (reader, c, part, annotations, &id, error))
         return FALSE;

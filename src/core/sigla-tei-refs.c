@@ -193,10 +193,10 @@ authority_of (const xmlNode *idno)
 
 /* -- records ------------------------------------------------------------------ */
 
-static const char *
+/* The year of a birth or death: "1860", or "-44" BCE. */
+static char *
 year_of (const xmlNode *event)
 {
-  static char year[8];
   g_autofree char *when = NULL;
 
   if (event == NULL)
@@ -206,16 +206,15 @@ year_of (const xmlNode *event)
     when = sigla_tei_attribute (event, "notBefore");
   if (when == NULL || strlen (when) < 4)
     return NULL;
-  g_strlcpy (year, when, MIN (sizeof year, (gsize) (when[0] == '-' ? 6 : 5)));
-  return year;
+  return g_strndup (when, when[0] == '-' ? 5 : 4);
 }
 
 /* "1862–1918" from a person's birth and death, as a description. */
 static char *
 life_dates (const xmlNode *person)
 {
-  g_autofree char *born = g_strdup (year_of (sigla_tei_child (person, "birth")));
-  const char *died = year_of (sigla_tei_child (person, "death"));
+  g_autofree char *born = year_of (sigla_tei_child (person, "birth"));
+  g_autofree char *died = year_of (sigla_tei_child (person, "death"));
 
   if (born == NULL && died == NULL)
     return NULL;
