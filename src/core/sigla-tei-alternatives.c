@@ -44,13 +44,8 @@ sigla_tei_alternatives_read (GBytes     *source,
   xmlDoc *doc;
   xmlNode *tei;
   GArray *others;
-  gsize size;
-  const char *data = g_bytes_get_data (source, &size);
-  gsize i = size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  if (i >= size || data[i] != '<' || (doc = sigla_tei_parse ("", source, NULL)) == NULL)
+  if (!sigla_tei_looks_like_xml (source) || (doc = sigla_tei_parse ("", source, NULL)) == NULL)
     return NULL;
 
   tei = xmlDocGetRootElement (doc);

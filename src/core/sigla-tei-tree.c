@@ -297,6 +297,20 @@ sigla_tei_date_value (const xmlNode  *node,
   return *when_out != NULL || *not_before_out != NULL || *not_after_out != NULL;
 }
 
+/* Whether @bytes start as XML does (a byte-order mark and white space aside):
+ * a plain text is not parsed for nothing. */
+gboolean
+sigla_tei_looks_like_xml (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize i = size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return i < size && data[i] == '<';
+}
+
 /**
  * sigla_tei_init:
  *

@@ -32,6 +32,7 @@ gboolean  sigla_tei_date_value    (const xmlNode  *node,
                                    char          **not_after);
 gboolean  sigla_tei_is_own        (const xmlNode  *root);
 void      sigla_tei_init          (void);
+gboolean  sigla_tei_looks_like_xml (GBytes        *bytes);
 xmlDoc   *sigla_tei_parse         (const char     *path,
                                    GBytes         *bytes,
                                    GError        **error);

@@ -407,18 +407,6 @@ write_claim (Weaver           *w,
 /* -- the document ---------------------------------------------------------------- */
 
 static gboolean
-is_xml (GBytes *bytes)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  gsize i = size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  return i < size && data[i] == '<';
-}
-
-static gboolean
 weave (Weaver         *w,
        gint64          document_id,
        GError        **error)
@@ -600,7 +588,7 @@ sigla_tei_weave (SiglaProject           *project,
   if ((document = sigla_document_get (project, document_id, error)) == NULL ||
       (source = sigla_document_get_source (project, document_id, error)) == NULL)
     return FALSE;
-  if (!is_xml (source))
+  if (!sigla_tei_looks_like_xml (source))
     return TRUE;
 
   w.doc = sigla_tei_parse (document->source_name, source, &parse_error);
