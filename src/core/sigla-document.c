@@ -410,6 +410,41 @@ sigla_document_insert (SiglaProject   *project,
   return TRUE;
 }
 
+/**
+ * sigla_document_get_reading:
+ * @reading: (out) (transfer full) (nullable): the reading of another tool's
+ *   TEI the document shows ("edited", "diplomatic"), %NULL for other sources
+ *
+ * What tells an export whether to give the document back as its own TEI,
+ * without reading its text.
+ */
+gboolean
+sigla_document_get_reading (SiglaProject  *project,
+                            gint64         id,
+                            char         **reading,
+                            GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, "SELECT reading FROM documents WHERE id = ?", error);
+
+  *reading = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (sigla_db_step (db, stmt, error))
+    {
+    case SIGLA_STEP_ROW:
+      *reading = sigla_stmt_dup_text (stmt, 0);
+      return TRUE;
+    case SIGLA_STEP_DONE:
+      set_document_not_found (id, error);
+      return FALSE;
+    case SIGLA_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
 /* Checks that [start, end) is a non-empty span inside the document's text. */
 gboolean
 sigla_document_check_span (SiglaProject  *project,

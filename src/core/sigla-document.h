@@ -63,6 +63,10 @@ SiglaDocument *sigla_document_get         (SiglaProject    *project,
 GPtrArray     *sigla_document_get_revisions (SiglaProject  *project,
                                              gint64         id,
                                              GError       **error);
+gboolean       sigla_document_get_reading (SiglaProject    *project,
+                                           gint64           id,
+                                           char           **reading,
+                                           GError         **error);
 GBytes        *sigla_document_get_source  (SiglaProject    *project,
                                            gint64           id,
                                            GError         **error);

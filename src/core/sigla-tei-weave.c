@@ -562,10 +562,10 @@ write_all (GOutputStream  *output,
  * @woven: (out): whether the document was another tool's TEI, and was written
  *
  * Writes a document imported from another tool's TEI as its tree with the
- * project's annotations woven in. Sigla's own TEI, any other source, and a
- * document whose reading text its TEI no longer gives (imported by an older
- * Sigla) are not written: *@woven is %FALSE then, for the caller to write it
- * from the project.
+ * project's annotations woven in. Sigla's own TEI, any other source, a
+ * document an older Sigla imported (it has no reading), and one whose
+ * reading text its TEI no longer gives are not written: *@woven is %FALSE
+ * then, for the caller to write it from the project.
  *
  * Returns: %FALSE with @error set if reading the project or writing failed
  */
@@ -582,9 +582,15 @@ sigla_tei_weave (SiglaProject           *project,
   g_autoptr(GPtrArray) entities = NULL;
   g_auto(Weaver) w = { 0 };
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *reading = NULL;
   const char *text;
 
+  /* Only another tool's TEI has a reading: any other document is not read twice. */
   *woven = FALSE;
+  if (!sigla_document_get_reading (project, document_id, &reading, error))
+    return FALSE;
+  if (reading == NULL)
+    return TRUE;
   if ((document = sigla_document_get (project, document_id, error)) == NULL ||
       (source = sigla_document_get_source (project, document_id, error)) == NULL)
     return FALSE;
