@@ -8,6 +8,7 @@
 
 #include "sigla-document-view.h"
 #include "sigla-highlighter.h"
+#include "sigla-readings-task.h"
 
 struct _SiglaDocumentView
 {
@@ -207,41 +208,13 @@ create_block_tags (GtkTextView *view)
 
 /* -- other readings ----------------------------------------------------- */
 
-typedef struct
-{
-  GBytes *source;
-  char   *text;
-  char   *reading;
-} ReadingData;
-
-static void
-reading_data_free (ReadingData *data)
-{
-  g_bytes_unref (data->source);
-  g_free (data->text);
-  g_free (data->reading);
-  g_free (data);
-}
-
-static void
-read_alternatives_thread (GTask        *task,
-                          gpointer      source,
-                          gpointer      task_data,
-                          GCancellable *cancellable)
-{
-  ReadingData *data = task_data;
-  GPtrArray *alternatives = sigla_tei_alternatives_read (data->source, data->text, data->reading);
-
-  g_task_return_pointer (task, alternatives, alternatives != NULL ? (GDestroyNotify) g_ptr_array_unref : NULL);
-}
-
 static void
 alternatives_read_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
   g_autoptr(SiglaDocumentView) self = user_data;
-  g_autoptr(GPtrArray) alternatives = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) alternatives = sigla_readings_task_finish (result);
   GtkTextBuffer *buffer;
 
   /* Another document is shown by now. */
@@ -262,16 +235,6 @@ alternatives_read_cb (GObject      *source,
   self->alternatives = g_steal_pointer (&alternatives);
 }
 
-/* Whether the document came from a TEI file, by its name as the import knew
- * it: a plain text's bytes are not read again. */
-static gboolean
-is_from_tei (const SiglaDocument *document)
-{
-  g_autofree char *name = document->source_name != NULL ? g_ascii_strdown (document->source_name, -1) : NULL;
-
-  return name != NULL && (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".tei"));
-}
-
 /* Another edition's TEI keeps readings the text does not show: they are read
  * from the file again, off the main thread and after the first frame, for
  * the tooltips. Takes @document. */
@@ -280,21 +243,13 @@ read_alternatives (SiglaDocumentView *self,
                    SiglaDocument     *document)
 {
   g_autoptr(SiglaDocument) taken = document;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) source = NULL;
-  ReadingData *data;
+  g_autoptr(GBytes) source = sigla_document_get_source (self->project, taken->id, NULL);
 
-  if ((source = sigla_document_get_source (self->project, taken->id, NULL)) == NULL)
+  if (source == NULL)
     return;
-
   self->reading = g_cancellable_new ();
-  task = g_task_new (NULL, self->reading, alternatives_read_cb, g_object_ref (self));
-  data = g_new0 (ReadingData, 1);
-  data->source = g_steal_pointer (&source);
-  data->text = g_steal_pointer (&taken->text);
-  data->reading = g_steal_pointer (&taken->reading);
-  g_task_set_task_data (task, data, (GDestroyNotify) reading_data_free);
-  g_task_run_in_thread (task, read_alternatives_thread);
+  sigla_readings_task_run (source, g_steal_pointer (&taken->text), taken->reading, self->reading,
+                           alternatives_read_cb, g_object_ref (self));
 }
 
 static const SiglaTeiAlternative *
@@ -587,7 +542,8 @@ sigla_document_view_show (SiglaDocumentView  *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), document->text, -1);
   if (!style_blocks (self, project, document_id, error))
     return FALSE;
-  if (is_from_tei (document))
+  /* Only another tool's TEI has a reading, and readings it does not show. */
+  if (document->reading != NULL)
     self->unread = g_steal_pointer (&document);
   sigla_highlighter_set_spans (self->highlighter, top);
   self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), first_frame_cb, self, NULL);
