@@ -33,7 +33,23 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Reads @content as the file @name, inside an action, with its report. */
+/* Reads @bytes into @project as the file @name, inside an action, with its report. */
+static gint64
+read_bytes (SiglaProject   *project,
+            const char     *name,
+            GBytes         *bytes,
+            SiglaTeiReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = -1;
+
+  g_assert_true (sigla_project_begin_action (project, "Import", &error));
+  g_assert_true (sigla_tei_read (project, name, bytes, report, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sigla_project_end_action (project, &error));
+  return id;
+}
+
 static gint64
 read_file (Fixture        *fixture,
            const char     *name,
@@ -41,14 +57,8 @@ read_file (Fixture        *fixture,
            SiglaTeiReport *report)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (content, strlen (content));
-  g_autoptr(GError) error = NULL;
-  gint64 id = -1;
 
-  g_assert_true (sigla_project_begin_action (fixture->project, "Import", &error));
-  g_assert_true (sigla_tei_read (fixture->project, name, bytes, report, &id, &error));
-  g_assert_no_error (error);
-  g_assert_true (sigla_project_end_action (fixture->project, &error));
-  return id;
+  return read_bytes (fixture->project, name, bytes, report);
 }
 
 static SiglaEntity *
@@ -554,10 +564,7 @@ test_export_additions (Fixture       *fixture,
 
   /* Read back into a new project: the same text, the same names and dates, the claim. */
   bytes = g_bytes_new (text, size);
-  g_assert_true (sigla_project_begin_action (other, "Import", &error));
-  g_assert_true (sigla_tei_read (other, "letter.xml", bytes, NULL, &back_id, &error));
-  g_assert_no_error (error);
-  g_assert_true (sigla_project_end_action (other, &error));
+  back_id = read_bytes (other, "letter.xml", bytes, NULL);
   {
     g_autoptr(SiglaDocument) back = sigla_document_get (other, back_id, NULL);
 
@@ -707,10 +714,7 @@ test_export_across_notes (Fixture       *fixture,
     g_assert_cmpstr (after, ==, before);
   }
 
-  g_assert_true (sigla_project_begin_action (other, "Import", &error));
-  g_assert_true (sigla_tei_read (other, "letter.xml", exported, NULL, &back_id, &error));
-  g_assert_no_error (error);
-  g_assert_true (sigla_project_end_action (other, &error));
+  back_id = read_bytes (other, "letter.xml", exported, NULL);
   back_mentions = sigla_mention_list (other, back_id, NULL);
   back_claims = sigla_claim_list (other, back_id, NULL);
   g_assert_cmpuint (back_claims->len, ==, 1);
