@@ -9,12 +9,22 @@
 
 /* How long a write waits for another program's transaction before it gives up. */
 #define BUSY_TIMEOUT_MS 2000
+/* How long one statement may run: far beyond any of Sigla's own, so that a
+ * file made to loop (a recursive view, a trigger) is stopped, not waited on. */
+#define STATEMENT_BUDGET_US (5 * G_USEC_PER_SEC)
+/* The progress handler looks at the clock every so many virtual machine steps. */
+#define PROGRESS_STEPS 4000
 
 struct _SiglaDb
 {
   sqlite3    *handle;
   char       *path;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt*, prepared once */
+  gint64      deadline;     /* monotonic time the running statement must end by, or 0 */
+  gint64      budget;       /* how long one statement may run, in µs */
+  gboolean    migrating;    /* the schema may change: only while Sigla upgrades a file */
+  gboolean    over_budget;  /* the last statement was stopped by the clock */
+  gboolean    refused;      /* the last statement asked for what the authorizer refused */
 };
 
 static SiglaError
@@ -40,6 +50,10 @@ error_code_for (int rc)
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
       return SIGLA_ERROR_IO;
+    case SQLITE_AUTH:
+      return SIGLA_ERROR_TAMPERED;
+    case SQLITE_INTERRUPT:
+      return SIGLA_ERROR_TOO_SLOW;
     default:
       return SIGLA_ERROR_FAILED;
     }
@@ -52,7 +66,7 @@ sigla_db_set_error (SiglaDb  *db,
 {
   const char *path = db->path;
 
-  switch (error_code_for (rc))
+  switch (db->refused ? SIGLA_ERROR_TAMPERED : error_code_for (rc))
     {
     case SIGLA_ERROR_LOCKED:
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_LOCKED,
@@ -68,6 +82,22 @@ sigla_db_set_error (SiglaDb  *db,
     case SIGLA_ERROR_NOT_SQLITE:
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT,
                    _("The project “%s” is damaged: %s"), path, sqlite3_errstr (rc));
+      break;
+    case SIGLA_ERROR_TAMPERED:
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TAMPERED,
+                   _("The project “%s” asked Sigla to do what it never does (%s): "
+                     "the file was changed by another program; nothing was done"),
+                   path, db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
+      break;
+    case SIGLA_ERROR_TOO_SLOW:
+      if (db->over_budget)
+        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TOO_SLOW,
+                     _("The project “%s” took too long to answer (more than %d s): it may hold "
+                       "something Sigla did not write; nothing was changed"),
+                     path, (int) (db->budget / G_USEC_PER_SEC));
+      else
+        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_CANCELLED,
+                     _("Work on the project “%s” was stopped; nothing was changed"), path);
       break;
     case SIGLA_ERROR_IO:
       /* SQLite says "disk I/O error" for a full disk (or a file-size
@@ -94,6 +124,137 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* -- what a project file may make Sigla do ---------------------------------- */
+
+/* Every function Sigla's own statements, its schema's triggers and FTS5's
+ * own statements call: a file cannot smuggle in another (fts3_tokenizer,
+ * load_extension, readfile …). */
+static const char * const allowed_functions[] = {
+  "->>", "coalesce", "count", "fts5", "highlight", "json_each", "last_insert_rowid",
+  "match", "max", "min", "sigla_hits", "snippet", "bm25",
+};
+
+/* Pragmas Sigla reads or sets; those that write the schema's identity only
+ * while it upgrades a file. */
+static const char * const allowed_pragmas[] = {
+  "cache_size", "data_version", "defer_foreign_keys", "foreign_keys", "journal_mode",
+  "quick_check", "integrity_check", "synchronous", "table_info",
+};
+static const char * const migration_pragmas[] = { "application_id", "user_version" };
+
+static gboolean
+in_list (const char         *name,
+         const char * const *list,
+         gsize               n)
+{
+  for (gsize i = 0; name != NULL && i < n; i++)
+    if (g_ascii_strcasecmp (name, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Allows what Sigla's own statements do, nothing more: reading and writing
+ * rows, transactions, the functions and pragmas above, and changing the
+ * schema only while Sigla itself upgrades the file. ATTACH, DETACH, VACUUM
+ * (an ATTACH inside), views and temporary objects are never allowed. */
+static gboolean
+allowed (SiglaDb    *db,
+         int         action,
+         const char *arg1,
+         const char *arg2)
+{
+  switch (action)
+    {
+    case SQLITE_SELECT:
+    case SQLITE_READ:
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+    case SQLITE_TRANSACTION:
+    case SQLITE_SAVEPOINT:
+      return TRUE;
+    case SQLITE_FUNCTION:
+      /* ALTER TABLE runs SQLite's own functions (sqlite_rename_table, printf …). */
+      return db->migrating || in_list (arg2, allowed_functions, G_N_ELEMENTS (allowed_functions));
+    case SQLITE_PRAGMA:
+      if (in_list (arg1, allowed_pragmas, G_N_ELEMENTS (allowed_pragmas)))
+        return TRUE;
+      return in_list (arg1, migration_pragmas, G_N_ELEMENTS (migration_pragmas)) &&
+             (arg2 == NULL || db->migrating);
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VTABLE:
+    case SQLITE_ALTER_TABLE:
+    case SQLITE_REINDEX:
+      return db->migrating;
+    default:
+      return FALSE;
+    }
+}
+
+static int
+authorize_cb (void       *data,
+              int         action,
+              const char *arg1,
+              const char *arg2,
+              const char *database,
+              const char *trigger)
+{
+  SiglaDb *db = data;
+
+  (void) database;
+  if (allowed (db, action, arg1, arg2))
+    return SQLITE_OK;
+
+  db->refused = TRUE;
+  g_debug ("Refused in “%s”: action %d (%s, %s) in %s", db->path, action,
+           arg1 != NULL ? arg1 : "", arg2 != NULL ? arg2 : "", trigger != NULL ? trigger : "a statement");
+  return SQLITE_DENY;
+}
+
+/* Stops a statement past its deadline: SQLite then fails it with SQLITE_INTERRUPT. */
+static int
+progress_cb (void *data)
+{
+  SiglaDb *db = data;
+
+  if (db->deadline != 0 && g_get_monotonic_time () > db->deadline)
+    {
+      db->over_budget = TRUE;
+      return 1;
+    }
+  return 0;
+}
+
+/* A file is data: the schema it carries may not call what is not innocuous
+ * (trusted_schema off), nor write its own schema or the shadow tables of
+ * the full-text index (defensive), nor attach other files, nor hold views. */
+static gboolean
+harden (SiglaDb *db)
+{
+  sqlite3 *handle = db->handle;
+  int set = -1;
+
+  if (sqlite3_db_config (handle, SQLITE_DBCONFIG_DEFENSIVE, 1, &set) != SQLITE_OK || set != 1 ||
+      sqlite3_db_config (handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &set) != SQLITE_OK || set != 0 ||
+      sqlite3_db_config (handle, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &set) != SQLITE_OK || set != 0 ||
+      sqlite3_db_config (handle, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, &set) != SQLITE_OK || set != 0 ||
+      sqlite3_db_config (handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &set) != SQLITE_OK || set != 0)
+    return FALSE;
+
+  sqlite3_limit (handle, SQLITE_LIMIT_ATTACHED, 0);
+  /* Sigla's triggers go two deep (a journal trigger in a cascade): more is a file's. */
+  sqlite3_limit (handle, SQLITE_LIMIT_TRIGGER_DEPTH, 8);
+  sqlite3_set_authorizer (handle, authorize_cb, db);
+  sqlite3_progress_handler (handle, PROGRESS_STEPS, progress_cb, db);
+  return TRUE;
+}
+
 SiglaDb *
 sigla_db_open (const char  *path,
                int          flags,
@@ -103,6 +264,7 @@ sigla_db_open (const char  *path,
   int rc;
 
   db->path = g_strdup (path);
+  db->budget = STATEMENT_BUDGET_US;
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 
   rc = sqlite3_open_v2 (path, &db->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -114,6 +276,13 @@ sigla_db_open (const char  *path,
 
   sqlite3_extended_result_codes (db->handle, 1);
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
+  if (!harden (db))
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_FAILED,
+                   _("Cannot open “%s” safely: this SQLite lacks the settings Sigla needs (3.31 or newer)"),
+                   path);
+      return NULL;
+    }
 
   return g_steal_pointer (&db);
 }
@@ -143,13 +312,24 @@ sigla_db_get_path (SiglaDb *db)
   return db->path;
 }
 
+static void
+start_clock (SiglaDb *db)
+{
+  db->over_budget = FALSE;
+  db->refused = FALSE;
+  db->deadline = g_get_monotonic_time () + db->budget;
+}
+
 gboolean
 sigla_db_exec (SiglaDb     *db,
                const char  *sql,
                GError     **error)
 {
-  int rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  int rc;
 
+  start_clock (db);
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  db->deadline = 0;
   if (rc != SQLITE_OK)
     {
       sigla_db_set_error (db, rc, error);
@@ -172,6 +352,7 @@ sigla_db_prepare (SiglaDb     *db,
   if (stmt != NULL)
     return stmt;
 
+  db->refused = FALSE;
   rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -188,8 +369,11 @@ sigla_db_step (SiglaDb       *db,
                sqlite3_stmt  *stmt,
                GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
+  start_clock (db);
+  rc = sqlite3_step (stmt);
+  db->deadline = 0;
   if (rc == SQLITE_ROW)
     return SIGLA_STEP_ROW;
   if (rc == SQLITE_DONE)
@@ -264,6 +448,21 @@ sigla_db_check_in_place (SiglaDb  *db,
     }
 
   return TRUE;
+}
+
+/* Only while Sigla upgrades or creates a file may its schema change. */
+void
+sigla_db_set_migrating (SiglaDb  *db,
+                        gboolean  migrating)
+{
+  db->migrating = migrating;
+}
+
+/* Stops the running statement from another thread: it fails as cancelled. */
+void
+sigla_db_interrupt (SiglaDb *db)
+{
+  sqlite3_interrupt (db->handle);
 }
 
 void

@@ -44,6 +44,9 @@ void          sigla_db_set_error     (SiglaDb       *db,
 gint64        sigla_db_last_rowid    (SiglaDb       *db);
 gboolean      sigla_db_check_in_place (SiglaDb      *db,
                                       GError       **error);
+void          sigla_db_set_migrating (SiglaDb      *db,
+                                      gboolean      migrating);
+void          sigla_db_interrupt     (SiglaDb       *db);
 void          sigla_stmt_release     (sqlite3_stmt  *stmt);
 char         *sigla_stmt_dup_text    (sqlite3_stmt  *stmt,
                                       int            column);

@@ -29,6 +29,8 @@ typedef enum
   SIGLA_ERROR_NOTHING_TO_REDO,
   SIGLA_ERROR_CANCELLED,     /* the user stopped it: nothing was written */
   SIGLA_ERROR_MOVED,         /* the project file was removed or replaced while open */
+  SIGLA_ERROR_TAMPERED,      /* a project file that holds what Sigla did not write */
+  SIGLA_ERROR_TOO_SLOW,      /* a statement ran past its budget: a file made to loop */
 } SiglaError;
 
 GQuark   sigla_error_quark            (void);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "sigla-error.h"
+#include "sigla-journal.h"
 #include "sigla-project-private.h"
 #include "sigla-schema.h"
 #include "sigla-search.h"
@@ -28,6 +29,7 @@ struct _SiglaProject
   GObject  parent_instance;
 
   SiglaDb *db;
+  SiglaJournal *journal;      /* undo and redo, as rows */
   gboolean read_only;
   GArray  *pending_changes;   /* PendingChange, emitted once the action is on disk */
   GArray  *nested;            /* guint: pending_changes' length as each inner action began */
@@ -354,64 +356,17 @@ index_documents (SiglaProject  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  char   *table;
-  gint64  row_id;
-  char   *sql;
-} JournalEntry;
-
-static void
-journal_entry_clear (gpointer data)
-{
-  JournalEntry *entry = data;
-
-  g_free (entry->table);
-  g_free (entry->sql);
-}
-
-/* Runs the reversing SQL of @action_id newest first. While it runs, the
- * journal triggers log the reverse of the reverse under the same action, so
- * that the action can be replayed the other way next time. */
+/* Takes back the rows @action_id changed, newest first. While they are
+ * replayed, the journal's triggers log their reverse under the same action,
+ * so that it can be replayed the other way next time. */
 static gboolean
 replay_action (SiglaProject  *self,
                gint64         action_id,
                GError       **error)
 {
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (JournalEntry));
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  SiglaStep step;
+  g_autoptr(GArray) rows = sigla_journal_take_rows (self->journal, action_id, error);
 
-  g_array_set_clear_func (entries, journal_entry_clear);
-
-  select = sigla_db_prepare (self->db,
-                             "SELECT tbl, row_id, sql FROM history_log "
-                             "WHERE action_id = ? ORDER BY seq DESC",
-                             error);
-  if (select == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (select, 1, action_id);
-  while ((step = sigla_db_step (self->db, select, error)) == SIGLA_STEP_ROW)
-    {
-      JournalEntry entry = {
-        sigla_stmt_dup_text (select, 0),
-        sqlite3_column_int64 (select, 1),
-        sigla_stmt_dup_text (select, 2),
-      };
-
-      g_array_append_val (entries, entry);
-    }
-  if (step == SIGLA_STEP_ERROR)
-    return FALSE;
-  g_clear_pointer (&select, sigla_stmt_release);
-
-  clear = sigla_db_prepare (self->db, "DELETE FROM history_log WHERE action_id = ?", error);
-  if (clear == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear, 1, action_id);
-  if (!sigla_db_run (self->db, clear, error))
+  if (rows == NULL)
     return FALSE;
 
   /* Rows come back in reverse order of their dependencies (a mention before
@@ -420,15 +375,16 @@ replay_action (SiglaProject  *self,
       !set_current_action (self, action_id, error))
     return FALSE;
 
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const JournalEntry *entry = &g_array_index (entries, JournalEntry, i);
+      const SiglaJournalRow *row = &g_array_index (rows, SiglaJournalRow, i);
 
-      if (!sigla_db_exec (self->db, entry->sql, error))
+      if (!sigla_journal_reverse (self->journal, action_id, row, error))
         return FALSE;
-      sigla_project_note_change (self, change_for_table (entry->table), entry->row_id);
-      if (g_str_equal (entry->table, "documents") && g_str_has_prefix (entry->sql, "INSERT"))
-        sigla_project_index_document (self, entry->row_id);
+      sigla_project_note_change (self, change_for_table (row->table), row->row_id);
+      /* A document put back or given its former words goes into the index again. */
+      if (g_str_equal (row->table, "documents") && !g_str_equal (row->op, "insert"))
+        sigla_project_index_document (self, row->row_id);
     }
 
   return set_current_action (self, 0, error);
@@ -501,6 +457,7 @@ sigla_project_finalize (GObject *object)
 {
   SiglaProject *self = SIGLA_PROJECT (object);
 
+  g_clear_pointer (&self->journal, sigla_journal_free);
   g_clear_pointer (&self->db, sigla_db_close);
   g_clear_pointer (&self->pending_changes, g_array_unref);
   g_clear_pointer (&self->nested, g_array_unref);
@@ -571,6 +528,7 @@ sigla_project_create (const char  *path,
 
   self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
   self->db = g_steal_pointer (&db);
+  self->journal = sigla_journal_new (self->db);
   return g_steal_pointer (&self);
 }
 
@@ -628,6 +586,7 @@ sigla_project_open (const char      *path,
 
   self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
   self->db = g_steal_pointer (&db);
+  self->journal = sigla_journal_new (self->db);
   self->read_only = read_only;
   sigla_project_changed_elsewhere (self);
   return g_steal_pointer (&self);

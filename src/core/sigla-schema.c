@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-schema"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -218,10 +219,11 @@ join_columns (GPtrArray  *columns,
  * table, "<table>_trash", and logs the SQL that copies them back: values
  * stay exact (no quoting of text or blobs) and large rows cost no more than
  * a copy. Shadow rows go with their history entry. */
-/* The triggers that log, for every row of @table an action changes, the SQL
- * that takes the change back, with the table's columns as they are now. */
+/* Formats 1 and 2: the triggers that log, for every row of @table an action
+ * changes, the SQL that takes the change back. Format 3 logs rows instead
+ * (see create_row_journal); these stay to know those formats exactly. */
 static gboolean
-create_journal_triggers (SiglaDb     *db,
+create_sql_journal_triggers (SiglaDb     *db,
                          const char  *table,
                          JournalOps   ops,
                          GError     **error)
@@ -304,7 +306,7 @@ create_journal (SiglaDb     *db,
     }
   g_string_append_printf (sql, ");CREATE INDEX %s_trash_action ON %s_trash(action_id);", table, table);
 
-  return sigla_db_exec (db, sql->str, error) && create_journal_triggers (db, table, ops, error);
+  return sigla_db_exec (db, sql->str, error) && create_sql_journal_triggers (db, table, ops, error);
 }
 
 static gboolean
@@ -349,7 +351,7 @@ migrate_to_v2 (SiglaDb  *db,
       if (!sigla_db_exec (db, sql, error))
         return FALSE;
     }
-  if (!create_journal_triggers (db, "documents", JOURNAL_ALL, error))
+  if (!create_sql_journal_triggers (db, "documents", JOURNAL_ALL, error))
     return FALSE;
 
   /* Notes are blocks of their own kind: a CHECK changes only with its table.
@@ -370,14 +372,256 @@ migrate_to_v2 (SiglaDb  *db,
                         "  key TEXT NOT NULL UNIQUE,"
                         "  value TEXT NOT NULL);",
                         error) &&
-         create_journal_triggers (db, "blocks", JOURNAL_DELETE, error) &&
+         create_sql_journal_triggers (db, "blocks", JOURNAL_DELETE, error) &&
          create_journal (db, "settings", JOURNAL_ALL, error);
+}
+
+/* -- format 3: a journal of rows ---------------------------------------------- */
+
+/* Every table the journal follows from format 3 on, and what it logs. */
+static const struct
+{
+  const char *table;
+  JournalOps  ops;
+} row_journal_tables[] = {
+  { "documents", JOURNAL_ALL },
+  { "sources", JOURNAL_DELETE },
+  { "blocks", JOURNAL_DELETE },
+  { "revisions", JOURNAL_DELETE },
+  { "entities", JOURNAL_ALL },
+  { "aliases", JOURNAL_ALL },
+  { "authorities", JOURNAL_ALL },
+  { "mentions", JOURNAL_ALL },
+  { "claims", JOURNAL_ALL },
+  { "claim_about", JOURNAL_ALL },
+  { "settings", JOURNAL_ALL },
+};
+
+/**
+ * sigla_schema_is_journalled:
+ * @table: a table name as the journal stores it
+ *
+ * Whether the journal follows @table: the only tables undo may touch.
+ */
+gboolean
+sigla_schema_is_journalled (const char *table)
+{
+  for (guint i = 0; table != NULL && i < G_N_ELEMENTS (row_journal_tables); i++)
+    if (g_str_equal (table, row_journal_tables[i].table))
+      return TRUE;
+  return FALSE;
+}
+
+/* The triggers that log, for every row of @table an action changes, what
+ * changed as values: the operation, the row's id and, for a row deleted or
+ * overwritten, its shadow copy in "<table>_trash". Undo reads them with
+ * statements of its own (sigla-journal.c); nothing in the file is run.
+ * last_insert_rowid() is, inside a trigger, the shadow row just written. */
+static gboolean
+create_row_journal_triggers (SiglaDb     *db,
+                             const char  *table,
+                             JournalOps   ops,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) columns = list_columns (db, table, error);
+  g_autoptr(GString) sql = g_string_new ("");
+  g_autofree char *names = NULL;
+  g_autofree char *old_values = NULL;
+  const char *when = "WHEN (SELECT action_id FROM history_state) IS NOT NULL";
+  const char *action = "(SELECT action_id FROM history_state)";
+  static const struct { JournalOps op; const char *suffix, *name, *row; } kinds[] = {
+    { JOURNAL_INSERT, "ai", "INSERT", "new" },
+    { JOURNAL_DELETE, "ad", "DELETE", "old" },
+    { JOURNAL_UPDATE, "au", "UPDATE", "old" },
+  };
+
+  if (columns == NULL)
+    return FALSE;
+  names = join_columns (columns, "");
+  old_values = join_columns (columns, "old.");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (!(ops & kinds[i].op))
+        continue;
+      g_string_append_printf (sql, "CREATE TRIGGER %s_journal_%s AFTER %s ON %s %s BEGIN ",
+                              table, kinds[i].suffix, kinds[i].name, table, when);
+      if (kinds[i].op == JOURNAL_INSERT)
+        g_string_append_printf (sql,
+                                "INSERT INTO history_rows(action_id, tbl, op, row_id) "
+                                "VALUES (%s, '%s', 'insert', new.id); END;",
+                                action, table);
+      else
+        g_string_append_printf (sql,
+                                "INSERT INTO %s_trash(action_id, id, %s) VALUES (%s, old.id, %s); "
+                                "INSERT INTO history_rows(action_id, tbl, op, row_id, trash_id) "
+                                "VALUES (%s, '%s', '%s', old.id, last_insert_rowid()); END;",
+                                table, names, action, old_values,
+                                action, table, kinds[i].op == JOURNAL_DELETE ? "delete" : "update");
+    }
+
+  return sigla_db_exec (db, sql->str, error);
+}
+
+/* A step of the format 2 journal, read back as values: the SQL the old
+ * triggers wrote, matched whole against the three forms they wrote. */
+static gboolean
+parse_sql_step (GRegex      *forms,
+                const char  *tbl,
+                gint64       row_id,
+                const char  *sql,
+                const char **op,
+                gint64      *trash_id)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *insert_table = NULL, *delete_table = NULL, *update_table = NULL;
+  g_autofree char *deleted_id = NULL, *insert_trash = NULL, *update_trash = NULL, *updated_id = NULL;
+
+  if (!sigla_schema_is_journalled (tbl) || !g_regex_match (forms, sql, 0, &match))
+    return FALSE;
+
+  insert_table = g_match_info_fetch_named (match, "it");
+  deleted_id = g_match_info_fetch_named (match, "iid");
+  delete_table = g_match_info_fetch_named (match, "dt");
+  insert_trash = g_match_info_fetch_named (match, "dtr");
+  update_table = g_match_info_fetch_named (match, "ut");
+  update_trash = g_match_info_fetch_named (match, "utr");
+  updated_id = g_match_info_fetch_named (match, "uid");
+
+  if (insert_table != NULL && insert_table[0] != '\0')
+    {
+      *op = "insert";
+      *trash_id = 0;
+      return g_str_equal (insert_table, tbl) && g_ascii_strtoll (deleted_id, NULL, 10) == row_id;
+    }
+  if (delete_table != NULL && delete_table[0] != '\0')
+    {
+      *op = "delete";
+      *trash_id = g_ascii_strtoll (insert_trash, NULL, 10);
+      return g_str_equal (delete_table, tbl);
+    }
+  *op = "update";
+  *trash_id = g_ascii_strtoll (update_trash, NULL, 10);
+  return g_str_equal (update_table, tbl) && g_ascii_strtoll (updated_id, NULL, 10) == row_id;
+}
+
+/* The steps of a format 2 journal become rows; if any is not one of the
+ * forms Sigla wrote, the history is dropped whole, never run. */
+static gboolean
+convert_sql_journal (SiglaDb  *db,
+                     GError  **error)
+{
+  g_autoptr(GRegex) forms = g_regex_new (
+    "^(?:DELETE FROM (?<it>\\w+) WHERE id=(?<iid>\\d+)"
+    "|INSERT INTO (?<dt>\\w+)\\(id,[\\w\",]+\\) SELECT id,[\\w\",]+ FROM (?P=dt)_trash WHERE trash_id=(?<dtr>\\d+)"
+    ";DELETE FROM (?P=dt)_trash WHERE trash_id=(?P=dtr)"
+    "|UPDATE (?<ut>\\w+) SET \\([\\w\",]+\\)=\\(SELECT [\\w\",]+ FROM (?P=ut)_trash WHERE trash_id=(?<utr>\\d+)\\)"
+    " WHERE id=(?<uid>\\d+);DELETE FROM (?P=ut)_trash WHERE trash_id=(?P=utr))$",
+    G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, error);
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  SiglaStep step;
+  gboolean all_known = TRUE;
+
+  if (forms == NULL)
+    return FALSE;
+  select = sigla_db_prepare (db, "SELECT seq, action_id, tbl, row_id, sql FROM history_log ORDER BY seq", error);
+  insert = select != NULL ? sigla_db_prepare (db,
+                                              "INSERT INTO history_rows(seq, action_id, tbl, op, row_id, trash_id) "
+                                              "VALUES (?, ?, ?, ?, ?, ?)", error) : NULL;
+  if (insert == NULL)
+    return FALSE;
+
+  while (all_known && (step = sigla_db_step (db, select, error)) == SIGLA_STEP_ROW)
+    {
+      const char *tbl = (const char *) sqlite3_column_text (select, 2);
+      const char *sql = (const char *) sqlite3_column_text (select, 4);
+      gint64 row_id = sqlite3_column_int64 (select, 3);
+      const char *op = NULL;
+      gint64 trash_id = 0;
+
+      if (tbl == NULL || sql == NULL || !parse_sql_step (forms, tbl, row_id, sql, &op, &trash_id))
+        {
+          all_known = FALSE;
+          break;
+        }
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_int64 (insert, 2, sqlite3_column_int64 (select, 1));
+      sqlite3_bind_text (insert, 3, tbl, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 4, op, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 5, row_id);
+      if (trash_id > 0)
+        sqlite3_bind_int64 (insert, 6, trash_id);
+      else
+        sqlite3_bind_null (insert, 6);
+      if (!sigla_db_run (db, insert, error))
+        return FALSE;
+      sqlite3_reset (insert);
+    }
+  if (all_known && step == SIGLA_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&select, sigla_stmt_release);
+
+  if (!all_known)
+    {
+      g_message ("The undo history of “%s” held steps Sigla did not write: it was dropped, not run",
+                 sigla_db_get_path (db));
+      /* The shadow rows and the logged steps go with their actions. */
+      return sigla_db_exec (db, "DELETE FROM history_rows; DELETE FROM history_actions;", error);
+    }
+  return TRUE;
+}
+
+/* Undo records values, never SQL: the journal becomes rows of data (see
+ * sigla-journal.c), the format 2 steps are converted, and the full-text
+ * index is kept by Sigla's code rather than by triggers, which a file could
+ * not otherwise run with trusted_schema off. */
+static gboolean
+migrate_to_v3 (SiglaDb  *db,
+               GError  **error)
+{
+  static const char * const suffixes[] = { "ai", "ad", "au" };
+  static const JournalOps ops[] = { JOURNAL_INSERT, JOURNAL_DELETE, JOURNAL_UPDATE };
+
+  if (!sigla_db_exec (db,
+                      "DROP TRIGGER documents_fts_ad;"
+                      "DROP TRIGGER documents_fts_au;"
+                      "CREATE TABLE history_rows ("
+                      "  seq INTEGER PRIMARY KEY,"
+                      "  action_id INTEGER NOT NULL REFERENCES history_actions(id) ON DELETE CASCADE,"
+                      "  tbl TEXT NOT NULL,"
+                      "  op TEXT NOT NULL CHECK (op IN ('insert', 'delete', 'update')),"
+                      "  row_id INTEGER NOT NULL,"
+                      "  trash_id INTEGER);"
+                      "CREATE INDEX history_rows_action ON history_rows(action_id, seq);",
+                      error) ||
+      !convert_sql_journal (db, error) ||
+      !sigla_db_exec (db, "DROP TABLE history_log", error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_journal_tables); i++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+        {
+          g_autofree char *drop = NULL;
+
+          if (!(row_journal_tables[i].ops & ops[k]))
+            continue;
+          drop = g_strdup_printf ("DROP TRIGGER %s_journal_%s", row_journal_tables[i].table, suffixes[k]);
+          if (!sigla_db_exec (db, drop, error))
+            return FALSE;
+        }
+      if (!create_row_journal_triggers (db, row_journal_tables[i].table, row_journal_tables[i].ops, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Index i brings a file from version i to version i + 1. Append, never edit. */
 static const SiglaMigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_v3,
 };
 
 guint
@@ -391,13 +635,19 @@ sigla_schema_create (SiglaDb  *db,
                      GError  **error)
 {
   g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", SIGLA_APPLICATION_ID);
+  gboolean done;
 
-  if (!sigla_db_exec (db, app_id, error))
+  sigla_db_set_migrating (db, TRUE);
+  done = sigla_db_exec (db, app_id, error);
+  sigla_db_set_migrating (db, FALSE);
+  if (!done)
     return FALSE;
 
   return sigla_schema_migrate (db, 0, migrations, G_N_ELEMENTS (migrations), error);
 }
 
+/* A consistent copy through SQLite's backup API, which copies pages as they
+ * are, the write-ahead log's included, and runs nothing the file holds. */
 static gboolean
 copy_before_migrating (SiglaDb  *db,
                        gint64    from_version,
@@ -405,18 +655,33 @@ copy_before_migrating (SiglaDb  *db,
 {
   const char *path = sigla_db_get_path (db);
   g_autofree char *backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", path, from_version);
-  g_autofree char *sql = NULL;
-  char *quoted;
+  g_autofree char *partial = g_strconcat (backup_path, ".part", NULL);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
 
-  /* VACUUM INTO writes a consistent copy even with a WAL beside the file. */
-  g_remove (backup_path);
-  quoted = sqlite3_mprintf ("VACUUM INTO %Q", backup_path);
-  sql = g_strdup (quoted);
-  sqlite3_free (quoted);
-
-  if (!sigla_db_exec (db, sql, error))
+  g_remove (partial);
+  rc = sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
     {
-      g_prefix_error (error, _("Could not copy “%s” to “%s” before upgrading it: "), path, backup_path);
+      backup = sqlite3_backup_init (copy, "main", sigla_db_get_handle (db), "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  sqlite3_close_v2 (copy);
+
+  if (rc != SQLITE_OK || g_rename (partial, backup_path) != 0)
+    {
+      g_remove (partial);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
+                   _("Could not copy “%s” to “%s” before upgrading it: %s"), path, backup_path,
+                   rc != SQLITE_OK ? sqlite3_errstr (rc) : g_strerror (errno));
       return FALSE;
     }
 
@@ -436,17 +701,22 @@ sigla_schema_migrate (SiglaDb                  *db,
       !copy_before_migrating (db, from_version, error))
     return FALSE;
 
+  sigla_db_set_migrating (db, TRUE);
   for (gint64 version = from_version; version < n_steps; version++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT,
                                                       version + 1);
 
       if (!sigla_db_exec (db, "BEGIN IMMEDIATE", error))
-        return FALSE;
+        {
+          sigla_db_set_migrating (db, FALSE);
+          return FALSE;
+        }
 
       if (!steps[version] (db, error) || !sigla_db_exec (db, set_version, error))
         {
           sigla_db_exec (db, "ROLLBACK", NULL);
+          sigla_db_set_migrating (db, FALSE);
           g_prefix_error (error, _("Could not upgrade the project to version %" PRId64 ": "), version + 1);
           return FALSE;
         }
@@ -454,10 +724,12 @@ sigla_schema_migrate (SiglaDb                  *db,
       if (!sigla_db_exec (db, "COMMIT", error))
         {
           sigla_db_exec (db, "ROLLBACK", NULL);
+          sigla_db_set_migrating (db, FALSE);
           return FALSE;
         }
     }
 
+  sigla_db_set_migrating (db, FALSE);
   return TRUE;
 }
 

@@ -14,6 +14,7 @@ typedef gboolean (*SiglaMigrationFunc) (SiglaDb  *db,
                                         GError  **error);
 
 guint    sigla_schema_get_version   (void);
+gboolean sigla_schema_is_journalled (const char               *table);
 gboolean sigla_schema_create        (SiglaDb                  *db,
                                      GError                  **error);
 gboolean sigla_schema_migrate       (SiglaDb                  *db,
