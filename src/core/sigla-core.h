@@ -12,6 +12,7 @@
 #include "sigla-kind.h"
 #include "sigla-mention.h"
 #include "sigla-project.h"
+#include "sigla-recover.h"
 #include "sigla-search.h"
 #include "sigla-settings.h"
 #include "sigla-mark.h"

@@ -130,7 +130,7 @@ finalize_statement (gpointer stmt)
  * own statements call: a file cannot smuggle in another (fts3_tokenizer,
  * load_extension, readfile …). */
 static const char * const allowed_functions[] = {
-  "->>", "coalesce", "count", "fts5", "highlight", "json_each", "last_insert_rowid",
+  "->>", "coalesce", "count", "fts5", "highlight", "json_each", "last_insert_rowid", "length",
   "match", "max", "min", "sigla_hits", "snippet", "bm25",
 };
 
@@ -140,7 +140,7 @@ static const char * const allowed_pragmas[] = {
   "cache_size", "data_version", "defer_foreign_keys", "foreign_keys", "journal_mode",
   "quick_check", "integrity_check", "synchronous", "table_info",
 };
-static const char * const migration_pragmas[] = { "application_id", "user_version" };
+static const char * const migration_pragmas[] = { "application_id", "user_version", "encoding", "page_size" };
 
 static gboolean
 in_list (const char         *name,

@@ -131,6 +131,34 @@ configure_connection (SiglaDb   *db,
          sigla_db_exec (db, "PRAGMA synchronous = NORMAL", error);
 }
 
+/* Sigla makes only UTF-8 files; the page size is SQLite's to check, but
+ * only in the range SQLite writes. */
+static gboolean
+check_format (SiglaDb     *db,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, "PRAGMA encoding", error);
+  gint64 page_size = 0;
+  gboolean utf8;
+
+  if (stmt == NULL || sigla_db_step (db, stmt, error) != SIGLA_STEP_ROW)
+    return FALSE;
+  utf8 = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "UTF-8") == 0;
+  g_clear_pointer (&stmt, sigla_stmt_release);
+  if (!sigla_db_query_int (db, "PRAGMA page_size", &page_size, error))
+    return FALSE;
+
+  if (!utf8 || page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TAMPERED,
+                   _("The project “%s” was changed by another program: its text encoding or page size "
+                     "is not one Sigla writes"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_identity (SiglaDb     *db,
                 const char  *path,
@@ -143,7 +171,7 @@ check_identity (SiglaDb     *db,
       !sigla_db_query_int (db, "PRAGMA user_version", version, error))
     return FALSE;
 
-  if (application_id != SIGLA_APPLICATION_ID)
+  if (application_id != SIGLA_APPLICATION_ID || *version < 1)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_PROJECT,
                    _("“%s” is an SQLite database but not a Sigla project"), path);
@@ -160,7 +188,7 @@ check_identity (SiglaDb     *db,
       return FALSE;
     }
 
-  return TRUE;
+  return check_format (db, path, error) && sigla_schema_check (db, *version, error);
 }
 
 /* Up to this size every open checks the whole file (about 2 ms a MB);

@@ -733,6 +733,19 @@ sigla_schema_migrate (SiglaDb                  *db,
   return TRUE;
 }
 
+/* Brings a file of @from_version to @to_version, not further: what a file of
+ * an older format holds, made again to check it against. */
+gboolean
+sigla_schema_upgrade_to (SiglaDb  *db,
+                         gint64    from_version,
+                         gint64    to_version,
+                         GError  **error)
+{
+  g_return_val_if_fail (to_version <= (gint64) G_N_ELEMENTS (migrations), FALSE);
+
+  return sigla_schema_migrate (db, from_version, migrations, (guint) to_version, error);
+}
+
 gboolean
 sigla_schema_upgrade (SiglaDb  *db,
                       gint64    from_version,

@@ -25,5 +25,12 @@ gboolean sigla_schema_migrate       (SiglaDb                  *db,
 gboolean sigla_schema_upgrade       (SiglaDb                  *db,
                                      gint64                    from_version,
                                      GError                  **error);
+gboolean sigla_schema_upgrade_to    (SiglaDb                  *db,
+                                     gint64                    from_version,
+                                     gint64                    to_version,
+                                     GError                  **error);
+gboolean sigla_schema_check         (SiglaDb                  *db,
+                                     gint64                    version,
+                                     GError                  **error);
 
 G_END_DECLS

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-cli-file.h: sigla-cli's commands on the project file itself. */
+#pragma once
+
+G_BEGIN_DECLS
+
+int cmd_recover (int    argc,
+                 char **argv);
+
+G_END_DECLS

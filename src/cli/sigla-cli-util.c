@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-cli-util.c: what every command of sigla-cli shares: options, errors, JSON. */
+
+#define G_LOG_DOMAIN "sigla-cli"
+
+#include <stdio.h>
+
+#include "sigla-cli-util.h"
+
+gboolean opt_json;
+
+const GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, "Print JSON", NULL },
+  { NULL }
+};
+
+/* Output is always UTF-8, as JSON and scripts expect, whatever the locale:
+ * so printf, not g_print, which would convert it to the locale's charset. */
+int
+fail (GError *error)
+{
+  fprintf (stderr, "sigla-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+int
+usage_error (const char *usage,
+             const char *message)
+{
+  if (message != NULL)
+    fprintf (stderr, "sigla-cli: %s\n", message);
+  fprintf (stderr, "Usage: sigla-cli %s\n", usage);
+  return EXIT_USAGE;
+}
+
+/* Parses options, leaving the positional arguments in @argv; they must number @n_args. */
+gboolean
+parse_options (int                *argc,
+               char             ***argv,
+               const GOptionEntry *entries,
+               int                 n_args,
+               const char         *usage,
+               int                *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (usage, error->message);
+      return FALSE;
+    }
+
+  if (n_args >= 0 ? *argc - 1 != n_args : *argc - 1 < -n_args)
+    {
+      *status = usage_error (usage, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A decimal number from @minimum up: ids start at 1, offsets at 0. */
+gboolean
+parse_number (const char *text,
+              guint64     minimum,
+              gint64     *number)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, minimum, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *number = value;
+  return TRUE;
+}
+
+gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  return parse_number (text, 1, id);
+}
+
+gboolean
+parse_offset (const char *text,
+              gint64     *offset)
+{
+  return parse_number (text, 0, offset);
+}
+
+/* "PROJECT DOC START END": the annotation's document and code points. */
+gboolean
+parse_span (char   **argv,
+            gint64  *document,
+            gint64  *start,
+            gint64  *end)
+{
+  return parse_id (argv[2], document) && parse_offset (argv[3], start) && parse_offset (argv[4], end);
+}
+
+SiglaProject *
+open_project (const char      *path,
+              SiglaOpenFlags   flags,
+              GError         **error)
+{
+  return sigla_project_open (path, flags, error);
+}
+
+void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
