@@ -10,8 +10,8 @@ import subprocess
 CLI = os.environ["SIGLA_CLI"]
 
 
-def cli(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
+def cli(*args, timeout=None):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=timeout)
 
 
 def connect(project):
