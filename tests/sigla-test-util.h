@@ -13,6 +13,8 @@ SiglaProject *sigla_test_new_project     (const char    *dir,
 char         *sigla_test_seed_path       (const char    *prefix);
 gint64        sigla_test_import_seed     (SiglaProject  *project,
                                           const char    *prefix);
+gint64        sigla_test_query_int       (const char    *path,
+                                         const char    *sql);
 char         *sigla_test_write_file      (const char    *dir,
                                           const char    *name,
                                           const void    *data,

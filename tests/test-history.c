@@ -368,6 +368,87 @@ test_batch_import_all_refused (Fixture       *fixture,
   g_assert_false (sigla_project_can_undo (fixture->project));
 }
 
+/* A history of N steps keeps the newest N: the one before can no longer be undone. */
+static void
+test_limit_steps (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint undone = 0;
+
+  g_assert_true (sigla_settings_set (fixture->project, SIGLA_SETTING_HISTORY_STEPS, "10", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autoptr(SiglaEntity) entity = sigla_entity_new (SIGLA_KIND_PERSON, name);
+
+      g_assert_true (sigla_entity_insert (fixture->project, entity, &error));
+    }
+  while (sigla_project_undo (fixture->project, NULL, NULL))
+    undone++;
+  g_assert_cmpuint (undone, ==, 10);
+  /* The five oldest people stay: their steps were dropped, not undone. */
+  g_assert_cmpuint (sigla_test_query_int (fixture->path, "SELECT count(*) FROM entities"), ==, 5);
+}
+
+/* The history holds the original files of undone imports up to its size;
+ * past it the oldest step goes, with its copy, and the newest can still be redone. */
+static void
+test_limit_size (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  g_autofree char *label = NULL;
+
+  while (text->len < 600 * 1024)
+    g_string_append (text, "The armistice talks at Kaesong resumed after a pause of some days. ");
+  first = sigla_test_write_file (fixture->dir, "first.txt", text->str, text->len);
+  second = sigla_test_write_file (fixture->dir, "second.txt", text->str, text->len);
+
+  g_assert_true (sigla_settings_set (fixture->project, SIGLA_SETTING_HISTORY_MEGABYTES, "1", &error));
+  g_assert_cmpint (sigla_import_file (fixture->project, first, &error), >, 0);
+  g_assert_cmpint (sigla_import_file (fixture->project, second, &error), >, 0);
+  g_assert_true (sigla_project_undo (fixture->project, NULL, &error));
+  g_assert_true (sigla_project_undo (fixture->project, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sigla_test_query_int (fixture->path, "SELECT sum(length(bytes)) FROM sources_trash"), <=, 1024 * 1024);
+  g_assert_true (sigla_project_redo (fixture->project, &label, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigla_test_query_int (fixture->path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_false (sigla_project_can_redo (fixture->project));
+}
+
+/* An undone import past the size limit leaves the history when it is undone;
+ * compacting gives the room it took back to the disk. */
+static void
+test_compact (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  SiglaCompactReport report;
+
+  while (text->len < 2 * 1024 * 1024)
+    g_string_append (text, "Filippov [Stalin] answered the cable of the fourteenth at length. ");
+  path = sigla_test_write_file (fixture->dir, "long.txt", text->str, text->len);
+  g_assert_true (sigla_settings_set (fixture->project, SIGLA_SETTING_HISTORY_MEGABYTES, "1", &error));
+  g_assert_cmpint (sigla_import_file (fixture->project, path, &error), >, 0);
+  g_assert_true (sigla_project_undo (fixture->project, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sigla_test_query_int (fixture->path, "SELECT count(*) FROM sources_trash"), ==, 0);
+  g_assert_false (sigla_project_can_redo (fixture->project));
+
+  g_assert_true (sigla_project_compact (fixture->project, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report.bytes_after, <, report.bytes_before - 2 * 1024 * 1024);
+  g_assert_cmpint (sigla_test_query_int (fixture->path, "SELECT count(*) FROM documents"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -387,6 +468,9 @@ main (int    argc,
   ADD ("/history/failed-edit-not-journalled", test_failed_edit_not_journalled);
   ADD ("/history/batch-import", test_batch_import);
   ADD ("/history/batch-import-all-refused", test_batch_import_all_refused);
+  ADD ("/history/limit-steps", test_limit_steps);
+  ADD ("/history/limit-size", test_limit_size);
+  ADD ("/history/compact", test_compact);
 
 #undef ADD
 

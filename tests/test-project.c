@@ -9,23 +9,6 @@
 #include "sigla-schema.h"
 #include "sigla-test-util.h"
 
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static void
 exec_sql (const char *path,
           const char *sql)
@@ -68,14 +51,14 @@ test_create_and_reopen (void)
   g_assert_cmpstr (sigla_project_get_path (project), ==, path);
   g_clear_object (&project);
 
-  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, SIGLA_APPLICATION_ID);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, sigla_schema_get_version ());
+  g_assert_cmpint (sigla_test_query_int (path, "PRAGMA application_id"), ==, SIGLA_APPLICATION_ID);
+  g_assert_cmpint (sigla_test_query_int (path, "PRAGMA user_version"), ==, sigla_schema_get_version ());
 
   again = sigla_project_open (path, SIGLA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (sigla_project_get_counts (again, &counts, &error));
   g_assert_cmpint (counts.documents + counts.entities + counts.mentions + counts.claims, ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (sigla_test_query_int (path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
   g_assert_false (sigla_project_can_undo (again));
 
   g_clear_object (&again);
@@ -151,7 +134,7 @@ test_refuse_other_sqlite (void)
 
   project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, &error);
   g_assert_nonnull (strstr (error->message, "not a Sigla project"));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM bookmarks"), ==, 1);
+  g_assert_cmpint (sigla_test_query_int (path, "SELECT count(*) FROM bookmarks"), ==, 1);
 
   sigla_test_remove_dir (dir);
 }
@@ -171,7 +154,7 @@ test_refuse_newer (void)
   project = sigla_project_open (path, SIGLA_OPEN_READ_ONLY, &error);
   g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "newer version"));
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (sigla_test_query_int (path, "PRAGMA user_version"), ==, 99);
 
   sigla_test_remove_dir (dir);
 }
@@ -245,7 +228,7 @@ test_read_only_open_refuses_writes (void)
   g_assert_false (sigla_entity_insert (reader, entity, &error));
   g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_READ_ONLY);
   g_assert_cmpint (entity->id, ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entities"), ==, 0);
+  g_assert_cmpint (sigla_test_query_int (path, "SELECT count(*) FROM entities"), ==, 0);
 
   g_clear_object (&reader);
   sigla_test_remove_dir (dir);
@@ -317,11 +300,11 @@ test_upgrade_from_v1 (void)
 
   g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sigla_test_query_int (path, "PRAGMA user_version"), ==, 1);
 
   project = sigla_project_open (path, SIGLA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, sigla_schema_get_version ());
+  g_assert_cmpint (sigla_test_query_int (path, "PRAGMA user_version"), ==, sigla_schema_get_version ());
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
 
   document = sigla_document_get (project, 1, &error);
@@ -381,11 +364,11 @@ test_migration_copies_first (void)
 
   backup = g_strdup_printf ("%s.v%u.bak", path, current);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, current);
-  g_assert_cmpint (query_int (backup, "SELECT count(*) FROM entities"), ==, 1);
-  g_assert_cmpint (query_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'notes'"), ==, 0);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, current + 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'notes'"), ==, 1);
+  g_assert_cmpint (sigla_test_query_int (backup, "PRAGMA user_version"), ==, current);
+  g_assert_cmpint (sigla_test_query_int (backup, "SELECT count(*) FROM entities"), ==, 1);
+  g_assert_cmpint (sigla_test_query_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'notes'"), ==, 0);
+  g_assert_cmpint (sigla_test_query_int (path, "PRAGMA user_version"), ==, current + 1);
+  g_assert_cmpint (sigla_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'notes'"), ==, 1);
 
   g_clear_object (&project);
   sigla_test_remove_dir (dir);
@@ -408,8 +391,8 @@ test_migration_failure_rolls_back (void)
   g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, expected));
 
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, current);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'half'"), ==, 0);
+  g_assert_cmpint (sigla_test_query_int (path, "PRAGMA user_version"), ==, current);
+  g_assert_cmpint (sigla_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'half'"), ==, 0);
 
   g_clear_object (&project);
   sigla_test_remove_dir (dir);
@@ -453,7 +436,7 @@ test_file_removed_or_replaced (void)
   g_clear_error (&error);
   after = sigla_test_file_checksum (path);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entities WHERE label = 'Li Kenong'"), ==, 0);
+  g_assert_cmpint (sigla_test_query_int (path, "SELECT count(*) FROM entities WHERE label = 'Li Kenong'"), ==, 0);
 
   g_clear_object (&project);
   sigla_test_remove_dir (dir);
@@ -502,7 +485,7 @@ changed_cb (SiglaProject *project,
   record->id = id;
   record->count++;
   /* Listeners must find the change on disk already. */
-  record->entities_on_disk = query_int (record->path, "SELECT count(*) FROM entities");
+  record->entities_on_disk = sigla_test_query_int (record->path, "SELECT count(*) FROM entities");
 }
 
 static void

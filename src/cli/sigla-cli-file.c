@@ -60,3 +60,39 @@ cmd_recover (int    argc,
     }
   return EXIT_SUCCESS;
 }
+
+/* sigla-cli compact PROJECT [--json]: the history cut to its limits, the file written anew. */
+int
+cmd_compact (int    argc,
+             char **argv)
+{
+  const char *usage = "compact PROJECT [--json]";
+  g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaCompactReport report;
+  int status;
+
+  if (!parse_options (&argc, &argv, json_entries, 1, usage, &status))
+    return status;
+  project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
+  if (project == NULL || !sigla_project_compact (project, &report, &error))
+    return fail (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_int (builder, "steps_dropped", report.steps_dropped);
+      add_int (builder, "bytes_before", report.bytes_before);
+      add_int (builder, "bytes_after", report.bytes_after);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    printf ("steps dropped\t%" G_GINT64_FORMAT "\nbytes before\t%" G_GINT64_FORMAT
+            "\nbytes after\t%" G_GINT64_FORMAT "\nfreed\t%" G_GINT64_FORMAT "\n",
+            report.steps_dropped, report.bytes_before, report.bytes_after,
+            MAX (report.bytes_before - report.bytes_after, 0));
+  return EXIT_SUCCESS;
+}

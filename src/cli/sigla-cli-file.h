@@ -6,5 +6,7 @@ G_BEGIN_DECLS
 
 int cmd_recover (int    argc,
                  char **argv);
+int cmd_compact (int    argc,
+                 char **argv);
 
 G_END_DECLS

@@ -800,7 +800,7 @@ static int
 cmd_setting (int    argc,
              char **argv)
 {
-  const char *usage = "setting PROJECT tei-reading [edited|diplomatic]";
+  const char *usage = "setting PROJECT (tei-reading [edited|diplomatic] | history-steps [N] | history-megabytes [N])";
   g_autoptr(SiglaProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
@@ -840,7 +840,9 @@ static const Command commands[] = {
   { "undo", cmd_undo, "undo PROJECT" },
   { "redo", cmd_redo, "redo PROJECT" },
   { "stats", cmd_stats, "stats PROJECT [--json]" },
-  { "setting", cmd_setting, "setting PROJECT tei-reading [edited|diplomatic]" },
+  { "setting", cmd_setting, "setting PROJECT (tei-reading [edited|diplomatic] | history-steps [N] | "
+                            "history-megabytes [N])" },
+  { "compact", cmd_compact, "compact PROJECT [--json]" },
   { "recover", cmd_recover, "recover FILE NEW_PROJECT [--json]" },
   { "export", cmd_export, "export PROJECT --format tei|csv|geojson|webanno [--doc ID] -o PATH [--annotator NAME]" },
 };

@@ -8,6 +8,7 @@
 #include "sigla-entity.h"
 #include "sigla-error.h"
 #include "sigla-export.h"
+#include "sigla-history.h"
 #include "sigla-import.h"
 #include "sigla-kind.h"
 #include "sigla-mention.h"

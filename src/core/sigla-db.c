@@ -23,6 +23,7 @@ struct _SiglaDb
   gint64      deadline;     /* monotonic time the running statement must end by, or 0 */
   gint64      budget;       /* how long one statement may run, in µs */
   gboolean    migrating;    /* the schema may change: only while Sigla upgrades a file */
+  gboolean    vacuuming;    /* the file is written anew: only when the user compacts it */
   gboolean    over_budget;  /* the last statement was stopped by the clock */
   gboolean    refused;      /* the last statement asked for what the authorizer refused */
 };
@@ -131,7 +132,7 @@ finalize_statement (gpointer stmt)
  * load_extension, readfile …). */
 static const char * const allowed_functions[] = {
   "->>", "coalesce", "count", "fts5", "highlight", "json_each", "last_insert_rowid", "length",
-  "match", "max", "min", "sigla_hits", "snippet", "bm25",
+  "match", "max", "min", "sigla_hits", "snippet", "bm25", "sum",
 };
 
 /* Pragmas Sigla reads or sets; those that write the schema's identity only
@@ -140,7 +141,9 @@ static const char * const allowed_pragmas[] = {
   "cache_size", "data_version", "defer_foreign_keys", "foreign_keys", "journal_mode",
   "quick_check", "integrity_check", "synchronous", "table_info",
 };
-static const char * const migration_pragmas[] = { "application_id", "user_version", "encoding", "page_size" };
+static const char * const migration_pragmas[] = {
+  "application_id", "user_version", "encoding", "page_size", "wal_checkpoint",
+};
 
 static gboolean
 in_list (const char         *name,
@@ -192,6 +195,10 @@ allowed (SiglaDb    *db,
     case SQLITE_ALTER_TABLE:
     case SQLITE_REINDEX:
       return db->migrating;
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+      /* VACUUM attaches its copy, "vacuum_db", and takes it away: nothing else may. */
+      return db->vacuuming;
     default:
       return FALSE;
     }
@@ -456,6 +463,22 @@ sigla_db_set_migrating (SiglaDb  *db,
                         gboolean  migrating)
 {
   db->migrating = migrating;
+}
+
+/* Writes the file anew without its free pages, and empties the write-ahead
+ * log: the one statement that may rewrite the file, asked for by the user. */
+gboolean
+sigla_db_vacuum (SiglaDb  *db,
+                 GError  **error)
+{
+  gboolean done;
+
+  db->migrating = db->vacuuming = TRUE;
+  sqlite3_limit (db->handle, SQLITE_LIMIT_ATTACHED, 1);
+  done = sigla_db_exec (db, "VACUUM", error) && sigla_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  sqlite3_limit (db->handle, SQLITE_LIMIT_ATTACHED, 0);
+  db->migrating = db->vacuuming = FALSE;
+  return done;
 }
 
 /* Stops the running statement from another thread: it fails as cancelled. */

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "sigla-error.h"
+#include "sigla-history.h"
 #include "sigla-journal.h"
 #include "sigla-project-private.h"
 #include "sigla-schema.h"
@@ -326,6 +327,17 @@ emit_pending_changes (SiglaProject *self)
     }
 }
 
+/* Whether the action under way changed documents: only then can the
+ * history have grown by whole files. */
+static gboolean
+touched_documents (SiglaProject *self)
+{
+  for (guint i = 0; i < self->pending_changes->len; i++)
+    if (g_array_index (self->pending_changes, PendingChange, i).change == SIGLA_CHANGE_DOCUMENT)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 set_current_action (SiglaProject  *self,
                     gint64         action_id,
@@ -467,6 +479,7 @@ step_history (SiglaProject  *self,
   sqlite3_bind_int (mark, 1, undo);
   sqlite3_bind_int64 (mark, 2, action_id);
   if (!sigla_db_run (self->db, mark, error) || !index_documents (self, error) ||
+      !sigla_history_trim (self, touched_documents (self), NULL, error) ||
       !sigla_db_check_in_place (self->db, error) || !sigla_db_exec (self->db, "COMMIT", error))
     goto failed;
 
@@ -743,6 +756,7 @@ sigla_project_end_action (SiglaProject  *self,
     }
 
   if (!index_documents (self, error) || !set_current_action (self, 0, error) ||
+      !sigla_history_trim (self, touched_documents (self), NULL, error) ||
       !sigla_db_check_in_place (self->db, error) || !sigla_db_exec (self->db, "COMMIT", error))
     {
       sigla_project_abort_action (self);

@@ -10,22 +10,50 @@
 #include "sigla-project-private.h"
 #include "sigla-settings.h"
 
-/* Each setting and the values it takes, the first its default. */
+/* Each setting and the values it takes, the first its default; a number
+ * setting takes any from @minimum to @maximum. */
 static const struct
 {
   const char         *key;
   const char * const  values[3];
+  gint64              minimum;
+  gint64              maximum;   /* 0: not a number */
 } known[] = {
-  { SIGLA_SETTING_TEI_READING, { "edited", "diplomatic", NULL } },
+  { SIGLA_SETTING_TEI_READING, { "edited", "diplomatic", NULL }, 0, 0 },
+  { SIGLA_SETTING_HISTORY_STEPS, { "1000", NULL }, 10, 1000000 },
+  { SIGLA_SETTING_HISTORY_MEGABYTES, { "1024", NULL }, 1, 1024 * 1024 },
 };
+
+static gint
+find (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_strcmp0 (known[i].key, key) == 0)
+      return (gint) i;
+  return -1;
+}
 
 static const char * const *
 values_of (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_strcmp0 (known[i].key, key) == 0)
-      return known[i].values;
-  return NULL;
+  gint i = find (key);
+
+  return i >= 0 ? known[i].values : NULL;
+}
+
+/* Whether @value is one @key takes. */
+static gboolean
+takes (const char *key,
+       const char *value)
+{
+  gint i = find (key);
+  guint64 number;
+
+  if (i < 0 || value == NULL)
+    return FALSE;
+  if (known[i].maximum == 0)
+    return g_strv_contains (known[i].values, value);
+  return g_ascii_string_to_unsigned (value, 10, known[i].minimum, known[i].maximum, &number, NULL);
 }
 
 static gboolean
@@ -38,12 +66,6 @@ check_key (const char  *key,
   return FALSE;
 }
 
-/**
- * sigla_settings_get:
- *
- * Returns: (transfer full): the setting's value, its default if the project
- *   has none, or %NULL with @error set
- */
 char *
 sigla_settings_get (SiglaProject  *project,
                     const char    *key,
@@ -66,7 +88,7 @@ sigla_settings_get (SiglaProject  *project,
         g_autofree char *value = sigla_stmt_dup_text (stmt, 0);
 
         /* A value this Sigla does not know (a damaged or newer file) reads as the default. */
-        return g_strv_contains (values, value) ? g_steal_pointer (&value) : g_strdup (values[0]);
+        return takes (key, value) ? g_steal_pointer (&value) : g_strdup (values[0]);
       }
     case SIGLA_STEP_DONE:
       return g_strdup (values[0]);
@@ -89,9 +111,13 @@ sigla_settings_set (SiglaProject  *project,
 
   if (!check_key (key, error))
     return FALSE;
-  if (!g_strv_contains (values_of (key), value))
+  if (!takes (key, value))
     {
-      g_autofree char *allowed = g_strjoinv (", ", (char **) values_of (key));
+      gint i = find (key);
+      g_autofree char *allowed = known[i].maximum == 0
+        ? g_strjoinv (", ", (char **) known[i].values)
+        : g_strdup_printf (_("a number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT), known[i].minimum,
+                           known[i].maximum);
 
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("“%s” is no value of “%s”: it takes %s"), value,
                    key, allowed);
@@ -116,4 +142,20 @@ sigla_settings_set (SiglaProject  *project,
       return FALSE;
     }
   return sigla_project_end_action (project, error);
+}
+
+/**
+ * sigla_settings_get_number:
+ * @key: a number setting
+ *
+ * Returns: its value, or -1 with @error set
+ */
+gint64
+sigla_settings_get_number (SiglaProject  *project,
+                           const char    *key,
+                           GError       **error)
+{
+  g_autofree char *value = sigla_settings_get (project, key, error);
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : -1;
 }
