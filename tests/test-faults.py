@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test-faults.py: writes that fail (a full disk through a file-size limit, a read-only folder),
+# reading on a full disk, a file cut short while it is imported, an export over a private file,
 # damaged project files (cut short, bytes flipped), and several sigla-cli processes writing to one
 # project at once. Each failure is reported with the file and the reason, and the project is left
 # exactly as it was. Speaks TAP.
@@ -95,6 +96,76 @@ def test_full_disk(tmp):
     check("full disk: the export is refused, naming the file, and leaves nothing behind",
           done.returncode == 1 and target in done.stderr and os.listdir(out) == [],
           f"{done.stderr.strip()}; left {os.listdir(out)}")
+
+
+def test_full_disk_reading(tmp):
+    """With no room beside the project for the index a reader writes (the WAL's "-shm", 32 KB), it
+    is still read, searched and exported to another disk; an edit is refused with the reason."""
+    project = new_project(tmp)
+    note = os.path.join(tmp, "note.txt")
+    with open(note, "w", encoding="utf-8") as f:
+        f.write("A short note from Kaesong on the truce talks.\n")
+    doc = cli("import", project, note).stdout.split("\t")[0]
+    out = os.path.join(tmp, "elsewhere")
+    os.mkdir(out)
+    target = os.path.join(out, "note.xml")
+    for leftover in (project + "-shm", project + "-wal"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
+    full = limited(30_000)
+    runs = {args[0]: subprocess.run([CLI, *args], capture_output=True, text=True, preexec_fn=full)
+            for args in (["stats", project], ["search", project, "Kaesong"],
+                         ["export", project, "--format", "tei", "--doc", doc, "-o", target],
+                         ["tag", project, "1", "0", "5", "--date", "1951"])}
+    for command in ("stats", "search", "export"):
+        run = runs[command]
+        check(f"full disk: {command} still works, and says the disk is full",
+              run.returncode == 0 and "is full" in run.stderr and project in run.stderr,
+              f"exit {run.returncode}: {run.stderr.strip()}")
+    check("full disk: the export to another disk is whole", os.path.exists(target) and
+          open(target, encoding="utf-8").read().rstrip().endswith("</TEI>"))
+    check("full disk: an edit is refused, saying the disk is full",
+          runs["tag"].returncode == 1 and "disk is full" in runs["tag"].stderr, runs["tag"].stderr.strip())
+
+
+def test_shrinking_import(tmp):
+    """A file cut short while it is imported (another program rewrites it, a stick is pulled):
+    imported whole as it was read, or refused naming it; never a crash (a mapped file gives SIGBUS)."""
+    project = new_project(tmp)
+    rng = random.Random(SEED)
+    source = big_text(tmp, 48_000_000)
+    outcomes = []
+    for attempt in range(6):
+        moving = os.path.join(tmp, f"moving-{attempt}.txt")
+        shutil.copy(source, moving)
+        run = subprocess.Popen([CLI, "import", project, moving], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+        time.sleep(rng.uniform(0.0, 0.15))
+        os.truncate(moving, 1_000_000)
+        out, err = run.communicate()
+        outcomes.append((run.returncode, err.strip()))
+        os.remove(moving)
+    print(f"# cut while imported: {[code for code, _ in outcomes]}")
+    check("cut while imported: no crash, and a refusal names the file",
+          all(code == 0 or (code == 1 and "moving-" in err) for code, err in outcomes), repr(outcomes))
+    check("cut while imported: the project is whole", not check_whole(project), repr(check_whole(project)))
+
+
+def test_export_keeps_access(tmp):
+    """An export written over a private file keeps it private (its mode and its group)."""
+    project = new_project(tmp)
+    target = os.path.join(tmp, "private.json")
+    with open(target, "w") as f:
+        f.write("{}")
+    os.chmod(target, 0o600)
+    group = 100 if os.geteuid() == 0 else os.getgid()
+    if os.geteuid() == 0:
+        os.chown(target, -1, group)
+    done = cli("export", project, "--format", "geojson", "-o", target)
+    mode = os.stat(target).st_mode & 0o7777
+    check("export over a private file: it stays 0600, in its group",
+          done.returncode == 0 and mode == 0o600 and os.stat(target).st_gid == group,
+          f"exit {done.returncode} {done.stderr.strip()}: mode {oct(mode)}, group {os.stat(target).st_gid}")
 
 
 def test_read_only_folder(tmp):
@@ -245,7 +316,8 @@ def test_two_writers(tmp):
 
 def main():
     print(f"# seed {SEED} (SIGLA_FAULTS_SEED={SEED} replays it)")
-    for test in (test_full_disk, test_read_only_folder, test_damaged, test_two_writers):
+    for test in (test_full_disk, test_full_disk_reading, test_shrinking_import, test_export_keeps_access,
+                 test_read_only_folder, test_damaged, test_two_writers):
         with tempfile.TemporaryDirectory(dir=scratch_dir()) as tmp:
             os.chmod(tmp, 0o755)
             test(tmp)

@@ -162,6 +162,9 @@ CASES = [
      "harmless"),
     ("bytes where a title belongs",
      lambda p, d: forge(p, "UPDATE documents SET title = x'00ff00fe' WHERE id = 1"), "harmless"),
+    ("titles and names holding line breaks, tabs and backslashes",
+     lambda p, d: forge(p, "UPDATE documents SET title = 'Cable' || char(10) || '2' || char(9) || 'x\\y'",
+                        "UPDATE entities SET label = 'Filippov' || char(10) || 'Stalin'"), "one line each"),
     ("a mention past the end of its document",
      lambda p, d: forge(p, "UPDATE mentions SET \"end\" = 1000000000 WHERE id = 1"), "harmless"),
     ("format 1: the journal attaches another project and empties it",
@@ -217,7 +220,14 @@ def run_case(name, how, expect, template, root):
     if strays:
         problems.append(f"files written beside it: {sorted(strays)}")
 
-    if expect == "harmless":
+    if expect == "one line each":
+        listed = cli("list", project).stdout.splitlines()
+        entities = cli("entity", "list", project).stdout.splitlines()
+        if len(listed) != 5 or any(line.count("\t") != 2 or "Cable\\n2\\tx\\\\y" not in line for line in listed):
+            problems.append(f"list does not give one line of three fields a document: {listed[:2]}")
+        if len(entities) != 1 or "Filippov\\nStalin" not in entities[0]:
+            problems.append(f"entity list does not give one line an entity: {entities}")
+    elif expect == "harmless":
         if name.startswith("format 1"):
             db = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
             planted = db.execute("SELECT name FROM sqlite_schema WHERE name = 'planted'").fetchall()

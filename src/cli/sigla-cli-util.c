@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "sigla-cli"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "sigla-cli-util.h"
 
@@ -145,3 +146,33 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+
+/* A value as one field of a line of output: a tab, a line break or a
+ * backslash in it is written \t, \n (\r) or \\, so that a record stays one
+ * line with its fields apart, whatever the data holds. --json gives values
+ * as they are. */
+char *
+line_field (const char *value)
+{
+  GString *field = g_string_sized_new (value != NULL ? strlen (value) : 0);
+
+  for (const char *p = value; p != NULL && *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\t':
+        g_string_append (field, "\\t");
+        break;
+      case '\n':
+        g_string_append (field, "\\n");
+        break;
+      case '\r':
+        g_string_append (field, "\\r");
+        break;
+      case '\\':
+        g_string_append (field, "\\\\");
+        break;
+      default:
+        g_string_append_c (field, *p);
+      }
+  return g_string_free (field, FALSE);
+}

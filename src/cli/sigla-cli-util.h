@@ -37,6 +37,7 @@ gboolean      parse_span    (char               **argv,
 SiglaProject *open_project  (const char          *path,
                              SiglaOpenFlags       flags,
                              GError             **error);
+char         *line_field    (const char          *value);
 void          print_json    (JsonBuilder         *builder);
 void          add_string    (JsonBuilder         *builder,
                              const char          *name,

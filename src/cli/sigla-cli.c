@@ -94,8 +94,9 @@ print_imported_cb (const char           *path,
     }
 
   /* A file of registries alone makes no document: 0, and its name. */
-  g_string_append_printf (run->imported, "%" G_GINT64_FORMAT "\t%s\n", document_id,
-                          document != NULL ? document->title : name);
+  g_autofree char *title = line_field (document != NULL ? document->title : name);
+
+  g_string_append_printf (run->imported, "%" G_GINT64_FORMAT "\t%s\n", document_id, title);
   if (report != NULL)
     {
       g_autofree char *lines = sigla_tei_report_to_text (report);
@@ -172,8 +173,10 @@ cmd_list (int    argc,
 
       if (!opt_json)
         {
-          printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", document->id,
-                   document->date != NULL ? document->date : "", document->title);
+          g_autofree char *date = line_field (document->date);
+          g_autofree char *title = line_field (document->title);
+
+          printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", document->id, date, title);
           continue;
         }
 
@@ -297,8 +300,10 @@ cmd_search (int    argc,
 
       if (!opt_json)
         {
+          g_autofree char *snippet = line_field (hit->snippet);
+
           printf ("%" G_GINT64_FORMAT "\t%s%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
-                   hit->document_id, hit->in_title ? "title:" : "", hit->start, hit->end, hit->snippet);
+                   hit->document_id, hit->in_title ? "title:" : "", hit->start, hit->end, snippet);
           continue;
         }
 
@@ -490,10 +495,15 @@ cmd_entity_list (int    argc,
           continue;
         }
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s", entity->id, sigla_kind_to_string (entity->kind),
-               entity->label);
+      g_autofree char *label = line_field (entity->label);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s", entity->id, sigla_kind_to_string (entity->kind), label);
       for (guint k = 0; k < entity->aliases->len; k++)
-        printf ("%s%s", k == 0 ? "\t" : ", ", ((SiglaAlias *) entity->aliases->pdata[k])->name);
+        {
+          g_autofree char *alias = line_field (((SiglaAlias *) entity->aliases->pdata[k])->name);
+
+          printf ("%s%s", k == 0 ? "\t" : ", ", alias);
+        }
       printf ("\n");
     }
   json_builder_end_array (builder);
@@ -643,6 +653,7 @@ step_history (int       argc,
               char    **argv,
               gboolean  undo)
 {
+  g_autofree char *shown = NULL;
   const char *usage = undo ? "undo PROJECT" : "redo PROJECT";
   g_autoptr(SiglaProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -662,7 +673,8 @@ step_history (int       argc,
   if (!done)
     return fail (error);
 
-  printf ("%s: %s\n", undo ? "Undone" : "Redone", label);
+  shown = line_field (label);
+  printf ("%s: %s\n", undo ? "Undone" : "Redone", shown);
   return EXIT_SUCCESS;
 }
 

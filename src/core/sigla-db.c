@@ -103,7 +103,8 @@ sigla_db_set_error (SiglaDb  *db,
     case SIGLA_ERROR_IO:
       /* SQLite says "disk I/O error" for a full disk (or a file-size
        * limit) as for a failing one, and keeps no errno: say both. */
-      if (rc == SQLITE_FULL || rc == SQLITE_IOERR_WRITE)
+      if (rc == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHMSIZE ||
+          rc == SQLITE_IOERR_SHMOPEN || rc == SQLITE_IOERR_TRUNCATE)
         g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
                      _("The project “%s” could not be written: the disk is full or refused the write; "
                        "the change was not saved"), path);
@@ -138,8 +139,8 @@ static const char * const allowed_functions[] = {
 /* Pragmas Sigla reads or sets; those that write the schema's identity only
  * while it upgrades a file. */
 static const char * const allowed_pragmas[] = {
-  "cache_size", "data_version", "defer_foreign_keys", "foreign_keys", "journal_mode",
-  "quick_check", "integrity_check", "synchronous", "table_info",
+  "cache_size", "data_version", "defer_foreign_keys", "foreign_keys", "journal_mode", "locking_mode",
+  "page_count", "query_only", "quick_check", "integrity_check", "synchronous", "table_info",
 };
 static const char * const migration_pragmas[] = {
   "application_id", "user_version", "encoding", "page_size", "wal_checkpoint",

@@ -52,6 +52,22 @@ write_and_sync (int              fd,
   return TRUE;
 }
 
+/* A file written over keeps who may read it: its mode, and its group where
+ * the user may give it (a private 0600 file stays private). */
+static void
+keep_access (int         fd,
+             const char *path)
+{
+  GStatBuf existing;
+
+  if (g_stat (path, &existing) != 0 || !S_ISREG (existing.st_mode))
+    return;
+  if (fchown (fd, (uid_t) -1, existing.st_gid) != 0)
+    g_debug ("“%s” keeps the group of its folder: %s", path, g_strerror (errno));
+  if (fchmod (fd, existing.st_mode & 07777) != 0)
+    g_debug ("“%s” could not keep its mode: %s", path, g_strerror (errno));
+}
+
 /**
  * sigla_output_write_file:
  * @write: writes the export to a stream
@@ -82,6 +98,7 @@ sigla_output_write_file (const char      *path,
   fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     return set_io_error (error, path, errno);
+  keep_access (fd, path);
 
   written = write_and_sync (fd, path, write, project, data, error);
   if (close (fd) != 0 && written)

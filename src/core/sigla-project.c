@@ -573,6 +573,34 @@ sigla_project_create (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* Reading a project in write-ahead-log mode writes an index beside it
+ * ("-shm"); on a full disk it cannot, and every read would fail. The
+ * project is then read with that index in memory, which takes a connection
+ * that could write and an exclusive lock (another program cannot write it
+ * meanwhile); query_only keeps it from writing. So the user can still
+ * search the project and export it to another disk. */
+static SiglaDb *
+open_for_reading (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(SiglaDb) db = sigla_db_open (path, SQLITE_OPEN_READONLY, error);
+  g_autoptr(GError) probe_error = NULL;
+  gint64 pages;
+
+  if (db == NULL || sigla_db_query_int (db, "PRAGMA page_count", &pages, &probe_error) ||
+      !g_error_matches (probe_error, SIGLA_ERROR, SIGLA_ERROR_IO))
+    return g_steal_pointer (&db);
+
+  g_clear_pointer (&db, sigla_db_close);
+  db = sigla_db_open (path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL || !sigla_db_exec (db, "PRAGMA query_only = ON", error) ||
+      !sigla_db_exec (db, "PRAGMA locking_mode = EXCLUSIVE", error))
+    return NULL;
+  g_message (_("The disk of “%s” is full: the project is read, but nothing can be saved to it until "
+               "there is room"), path);
+  return g_steal_pointer (&db);
+}
+
 /**
  * sigla_project_open:
  * @path: an existing project file
@@ -600,7 +628,7 @@ sigla_project_open (const char      *path,
   if (!read_only && !check_writable (path, error))
     return NULL;
 
-  db = sigla_db_open (path, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
+  db = read_only ? open_for_reading (path, error) : sigla_db_open (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL || !check_identity (db, path, &version, error) ||
       !check_not_damaged (db, path, (flags & SIGLA_OPEN_CHECK) != 0, error))
     {

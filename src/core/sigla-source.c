@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "sigla-error.h"
 #include "sigla-source.h"
@@ -26,10 +27,65 @@ set_errno_error (GError     **error,
                _("Cannot import “%s”: %s"), path, g_strerror (saved_errno));
 }
 
+/* Reads the @expected->st_size bytes of @fd and closes it; a file that
+ * changes size meanwhile is refused, as what was read is no longer it. */
+static GBytes *
+read_whole (int             fd,
+            const char     *path,
+            const GStatBuf *expected,
+            GError        **error)
+{
+  gsize size = (gsize) expected->st_size;
+  g_autofree guint8 *data = NULL;
+  gsize done = 0;
+  GStatBuf after;
+
+  if ((goffset) size != expected->st_size || (data = g_try_malloc (size)) == NULL)
+    {
+      g_close (fd, NULL);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
+                   _("Cannot import “%s”: it is too large to read into memory"), path);
+      return NULL;
+    }
+
+  while (done < size)
+    {
+      gssize n = read (fd, data + done, size - done);
+
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_close (fd, NULL);
+          set_errno_error (error, path, saved_errno);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      done += n;
+    }
+
+  if (done != size || fstat (fd, &after) != 0 || after.st_size != expected->st_size ||
+      after.st_mtime != expected->st_mtime)
+    {
+      g_close (fd, NULL);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO,
+                   _("Cannot import “%s”: the file changed while it was read (another program "
+                     "wrote it, or its disk went away); nothing was imported"), path);
+      return NULL;
+    }
+  g_close (fd, NULL);
+  return g_bytes_new_take (g_steal_pointer (&data), size);
+}
+
 /**
  * sigla_source_load:
  *
- * Maps the file, so that a large one costs address space, not memory.
+ * Reads the file into memory, checking that it is the same size at the
+ * end as at the start. Not mapped: a mapped file that another program cuts
+ * short (or a USB stick pulled) kills the process with SIGBUS.
  *
  * Returns: (transfer full): the file's bytes
  */
@@ -37,8 +93,6 @@ GBytes *
 sigla_source_load (const char  *path,
                    GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GError) local_error = NULL;
   GStatBuf st;
   int fd;
 
@@ -86,16 +140,7 @@ sigla_source_load (const char  *path,
       return NULL;
     }
 
-  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
-  g_close (fd, NULL);
-  if (mapped == NULL)
-    {
-      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot import “%s”: %s"), path,
-                   local_error->message);
-      return NULL;
-    }
-
-  return g_mapped_file_get_bytes (mapped);
+  return read_whole (fd, path, &st, error);
 }
 
 static gboolean
