@@ -27,19 +27,30 @@ count_changes (SiglaDb  *db,
   return TRUE;
 }
 
-/* The newest @steps steps stay (those that can be redone count too). */
+/* The newest @steps steps stay (those that can be redone count too). The
+ * span of the steps' ids, two lookups, bounds their number from above: only
+ * once it passes the limit by a sixteenth are they counted and the oldest
+ * dropped, in one go, so that an ordinary action pays two lookups.
+ * @exactly: trim now, to the limit (compacting). */
 static gboolean
-trim_by_steps (SiglaDb  *db,
-               gint64    steps,
-               gint64   *dropped,
-               GError  **error)
+trim_by_steps (SiglaDb   *db,
+               gint64     steps,
+               gboolean   exactly,
+               gint64    *dropped,
+               GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    sigla_db_prepare (db,
-                      "DELETE FROM history_actions WHERE id < "
-                      "(SELECT id FROM history_actions ORDER BY id DESC LIMIT 1 OFFSET ?)",
-                      error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 span = 0;
 
+  if (!exactly &&
+      (!sigla_db_query_int (db, "SELECT (SELECT max(id) FROM history_actions) - (SELECT min(id) FROM history_actions) + 1", &span, error) ||
+       span <= steps + steps / 16))
+    return span >= 0;
+
+  stmt = sigla_db_prepare (db,
+                           "DELETE FROM history_actions WHERE id < "
+                           "(SELECT id FROM history_actions ORDER BY id DESC LIMIT 1 OFFSET ?)",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, steps - 1);
@@ -91,10 +102,12 @@ trim_by_size (SiglaDb  *db,
  * sigla_history_trim:
  * @by_size: whether to weigh the original files the history holds too (after
  *   an action on documents; the count of steps is checked always)
- * @dropped: (out) (optional): adds the number of steps dropped
+ * @dropped: (out) (optional): adds the number of steps dropped; when given,
+ *   the steps are trimmed to the limit exactly, else once they pass it by a
+ *   sixteenth
  *
  * Drops the oldest history steps past the project's limits. Runs inside
- * the action that has just been recorded, so that the file never holds more.
+ * the action that has just been recorded.
  */
 gboolean
 sigla_history_trim (SiglaProject  *project,
@@ -106,7 +119,7 @@ sigla_history_trim (SiglaProject  *project,
   gint64 steps = sigla_settings_get_number (project, SIGLA_SETTING_HISTORY_STEPS, error);
   gint64 megabytes;
 
-  if (steps < 0 || !trim_by_steps (db, steps, dropped, error))
+  if (steps < 0 || !trim_by_steps (db, steps, dropped != NULL, dropped, error))
     return FALSE;
   if (!by_size)
     return TRUE;
