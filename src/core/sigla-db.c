@@ -113,6 +113,12 @@ sigla_db_set_error (SiglaDb  *db,
                      _("The project “%s” could not be written: %s"), path,
                      db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
       break;
+    case SIGLA_ERROR_FAILED:
+      /* SQLite's own words ("unsupported file format", "no such table") say
+       * nothing of which file: the project is named. */
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, _("The project “%s” could not be read: %s"), path,
+                   db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
+      break;
     default:
       g_set_error (error, SIGLA_ERROR, error_code_for (rc),
                    _("%s"), db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
