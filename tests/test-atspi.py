@@ -54,6 +54,7 @@ STEPS = [
     "a screenshot is saved",
     "Ctrl+, opens the preferences, with the project's \"Other Editions’ Alternatives\"",
     "choosing the diplomatic reading by keyboard sets it in the project file",
+    "the spin button \"Undo Steps Kept\" set to 50 through its Value sets the project's history limit",
 ]
 
 
@@ -454,6 +455,28 @@ def inner():
         Atspi.generate_keyboard_event(0xff0d, None, Atspi.KeySynthType.SYM)  # Return: chosen
         wait_for("the project to read other editions diplomatically",
                  lambda: cli("setting", project, "tei-reading").strip() == "diplomatic", timeout=10)
+        ok()
+
+        # 12. How much undo history the project keeps, set as a screen reader sets a number.
+        try:
+            steps = wait_for("the spin button \"Undo Steps Kept\"", lambda: find(
+                sigla, lambda o: is_role(o, Atspi.Role.SPIN_BUTTON) and o.get_name() == "Undo Steps Kept"), timeout=10)
+        except Failed:
+            def names(obj, depth=0):
+                if obj is None or depth > 30:
+                    return
+                log("%s%s %r" % ("  " * depth, obj.get_role_name(), obj.get_name()))
+                for i in range(obj.get_child_count()):
+                    names(obj.get_child_at_index(i), depth + 1)
+            names(sigla)
+            raise
+        value = steps.get_value_iface()
+        if value is None or value.get_current_value() != 1000:
+            raise Failed("\"Undo Steps Kept\" shows %r, not the default 1000" %
+                         (value.get_current_value() if value else None))
+        value.set_current_value(50)
+        wait_for("the project to keep 50 undo steps",
+                 lambda: cli("setting", project, "history-steps").strip() == "50", timeout=10)
         ok()
         return 0
 

@@ -884,6 +884,113 @@ test_damaged_project (void)
   sigla_test_remove_dir (dir);
 }
 
+/* A project another program changed (a trigger planted in it) is refused;
+ * "Recover the Data" copies its documents into a new project beside it and
+ * opens that, the changed file left as it is. */
+static void
+test_tampered_project (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autofree char *recovered = g_build_filename (dir, "test (recovered).sigla", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+  gint64 deadline;
+  SiglaCounts counts;
+  SiglaWindow *window;
+  sqlite3 *forger = NULL;
+
+  sigla_test_import_seed (setup, "004");
+  g_clear_object (&setup);
+  g_assert_cmpint (sqlite3_open (path, &forger), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (forger, "CREATE TRIGGER planted AFTER INSERT ON mentions BEGIN "
+                                         "UPDATE documents SET title = 'x'; END", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (forger);
+  before = sigla_test_file_checksum (path);
+
+  window = sigla_window_new (NULL);
+  g_assert_false (sigla_window_open_project (window, path, &error));
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_TAMPERED);
+  sigla_window_show_error (window, error);
+  run_pending ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "recover"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "trigger “planted”"));
+  save_screenshot (GTK_WIDGET (dialog), "window-tampered.png");
+  adw_message_dialog_response (dialog, "recover");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "documents: 1 taken"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  run_pending ();
+
+  g_assert_nonnull (sigla_window_get_project (window));
+  g_assert_cmpstr (sigla_project_get_path (sigla_window_get_project (window)), ==, recovered);
+  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+  g_assert_cmpint (counts.documents, ==, 1);
+  after = sigla_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : -1;
+}
+
+/* Compact Project, from the menu: the room an undone import took goes back to the disk. */
+static void
+test_compact_project (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(GString) text = g_string_new ("");
+  g_autofree char *long_path = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaWindow *window;
+  gint64 before, deadline;
+
+  while (text->len < 2 * 1024 * 1024)
+    g_string_append (text, "The delegation met again at Kaesong and left without an answer. ");
+  long_path = sigla_test_write_file (dir, "long.txt", text->str, text->len);
+  g_assert_true (sigla_settings_set (setup, SIGLA_SETTING_HISTORY_MEGABYTES, "1", &error));
+  g_assert_cmpint (sigla_import_file (setup, long_path, &error), >, 0);
+  g_assert_true (sigla_project_undo (setup, NULL, &error));
+  g_clear_object (&setup);
+  before = file_size (path);
+
+  window = sigla_window_new (NULL);
+  g_assert_true (sigla_window_open_project (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compact-project", NULL));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (file_size (path) >= before - 2 * 1024 * 1024 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  run_pending ();
+  g_assert_cmpint (file_size (path), <, before - 2 * 1024 * 1024);
+  g_assert_null (find_message_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Another program writing to the project: it holds the write lock. */
 static sqlite3 *
 hold_write_lock (const char *path)
@@ -1158,6 +1265,8 @@ main (int    argc,
   g_test_add_func ("/window/export-cancelled", test_export_cancelled);
   g_test_add_func ("/window/changes-elsewhere", test_changes_elsewhere);
   g_test_add_func ("/window/damaged-project", test_damaged_project);
+  g_test_add_func ("/window/tampered-project", test_tampered_project);
+  g_test_add_func ("/window/compact-project", test_compact_project);
   g_test_add_func ("/window/import-report", test_import_report);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);

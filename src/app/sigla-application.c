@@ -133,7 +133,49 @@ reading_selected_cb (AdwComboRow  *row,
     }
 }
 
-/* The open project's own settings: how other editions' TEI is read. */
+static void
+history_changed_cb (GtkSpinButton *spin,
+                    SiglaProject  *project)
+{
+  const char *key = g_object_get_data (G_OBJECT (spin), "setting");
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  g_autoptr(GError) error = NULL;
+
+  if (!sigla_settings_set (project, key, value, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (spin));
+      GtkWindow *parent = root != NULL ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+
+      if (SIGLA_IS_WINDOW (parent))
+        sigla_window_show_error (SIGLA_WINDOW (parent), error);
+    }
+}
+
+/* A row with a number of the project's settings: how much undo history it keeps. */
+static GtkWidget *
+history_row (SiglaProject *project,
+             const char   *key,
+             const char   *title,
+             const char   *subtitle,
+             double        minimum,
+             double        maximum)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (minimum, maximum, 10);
+  gint64 value = sigla_settings_get_number (project, key, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value > 0 ? value : minimum);
+  g_object_set_data (G_OBJECT (spin), "setting", (gpointer) key);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (history_changed_cb), project, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  return row;
+}
+
+/* The open project's own settings: how other editions' TEI is read, how much history it keeps. */
 static GtkWidget *
 project_group (SiglaProject *project)
 {
@@ -156,6 +198,12 @@ project_group (SiglaProject *project)
   adw_combo_row_set_selected (ADW_COMBO_ROW (reading), g_strcmp0 (current, "diplomatic") == 0 ? 1 : 0);
   g_signal_connect_object (reading, "notify::selected", G_CALLBACK (reading_selected_cb), project, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), reading);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             history_row (project, SIGLA_SETTING_HISTORY_STEPS, _("Undo Steps Kept"),
+                                          _("Older steps are dropped, and what they kept"), 10, 1000000));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             history_row (project, SIGLA_SETTING_HISTORY_MEGABYTES, _("Undo History Size (MB)"),
+                                          _("Files of undone imports kept for redo"), 1, 1024 * 1024));
   return group;
 }
 

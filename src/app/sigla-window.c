@@ -13,6 +13,7 @@
 #include "sigla-entity-editor.h"
 #include "sigla-export-task.h"
 #include "sigla-import-task.h"
+#include "sigla-project-care.h"
 #include "sigla-row.h"
 #include "sigla-tag-popover.h"
 #include "sigla-window.h"
@@ -171,50 +172,34 @@ toast (SiglaWindow *self,
 
 /* Opens a copy of @backup beside it, "NAME (recovered).sigla": the damaged
  * file is left as it is, and the backup stays a backup. */
+/* Opens a copy of @backup beside it, "NAME (recovered).sigla": the damaged
+ * file is left as it is, and the backup stays a backup. */
 static void
 open_backup_copy (SiglaWindow *self,
                   const char  *damaged,
                   const char  *backup)
 {
-  g_autofree char *dir = g_path_get_dirname (damaged);
-  g_autofree char *base = g_path_get_basename (damaged);
+  g_autofree char *path = sigla_project_care_sibling (damaged);
   g_autoptr(GFile) source = g_file_new_for_path (backup);
-  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (g_str_has_suffix (base, ".sigla"))
-    base[strlen (base) - strlen (".sigla")] = '\0';
-  for (guint n = 1; copy == NULL || g_file_query_exists (copy, NULL); n++)
-    {
-      g_autofree char *name = n == 1 ? g_strdup_printf (_("%s (recovered).sigla"), base)
-                                     : g_strdup_printf (_("%s (recovered %u).sigla"), base, n);
-
-      g_clear_object (&copy);
-      copy = g_file_new_build_filename (dir, name, NULL);
-    }
-
   if (!g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
     {
-      g_autofree char *path = g_file_get_path (copy);
       g_autoptr(GError) refused = g_error_new (SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot copy “%s” to “%s”: %s"),
                                                backup, path, error->message);
 
       sigla_window_show_error (self, refused);
       return;
     }
-
-  {
-    g_autofree char *path = g_file_get_path (copy);
-
-    if (!sigla_window_open_project (self, path, &error))
-      {
-        sigla_window_show_error (self, error);
-        return;
-      }
-    message = g_strdup_printf (_("Opened “%s”, made from the last good copy; the damaged file was left as it was"),
-                               path);
-  }
+  if (!sigla_window_open_project (self, path, &error))
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("Opened “%s”, made from the last good copy; the damaged file was left as it was"),
+                             path);
   toast (self, message);
 }
 
@@ -226,6 +211,15 @@ backup_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "open-copy"))
     open_backup_copy (self, g_object_get_data (G_OBJECT (dialog), "damaged"),
                       g_object_get_data (G_OBJECT (dialog), "backup"));
+  else if (g_str_equal (response, "recover"))
+    sigla_project_care_recover (self, g_object_get_data (G_OBJECT (dialog), "damaged"));
+}
+
+void
+sigla_window_notify (SiglaWindow *self,
+                     const char  *message)
+{
+  toast (self, message);
 }
 
 void
@@ -247,6 +241,15 @@ sigla_window_show_error (SiglaWindow  *self,
                                                   ADW_RESPONSE_SUGGESTED);
       g_object_set_data_full (G_OBJECT (dialog), "damaged", g_strdup (self->refused_path), g_free);
       g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backups->pdata[0]), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (backup_response_cb), self);
+    }
+  /* A file another program changed: its data, never its schema, into a new project. */
+  else if (g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_TAMPERED) && self->refused_path != NULL)
+    {
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), _("The Project Was Changed Elsewhere"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "recover", _("_Recover the Data"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+      g_object_set_data_full (G_OBJECT (dialog), "damaged", g_strdup (self->refused_path), g_free);
       g_signal_connect (dialog, "response", G_CALLBACK (backup_response_cb), self);
     }
 
@@ -1968,6 +1971,14 @@ choose_export (SiglaWindow *self,
 }
 
 static void
+compact_project_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  sigla_project_care_compact (SIGLA_WINDOW (widget));
+}
+
+static void
 export_tei_action (GtkWidget  *widget,
                    const char *action,
                    GVariant   *parameter)
@@ -2134,6 +2145,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-task", NULL, cancel_task_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);
+  gtk_widget_class_install_action (widget_class, "win.compact-project", NULL, compact_project_action);
   gtk_widget_class_install_action (widget_class, "win.export-document-tei", NULL, export_document_tei_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -44,5 +44,7 @@ gboolean      sigla_window_tag_selection (SiglaWindow     *self,
                                           GError         **error);
 void          sigla_window_show_error    (SiglaWindow     *self,
                                           const GError    *error);
+void          sigla_window_notify        (SiglaWindow     *self,
+                                          const char      *message);
 
 G_END_DECLS

@@ -77,7 +77,7 @@ tampered (SiglaDb     *db,
 {
   g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TAMPERED,
                _("The project “%s” was changed by another program: %s. Sigla opens only what it "
-                 "made; “Recover the data” copies its documents and annotations into a new project"),
+                 "made; “Recover the Data” (sigla-cli recover) copies its documents and annotations into a new project"),
                sigla_db_get_path (db), reason);
   return FALSE;
 }
