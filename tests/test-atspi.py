@@ -160,6 +160,15 @@ class Fatal(Failed):
     """A failure that waiting longer cannot mend."""
 
 
+def log_tree(obj, depth=0):
+    """Logs the accessible tree under @obj, role and name, to see what a search missed."""
+    if obj is None or depth > 30:
+        return
+    log("%s%s %r" % ("  " * depth, obj.get_role_name(), obj.get_name()))
+    for i in range(obj.get_child_count()):
+        log_tree(obj.get_child_at_index(i), depth + 1)
+
+
 def wait_for(what, predicate, timeout=15.0, interval=0.1):
     """Polls @predicate until it returns something true; returns that, or raises Failed."""
     deadline = time.monotonic() + timeout
@@ -428,13 +437,7 @@ def inner():
         try:
             row = wait_for("the row \"Other Editions’ Alternatives\" in the preferences", reading_row, timeout=10)
         except Failed:
-            def names(obj, depth=0):
-                if obj is None or depth > 30:
-                    return
-                log("%s%s %r" % ("  " * depth, obj.get_role_name(), obj.get_name()))
-                for i in range(obj.get_child_count()):
-                    names(obj.get_child_at_index(i), depth + 1)
-            names(sigla)
+            log_tree(sigla)
             raise
         time.sleep(0.3)
         ok(screenshot("atspi-preferences.png"))
@@ -462,13 +465,7 @@ def inner():
             steps = wait_for("the spin button \"Undo Steps Kept\"", lambda: find(
                 sigla, lambda o: is_role(o, Atspi.Role.SPIN_BUTTON) and o.get_name() == "Undo Steps Kept"), timeout=10)
         except Failed:
-            def names(obj, depth=0):
-                if obj is None or depth > 30:
-                    return
-                log("%s%s %r" % ("  " * depth, obj.get_role_name(), obj.get_name()))
-                for i in range(obj.get_child_count()):
-                    names(obj.get_child_at_index(i), depth + 1)
-            names(sigla)
+            log_tree(sigla)
             raise
         value = steps.get_value_iface()
         if value is None or value.get_current_value() != 1000:
