@@ -548,6 +548,33 @@ test_changed_elsewhere (void)
   sigla_test_remove_dir (dir);
 }
 
+/* SQLite's own words for a file it cannot read say nothing of which file
+ * (fuzz-project found "unsupported file format"): the message names it. */
+static void
+test_refuse_unsupported_format (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) project = sigla_test_new_project (dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_clear_object (&project);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* The schema format number, at byte 44 of the header: SQLite writes 1 to 4. */
+  contents[47] = 9;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  project = sigla_project_open (path, SIGLA_OPEN_READ_ONLY, &error);
+  g_assert_null (project);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "unsupported file format"));
+
+  sigla_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -560,6 +587,7 @@ main (int    argc,
   g_test_add_func ("/project/refuse/not-sqlite", test_refuse_not_sqlite);
   g_test_add_func ("/project/refuse/other-sqlite", test_refuse_other_sqlite);
   g_test_add_func ("/project/refuse/newer", test_refuse_newer);
+  g_test_add_func ("/project/refuse/unsupported-format", test_refuse_unsupported_format);
   g_test_add_func ("/project/refuse/read-only-file", test_refuse_read_only_file);
   g_test_add_func ("/project/read-only-open-refuses-writes", test_read_only_open_refuses_writes);
   g_test_add_func ("/project/locked", test_locked_by_another_program);
