@@ -5,9 +5,10 @@
 # journals that lie, huge and mistyped values, old-format journals holding SQL of every kind.
 # For each, sigla-cli opens, lists, shows, tags and undoes: it must not crash or hang; write
 # nothing outside the project; leave a refused project byte for byte as it was; and say which
-# file and why.
+# file and why. A refused file's data is recovered into a new project that Sigla opens.
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -212,10 +213,22 @@ def run_case(name, how, expect, template, root):
         if args[0] == "undo":
             after_undo = sha(project)
 
+    recovered = None
+    if expect != "harmless" and expect != "one line each" and expect[0] == "refused":
+        new = os.path.join(folder, "recovered.sigla")
+        recovered = cli("recover", project, new, "--json", timeout=COMMAND_SECONDS)
+        stats = cli("stats", new, "--json", timeout=COMMAND_SECONDS)
+        if recovered.returncode != 0 or stats.returncode != 0:
+            problems.append(f"recover: {recovered.stderr.strip()} / stats of the new project: {stats.stderr.strip()}")
+        elif "trigger" in expect[1]:
+            counts = json.loads(stats.stdout)
+            if (counts["documents"], counts["mentions"]) != (5, 2):
+                problems.append(f"recover took {counts} of 5 documents and 2 mentions")
+
     if sha(other) != other_before:
         problems.append("another project beside it was changed")
     allowed = {"p.sigla", "p.sigla-wal", "p.sigla-shm", "p.sigla.v1.bak", "other.sigla", "other.sigla-wal",
-               "other.sigla-shm"}
+               "other.sigla-shm", "recovered.sigla", "recovered.sigla-wal", "recovered.sigla-shm"}
     strays = set(os.listdir(folder)) - allowed
     if strays:
         problems.append(f"files written beside it: {sorted(strays)}")

@@ -575,6 +575,37 @@ test_refuse_unsupported_format (void)
   sigla_test_remove_dir (dir);
 }
 
+/* No statement runs past its budget: one that would take hours (a join of
+ * three 3,000-row sequences) is stopped after a few seconds, in Sigla's words. */
+static void
+test_endless_statement_stopped (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autoptr(SiglaProject) project = sigla_test_new_project (dir, NULL);
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GString) array = g_string_new ("[0");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  for (guint i = 1; i < 3000; i++)
+    g_string_append_printf (array, ",%u", i);
+  g_string_append_c (array, ']');
+  stmt = sigla_db_prepare (db, "SELECT count(*) FROM json_each(?1) a, json_each(?1) b, json_each(?1) c", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, array->str, -1, SQLITE_STATIC);
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (sigla_db_step (db, stmt, &error), ==, SIGLA_STEP_ERROR);
+  g_assert_error (error, SIGLA_ERROR, SIGLA_ERROR_TOO_SLOW);
+  g_assert_nonnull (strstr (error->message, "took too long"));
+  /* Stopped by the clock, not run to its end. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+
+  g_clear_pointer (&stmt, sigla_stmt_release);
+  sigla_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -588,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/project/refuse/other-sqlite", test_refuse_other_sqlite);
   g_test_add_func ("/project/refuse/newer", test_refuse_newer);
   g_test_add_func ("/project/refuse/unsupported-format", test_refuse_unsupported_format);
+  g_test_add_func ("/project/endless-statement-stopped", test_endless_statement_stopped);
   g_test_add_func ("/project/refuse/read-only-file", test_refuse_read_only_file);
   g_test_add_func ("/project/read-only-open-refuses-writes", test_read_only_open_refuses_writes);
   g_test_add_func ("/project/locked", test_locked_by_another_program);

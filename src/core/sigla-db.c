@@ -24,7 +24,6 @@ struct _SiglaDb
   gint64      budget;       /* how long one statement may run, in µs */
   gboolean    migrating;    /* the schema may change: only while Sigla upgrades a file */
   gboolean    vacuuming;    /* the file is written anew: only when the user compacts it */
-  gboolean    over_budget;  /* the last statement was stopped by the clock */
   gboolean    refused;      /* the last statement asked for what the authorizer refused */
 };
 
@@ -91,14 +90,10 @@ sigla_db_set_error (SiglaDb  *db,
                    path, db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
       break;
     case SIGLA_ERROR_TOO_SLOW:
-      if (db->over_budget)
-        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TOO_SLOW,
-                     _("The project “%s” took too long to answer (more than %d s): it may hold "
-                       "something Sigla did not write; nothing was changed"),
-                     path, (int) (db->budget / G_USEC_PER_SEC));
-      else
-        g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_CANCELLED,
-                     _("Work on the project “%s” was stopped; nothing was changed"), path);
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TOO_SLOW,
+                   _("The project “%s” took too long to answer (more than %d s): it may hold "
+                     "something Sigla did not write; nothing was changed"),
+                   path, (int) (db->budget / G_USEC_PER_SEC));
       break;
     case SIGLA_ERROR_IO:
       /* SQLite says "disk I/O error" for a full disk (or a file-size
@@ -237,12 +232,7 @@ progress_cb (void *data)
 {
   SiglaDb *db = data;
 
-  if (db->deadline != 0 && g_get_monotonic_time () > db->deadline)
-    {
-      db->over_budget = TRUE;
-      return 1;
-    }
-  return 0;
+  return db->deadline != 0 && g_get_monotonic_time () > db->deadline;
 }
 
 /* A file is data: the schema it carries may not call what is not innocuous
@@ -329,7 +319,6 @@ sigla_db_get_path (SiglaDb *db)
 static void
 start_clock (SiglaDb *db)
 {
-  db->over_budget = FALSE;
   db->refused = FALSE;
   db->deadline = g_get_monotonic_time () + db->budget;
 }
@@ -486,13 +475,6 @@ sigla_db_vacuum (SiglaDb  *db,
   sqlite3_limit (db->handle, SQLITE_LIMIT_ATTACHED, 0);
   db->migrating = db->vacuuming = FALSE;
   return done;
-}
-
-/* Stops the running statement from another thread: it fails as cancelled. */
-void
-sigla_db_interrupt (SiglaDb *db)
-{
-  sqlite3_interrupt (db->handle);
 }
 
 void

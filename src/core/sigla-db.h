@@ -48,7 +48,6 @@ void          sigla_db_set_migrating (SiglaDb      *db,
                                       gboolean      migrating);
 gboolean      sigla_db_vacuum        (SiglaDb       *db,
                                       GError       **error);
-void          sigla_db_interrupt     (SiglaDb       *db);
 void          sigla_stmt_release     (sqlite3_stmt  *stmt);
 char         *sigla_stmt_dup_text    (sqlite3_stmt  *stmt,
                                       int            column);

@@ -85,12 +85,14 @@ refuse (SiglaJournal           *journal,
         const SiglaJournalRow  *row,
         GError                **error)
 {
+  const char *done = g_str_equal (row->op, "insert") ? "added" : g_str_equal (row->op, "delete") ? "deleted"
+                                                                                                  : "changed";
+
   g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_TAMPERED,
-               _("The undo history of “%s” does not match the project (it says a row %" PRId64
-                 " of %s was %sed, and it was not): the file was changed by another program; "
+               _("The undo history of “%s” does not match the project (row %" PRId64 " of %s, which it "
+                 "says was %s, is not as it says): the file was changed by another program; "
                  "nothing was undone"),
-               sigla_db_get_path (journal->db), row->row_id, row->table, row->op[0] == 'i' ? "insert" :
-               row->op[0] == 'd' ? "delet" : "updat");
+               sigla_db_get_path (journal->db), row->row_id, row->table, done);
   return FALSE;
 }
 

@@ -16,12 +16,7 @@
 #include "sigla-error.h"
 #include "sigla-project-private.h"
 #include "sigla-recover.h"
-
-/* The tables worth recovering, parents before the rows that point to them. */
-static const char * const tables[] = {
-  "documents", "sources", "blocks", "revisions", "entities", "aliases", "authorities",
-  "mentions", "claims", "claim_about", "settings",
-};
+#include "sigla-schema.h"
 
 /* No value Sigla writes is larger: a document's text or source bytes. */
 #define MAX_VALUE_BYTES (512 * 1024 * 1024)
@@ -285,11 +280,12 @@ sigla_project_recover (const char           *path,
       g_remove (new_path);
       return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  /* The tables of data, parents before the rows that point to them. */
+  for (guint i = 0; sigla_schema_data_table (i) != NULL; i++)
     {
-      SiglaRecoveredTable table = { g_strdup (tables[i]), 0, 0, FALSE, NULL };
+      SiglaRecoveredTable table = { g_strdup (sigla_schema_data_table (i)), 0, 0, FALSE, NULL };
 
-      copy_table (to, from, tables[i], &table);
+      copy_table (to, from, table.name, &table);
       g_array_append_val (result->tables, table);
     }
   if (!check_spans (to, result, error) ||

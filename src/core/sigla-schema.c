@@ -398,6 +398,21 @@ static const struct
 };
 
 /**
+ * sigla_schema_data_table:
+ * @i: from 0
+ *
+ * The tables that hold a project's data (all that the journal follows),
+ * each after the ones its rows point to.
+ *
+ * Returns: (nullable): the @i-th, or %NULL past the last
+ */
+const char *
+sigla_schema_data_table (guint i)
+{
+  return i < G_N_ELEMENTS (row_journal_tables) ? row_journal_tables[i].table : NULL;
+}
+
+/**
  * sigla_schema_is_journalled:
  * @table: a table name as the journal stores it
  *
