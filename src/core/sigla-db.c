@@ -9,9 +9,6 @@
 
 /* How long a write waits for another program's transaction before it gives up. */
 #define BUSY_TIMEOUT_MS 2000
-/* How long one statement may run: far beyond any of Sigla's own, so that a
- * file made to loop (a recursive view, a trigger) is stopped, not waited on. */
-#define STATEMENT_BUDGET_US (5 * G_USEC_PER_SEC)
 /* The progress handler looks at the clock every so many virtual machine steps. */
 #define PROGRESS_STEPS 4000
 
@@ -21,7 +18,7 @@ struct _SiglaDb
   char       *path;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt*, prepared once */
   gint64      deadline;     /* monotonic time the running statement must end by, or 0 */
-  gint64      budget;       /* how long one statement may run, in µs */
+  gint64      budget;       /* how long one step of a read may run, in µs; 0: no limit */
   gboolean    migrating;    /* the schema may change: only while Sigla upgrades a file */
   gboolean    vacuuming;    /* the file is written anew: only when the user compacts it */
   gboolean    refused;      /* the last statement asked for what the authorizer refused */
@@ -268,7 +265,7 @@ sigla_db_open (const char  *path,
   int rc;
 
   db->path = g_strdup (path);
-  db->budget = STATEMENT_BUDGET_US;
+  db->budget = SIGLA_DB_BUDGET;
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 
   rc = sqlite3_open_v2 (path, &db->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -316,11 +313,19 @@ sigla_db_get_path (SiglaDb *db)
   return db->path;
 }
 
+/* A step of a statement that reads may run SIGLA_DB_BUDGET: far beyond any of
+ * Sigla's own, so that a file made to loop is stopped, not waited on. What
+ * runs inside a write transaction (an action, an undo: work as long as what
+ * the user imports), a migration or a compaction is Sigla's own work on
+ * data it checked, and is not cut short. */
 static void
 start_clock (SiglaDb *db)
 {
+  gboolean own_work = db->budget == 0 || db->migrating ||
+                      sqlite3_txn_state (db->handle, NULL) == SQLITE_TXN_WRITE;
+
   db->refused = FALSE;
-  db->deadline = g_get_monotonic_time () + db->budget;
+  db->deadline = own_work ? 0 : g_get_monotonic_time () + db->budget;
 }
 
 gboolean
@@ -451,6 +456,15 @@ sigla_db_check_in_place (SiglaDb  *db,
     }
 
   return TRUE;
+}
+
+/* How long a read may run, in µs; 0: as long as it takes (a check of the
+ * whole file the user asked for). */
+void
+sigla_db_set_budget (SiglaDb *db,
+                     gint64   budget)
+{
+  db->budget = budget;
 }
 
 /* Only while Sigla upgrades or creates a file may its schema change. */

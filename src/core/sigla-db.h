@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 typedef struct _SiglaDb SiglaDb;
 
+/* How long one step of a read may run by default, in µs. */
+#define SIGLA_DB_BUDGET (5 * G_USEC_PER_SEC)
+
 typedef enum
 {
   SIGLA_STEP_ERROR = -1,
@@ -46,6 +49,8 @@ gboolean      sigla_db_check_in_place (SiglaDb      *db,
                                       GError       **error);
 void          sigla_db_set_migrating (SiglaDb      *db,
                                       gboolean      migrating);
+void          sigla_db_set_budget    (SiglaDb       *db,
+                                      gint64         budget);
 gboolean      sigla_db_vacuum        (SiglaDb       *db,
                                       GError       **error);
 void          sigla_stmt_release     (sqlite3_stmt  *stmt);

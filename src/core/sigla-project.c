@@ -255,13 +255,18 @@ check_not_damaged (SiglaDb     *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *verdict;
+  SiglaStep step;
   GStatBuf file;
 
   if (!whole && g_stat (path, &file) == 0 && file.st_size > QUICK_CHECK_MAX_BYTES)
     return check_length (path, file.st_size, error);
 
   stmt = sigla_db_prepare (db, "PRAGMA quick_check(1)", error);
-  if (stmt == NULL || sigla_db_step (db, stmt, error) != SIGLA_STEP_ROW)
+  /* A check of the whole file, however large, takes as long as it takes. */
+  sigla_db_set_budget (db, 0);
+  step = stmt != NULL ? sigla_db_step (db, stmt, error) : SIGLA_STEP_ERROR;
+  sigla_db_set_budget (db, SIGLA_DB_BUDGET);
+  if (step != SIGLA_STEP_ROW)
     return FALSE;
 
   verdict = (const char *) sqlite3_column_text (stmt, 0);
