@@ -632,7 +632,10 @@ migrate_to_v3 (SiglaDb  *db,
   return TRUE;
 }
 
-/* Index i brings a file from version i to version i + 1. Append, never edit. */
+/* Index i brings a file from version i to version i + 1. Append, never edit.
+ * A migration that adds a column to a table of data adds it to the table's
+ * "<table>_trash" too and makes its journal triggers again
+ * (create_row_journal_triggers): undo reads the columns from the schema. */
 static const SiglaMigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
