@@ -718,6 +718,44 @@ test_changes_elsewhere (void)
   sigla_test_remove_dir (dir);
 }
 
+/* Files refused in an import through the window are each named in one
+ * message, the good ones imported beside them. */
+static void
+test_import_refused (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  const guint8 binary[] = { 0x7f, 'E', 'L', 'F', 0, 0, 1, 0, 0, 0, 0xff, 0xfe, 0, 0 };
+  g_autofree char *good = sigla_test_write_file (dir, "cable.txt", "Nam Il replied at Kaesong.\n", -1);
+  g_autofree char *first = sigla_test_write_file (dir, "program.bin", (const char *) binary, sizeof binary);
+  g_autofree char *second = sigla_test_write_file (dir, "empty.txt", "", 0);
+  const char *paths[] = { first, good, second, NULL };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+  const char *body;
+  SiglaCounts counts;
+  SiglaWindow *window;
+
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  sigla_window_import (window, paths);
+  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "program.bin"));
+  g_assert_nonnull (strstr (body, "empty.txt"));
+  g_assert_null (strstr (body, "cable.txt"));
+  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+  g_assert_cmpint (counts.documents, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Importing another edition's TEI ends with its report: what was read, linked and kept in
  * the file only, nothing silent. Screenshots in light and dark. */
 static void
@@ -1268,6 +1306,7 @@ main (int    argc,
   g_test_add_func ("/window/tampered-project", test_tampered_project);
   g_test_add_func ("/window/compact-project", test_compact_project);
   g_test_add_func ("/window/import-report", test_import_report);
+  g_test_add_func ("/window/import-refused", test_import_refused);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);

@@ -1731,8 +1731,13 @@ import_done_cb (GObject      *source,
   toast (self, message);
   if (refusals != NULL && refusals->len > 0)
     {
-      g_autofree char *all = g_strjoinv ("\n\n", (char **) g_ptr_array_steal (refusals, NULL));
-      g_autoptr(GError) refused = g_error_new_literal (SIGLA_ERROR, SIGLA_ERROR_INVALID, all);
+      g_autofree char *all = NULL;
+      g_autoptr(GError) refused = NULL;
+
+      /* g_strjoinv() reads up to a NULL; the array keeps its strings. */
+      g_ptr_array_add (refusals, NULL);
+      all = g_strjoinv ("\n\n", (char **) refusals->pdata);
+      refused = g_error_new_literal (SIGLA_ERROR, SIGLA_ERROR_INVALID, all);
 
       sigla_window_show_error (self, refused);
     }
