@@ -316,7 +316,7 @@ test_tag_in_window (void)
   run_pending ();
   {
     AdwEntryRow *name_row = find_entry_row (GTK_WIDGET (window), "Preferred name");
-    AdwEntryRow *aliases_row = find_entry_row (GTK_WIDGET (window), "Other names: Filippov (pseudonym); …");
+    AdwEntryRow *aliases_row = find_entry_row (GTK_WIDGET (window), "Other names");
     g_autoptr(SiglaEntity) edited = NULL;
 
     g_assert_nonnull (name_row);
@@ -715,6 +715,85 @@ test_changes_elsewhere (void)
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
   g_clear_object (&other);
+  sigla_test_remove_dir (dir);
+}
+
+static gboolean
+is_apply_button (GtkWidget  *widget,
+                 const char *unused)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "adw-entry-apply-symbolic") == 0;
+}
+
+/* Whether @row shows its Apply button: an edit not yet saved. */
+static gboolean
+shows_apply (AdwEntryRow *row)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (row), is_apply_button, NULL);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_visible (button) && gtk_widget_get_child_visible (gtk_widget_get_parent (button)) &&
+         gtk_widget_get_opacity (button) > 0;
+}
+
+static gboolean
+label_holds (GtkWidget  *widget,
+             const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The entity editor shows what is saved as it is: no example data where a
+ * field is empty, and no Apply button once saved, nor in the next entity's editor. */
+static void
+test_editor_fields (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autoptr(SiglaProject) project = sigla_test_new_project (dir, NULL);
+  g_autoptr(SiglaEntity) place = sigla_entity_new (SIGLA_KIND_PLACE, "Kaesong");
+  g_autoptr(SiglaEntity) person = sigla_entity_new (SIGLA_KIND_PERSON, "Nam Il");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  SiglaEntityEditor *editor = g_object_new (SIGLA_TYPE_ENTITY_EDITOR, NULL);
+  AdwEntryRow *aliases_row;
+
+  g_assert_true (sigla_entity_insert (project, place, &error));
+  g_assert_true (sigla_entity_insert (project, person, &error));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sigla_entity_editor_show (editor, project, place->id, 0, &error));
+  wait_until_shown (window);
+
+  /* A place with no other names and no coordinates shows none. */
+  g_assert_null (find_widget (window, label_holds, "Filippov"));
+  g_assert_null (find_widget (window, label_holds, "37.97"));
+
+  aliases_row = find_entry_row (window, "Other names");
+  g_assert_nonnull (aliases_row);
+  g_assert_false (shows_apply (aliases_row));
+  /* Typed into, as a user does: the field has the focus. */
+  gtk_widget_grab_focus (GTK_WIDGET (aliases_row));
+  gtk_editable_set_text (GTK_EDITABLE (aliases_row), "Gaeseong (spelling)");
+  run_pending ();
+  g_assert_true (shows_apply (aliases_row));
+  /* Saved otherwise than by its button (leaving the editor saves it). */
+  g_assert_true (sigla_entity_editor_save (editor));
+  run_pending ();
+  g_assert_false (shows_apply (aliases_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (aliases_row)), ==, "Gaeseong (spelling)");
+
+  /* The next entity's editor, the field still focused, shows nothing to apply. */
+  g_assert_true (sigla_entity_editor_show (editor, project, person->id, 0, &error));
+  run_pending ();
+  g_assert_false (shows_apply (find_entry_row (window, "Preferred name")));
+  g_assert_false (shows_apply (aliases_row));
+  g_assert_false (shows_apply (find_entry_row (window, "Note")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
   sigla_test_remove_dir (dir);
 }
 
@@ -1307,6 +1386,7 @@ main (int    argc,
   g_test_add_func ("/window/compact-project", test_compact_project);
   g_test_add_func ("/window/import-report", test_import_report);
   g_test_add_func ("/window/import-refused", test_import_refused);
+  g_test_add_func ("/window/editor-fields", test_editor_fields);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);

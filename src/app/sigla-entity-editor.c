@@ -91,6 +91,17 @@ parse_aliases (SiglaEntity *entity,
     }
 }
 
+/* A field showing what is saved: no Apply button until the user edits it.
+ * AdwEntryRow counts any new text as an edit; hiding its button forgets it. */
+static void
+set_field (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+}
+
 static void
 fill_fields (SiglaEntityEditor *self)
 {
@@ -111,13 +122,13 @@ fill_fields (SiglaEntityEditor *self)
     }
 
   gtk_label_set_text (self->title, entity->label);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), entity->label);
-  gtk_editable_set_text (GTK_EDITABLE (self->aliases_row), aliases);
-  gtk_editable_set_text (GTK_EDITABLE (self->authorities_row), authorities->str);
+  set_field (self->name_row, entity->label);
+  set_field (self->aliases_row, aliases);
+  set_field (self->authorities_row, authorities->str);
   gtk_widget_set_visible (GTK_WIDGET (self->open_link_row), entity->authorities->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->geo_group), entity->kind == SIGLA_KIND_PLACE);
-  gtk_editable_set_text (GTK_EDITABLE (self->geo_row), geo != NULL ? geo : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), entity->note != NULL ? entity->note : "");
+  set_field (self->geo_row, geo != NULL ? geo : "");
+  set_field (self->note_row, entity->note != NULL ? entity->note : "");
 }
 
 /* Saves the entity as the fields now say, as one action. */
