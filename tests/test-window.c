@@ -125,18 +125,15 @@ wait_until_shown (GtkWidget *widget)
     }
 }
 
-/* What a user would see, kept in the build tree for a look. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
+/* @widget as drawn now. */
+static GdkTexture *
+render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-  int width, height;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width, height;
 
   wait_until_shown (widget);
   width = gtk_widget_get_width (widget);
@@ -144,9 +141,32 @@ save_screenshot (GtkWidget  *widget,
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* What a user would see, kept in the build tree for a look. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* The pixels of the first @rows rows of @widget as drawn now. */
+static GBytes *
+render_rows (GtkWidget *widget,
+             int        rows)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+  gsize stride = gdk_texture_get_width (texture) * 4;
+  guchar *pixels = g_malloc (stride * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, pixels, stride);
+  return g_bytes_new_take (pixels, stride * MIN (rows, gdk_texture_get_height (texture)));
 }
 
 /* The subtitle of the panel row titled @title. */
@@ -797,6 +817,67 @@ test_editor_fields (void)
   sigla_test_remove_dir (dir);
 }
 
+static gboolean
+is_shown_separator (GtkWidget  *widget,
+                    const char *unused)
+{
+  return GTK_IS_SEPARATOR (widget) && gtk_widget_is_visible (widget) && gtk_widget_get_opacity (widget) > 0;
+}
+
+/* The title and date above a document stay as they are while its text
+ * scrolls, and a rule under them shows once it is scrolled: a line cut by
+ * the scroller's edge is not read as touching the date. */
+static void
+test_header_over_text (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  SiglaDocumentView *view;
+  GtkWidget *scroller, *rule;
+  GtkAdjustment *adjustment;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  SiglaWindow *window;
+  double top = 0, rule_top = 0;
+
+  sigla_test_import_seed (setup, "000");
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
+  scroller = gtk_widget_get_parent (GTK_WIDGET (sigla_document_view_get_text_view (view)));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  g_assert_null (find_widget (GTK_WIDGET (view), is_shown_separator, NULL));
+  g_assert_true (gtk_widget_translate_coordinates (scroller, GTK_WIDGET (view), 0, 0, NULL, &top));
+  before = render_rows (GTK_WIDGET (view), (int) top - 6);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 200);
+  /* Every few pixels, so that some line is cut by the scroller's top edge. */
+  for (double value = 5; value < 120; value += 7)
+    {
+      gtk_adjustment_set_value (adjustment, value);
+      run_pending ();
+      rule = find_widget (GTK_WIDGET (view), is_shown_separator, NULL);
+      g_assert_nonnull (rule);
+      g_assert_true (gtk_widget_translate_coordinates (rule, GTK_WIDGET (view), 0, 0, NULL, &rule_top));
+      g_assert_cmpfloat (rule_top, <=, top);
+      g_clear_pointer (&after, g_bytes_unref);
+      after = render_rows (GTK_WIDGET (view), (int) top - 6);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+  save_screenshot (GTK_WIDGET (window), "window-scrolled.png");
+
+  gtk_adjustment_set_value (adjustment, 0);
+  run_pending ();
+  g_assert_null (find_widget (GTK_WIDGET (view), is_shown_separator, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Files refused in an import through the window are each named in one
  * message, the good ones imported beside them. */
 static void
@@ -1387,6 +1468,7 @@ main (int    argc,
   g_test_add_func ("/window/import-report", test_import_report);
   g_test_add_func ("/window/import-refused", test_import_refused);
   g_test_add_func ("/window/editor-fields", test_editor_fields);
+  g_test_add_func ("/window/header-over-text", test_header_over_text);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);
