@@ -878,6 +878,50 @@ test_header_over_text (void)
   sigla_test_remove_dir (dir);
 }
 
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* An export is offered under the project's name, and its toast says where
+ * the file went, with a button that opens the folder. */
+static void
+test_export_toast (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *folder_words = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWidget *said = NULL;
+  SiglaWindow *window;
+
+  sigla_test_import_seed (setup, "004");
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  name = sigla_window_export_name (window, 0);
+  g_assert_cmpstr (name, ==, "test.xml");
+  target = g_build_filename (dir, name, NULL);
+  g_assert_true (sigla_window_export (window, 0, target));
+  while ((said = find_widget (GTK_WIDGET (window), label_holds, "test.xml")) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (said);
+  folder_words = g_strdup_printf ("“%s”", dir);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (said)), folder_words));
+  g_assert_true (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_button_labelled, "Open Folder"));
+  save_screenshot (GTK_WIDGET (window), "window-exported.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Files refused in an import through the window are each named in one
  * message, the good ones imported beside them. */
 static void
@@ -1469,6 +1513,7 @@ main (int    argc,
   g_test_add_func ("/window/import-refused", test_import_refused);
   g_test_add_func ("/window/editor-fields", test_editor_fields);
   g_test_add_func ("/window/header-over-text", test_header_over_text);
+  g_test_add_func ("/window/export-toast", test_export_toast);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);

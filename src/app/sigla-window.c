@@ -1884,13 +1884,36 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* An export under way: its window and the file it writes. */
+typedef struct
+{
+  SiglaWindow *window;
+  char        *path;
+} ExportRun;
+
+static void
+export_run_free (ExportRun *run)
+{
+  g_object_unref (run->window);
+  g_free (run->path);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRun, export_run_free)
+
+/* Says where the file went, with a button that opens its folder. */
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(SiglaWindow) self = user_data;
+  g_autoptr(ExportRun) run = user_data;
+  SiglaWindow *self = run->window;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *done;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->task_cancellable);
@@ -1900,9 +1923,55 @@ export_done_cb (GObject      *source,
         toast (self, _("Export cancelled: nothing was written"));
       else
         sigla_window_show_error (self, error);
+      return;
     }
-  else
-    toast (self, _("Exported as TEI"));
+
+  name = g_path_get_basename (run->path);
+  folder = g_path_get_dirname (run->path);
+  message = g_strdup_printf (_("Exported as TEI to “%s” in “%s”"), name, folder);
+  done = adw_toast_new (message);
+  adw_toast_set_button_label (done, _("Open Folder"));
+  adw_toast_set_action_name (done, "win.open-folder");
+  adw_toast_set_action_target_value (done, g_variant_new_string (folder));
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+/**
+ * sigla_window_export_name:
+ * @document: a document, or 0 for the whole project
+ *
+ * Returns: (transfer full): the name an export is offered: the document's
+ *   ("0003-Ciphered-Telegram-No-25902.xml"), or the project's ("korea.xml")
+ */
+char *
+sigla_window_export_name (SiglaWindow *self,
+                          gint64       document)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self) && self->project != NULL, NULL);
+
+  if (document != 0)
+    {
+      g_autoptr(SiglaDocument) shown = sigla_document_get (self->project, document, NULL);
+
+      return sigla_tei_file_name (document, shown != NULL ? shown->title : NULL);
+    }
+  base = g_path_get_basename (sigla_project_get_path (self->project));
+  if (g_str_has_suffix (base, ".sigla"))
+    base[strlen (base) - strlen (".sigla")] = '\0';
+  return g_strconcat (base, ".xml", NULL);
 }
 
 /**
@@ -1918,6 +1987,7 @@ sigla_window_export (SiglaWindow *self,
                      const char  *path)
 {
   g_autofree char *annotator = NULL;
+  ExportRun *run;
 
   g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
 
@@ -1929,9 +1999,12 @@ sigla_window_export (SiglaWindow *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  run = g_new0 (ExportRun, 1);
+  run->window = g_object_ref (self);
+  run->path = g_strdup (path);
   sigla_export_task_run (sigla_project_get_path (self->project), document,
                          *annotator != '\0' ? annotator : g_get_real_name (), path, self->task_cancellable,
-                         export_progress_cb, self, export_done_cb, g_object_ref (self));
+                         export_progress_cb, self, export_done_cb, run);
   return TRUE;
 }
 
@@ -1958,18 +2031,12 @@ static void
 choose_export (SiglaWindow *self,
                gint64       document)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *name = sigla_window_export_name (self, document);
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (document != 0 ? _("Export Document as TEI") : _("Export Project as TEI"),
                                  GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
 
-  if (document != 0)
-    {
-      g_autoptr(SiglaDocument) shown = sigla_document_get (self->project, document, NULL);
-
-      name = sigla_tei_file_name (document, shown != NULL ? shown->title : NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name != NULL ? name : _("corpus.xml"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_object_set_data (G_OBJECT (dialog), "document", GSIZE_TO_POINTER (document));
   g_signal_connect (dialog, "response", G_CALLBACK (export_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -2151,6 +2218,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);
   gtk_widget_class_install_action (widget_class, "win.compact-project", NULL, compact_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.export-document-tei", NULL, export_document_tei_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

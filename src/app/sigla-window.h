@@ -37,6 +37,8 @@ gboolean      sigla_window_retry_unsaved (SiglaWindow     *self);
 gboolean      sigla_window_export        (SiglaWindow     *self,
                                           gint64           document,
                                           const char      *path);
+char         *sigla_window_export_name   (SiglaWindow     *self,
+                                          gint64           document);
 gboolean      sigla_window_tag_selection (SiglaWindow     *self,
                                           int              kind,
                                           gint64           entity_id,
