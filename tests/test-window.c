@@ -80,6 +80,15 @@ is_label_starting (GtkWidget  *widget,
          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), title);
 }
 
+/* A label on screen that holds @text. */
+static gboolean
+label_holds (GtkWidget  *widget,
+             const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 static gboolean
 is_toggle (GtkWidget  *widget,
            const char *title)
@@ -317,6 +326,7 @@ test_tag_in_window (void)
   people = find_list_with_row (GTK_WIDGET (window), "Joseph Stalin");
   g_assert_nonnull (people);
   save_screenshot (GTK_WIDGET (window), "window-tagged.png");
+  g_assert_null (find_widget (GTK_WIDGET (window), label_holds, "No People Tagged"));
 
   /* Undo takes the mention back, everywhere. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -757,14 +767,6 @@ shows_apply (AdwEntryRow *row)
          gtk_widget_get_opacity (button) > 0;
 }
 
-static gboolean
-label_holds (GtkWidget  *widget,
-             const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
 /* The entity editor shows what is saved as it is: no example data where a
  * field is empty, and no Apply button once saved, nor in the next entity's editor. */
 static void
@@ -903,6 +905,10 @@ test_export_toast (void)
   sigla_test_import_seed (setup, "004");
   g_clear_object (&setup);
   window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  /* Nothing tagged yet: the panel says so, and how to begin. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), label_holds, "No People Tagged"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), label_holds, "press P"));
   name = sigla_window_export_name (window, 0);
   g_assert_cmpstr (name, ==, "test.xml");
   target = g_build_filename (dir, name, NULL);

@@ -92,12 +92,19 @@ static const struct
   const char *name;
   const char *title;
   const char *icon;
+  const char *empty;   /* what an empty panel says, and how to fill it */
+  const char *how;
 } panel_pages[N_PANELS] = {
-  { "people", N_("People"), "avatar-default-symbolic" },
-  { "places", N_("Places"), "mark-location-symbolic" },
-  { "orgs", N_("Organisations"), "network-workgroup-symbolic" },
-  { "dates", N_("Dates"), "x-office-calendar-symbolic" },
-  { "claims", N_("Claims"), "chat-message-new-symbolic" },
+  { "people", N_("People"), "avatar-default-symbolic",
+    N_("No People Tagged"), N_("Select a name in the text and press P") },
+  { "places", N_("Places"), "mark-location-symbolic",
+    N_("No Places Tagged"), N_("Select a place name in the text and press L") },
+  { "orgs", N_("Organisations"), "network-workgroup-symbolic",
+    N_("No Organisations Tagged"), N_("Select an organisation's name in the text and press O") },
+  { "dates", N_("Dates"), "x-office-calendar-symbolic",
+    N_("No Dates Tagged"), N_("Select a date in the text and press D") },
+  { "claims", N_("Claims"), "chat-message-new-symbolic",
+    N_("No Claims Recorded"), N_("Select what someone asserts in the text and press C") },
 };
 
 /* -- lists ---------------------------------------------------------------- */
@@ -2078,12 +2085,25 @@ search_action (GtkWidget  *widget,
 
 /* -- window ------------------------------------------------------------- */
 
+/* An empty panel says so, and how to fill it, instead of staying blank. */
+static void
+panel_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GtkStack   *stack)
+{
+  gtk_stack_set_visible_child_name (stack, g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+}
+
 static void
 add_panel (SiglaWindow *self,
            Panel        panel)
 {
   GtkWidget *list = gtk_list_view_new (NULL, NULL);
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *stack = gtk_stack_new ();
   AdwViewStackPage *page;
 
   gtk_widget_add_css_class (list, "navigation-sidebar");
@@ -2093,12 +2113,21 @@ add_panel (SiglaWindow *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   self->panels[panel] = attach_list (GTK_LIST_VIEW (list), TRUE);
 
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), panel_pages[panel].icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _(panel_pages[panel].empty));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _(panel_pages[panel].how));
+  gtk_widget_add_css_class (empty, "compact");
+  gtk_stack_add_named (GTK_STACK (stack), scroller, "list");
+  gtk_stack_add_named (GTK_STACK (stack), empty, "empty");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "empty");
+  g_signal_connect_object (self->panels[panel], "items-changed", G_CALLBACK (panel_items_changed_cb), stack, 0);
+
   g_signal_connect (list, "activate",
                     panel < PANEL_DATES ? G_CALLBACK (entity_activated_cb)
                     : panel == PANEL_CLAIMS ? G_CALLBACK (claim_activated_cb) : G_CALLBACK (span_activated_cb),
                     self);
 
-  page = adw_view_stack_add_titled (self->panel_stack, scroller, panel_pages[panel].name, _(panel_pages[panel].title));
+  page = adw_view_stack_add_titled (self->panel_stack, stack, panel_pages[panel].name, _(panel_pages[panel].title));
   adw_view_stack_page_set_icon_name (page, panel_pages[panel].icon);
 }
 
