@@ -4,10 +4,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "sigla-document-view.h"
 #include "sigla-entity-editor.h"
+#include "sigla-highlighter.h"
 #include "sigla-row.h"
 #include "sigla-test-util.h"
 #include "sigla-window.h"
@@ -928,6 +930,89 @@ test_export_toast (void)
   sigla_test_remove_dir (dir);
 }
 
+/* WCAG's relative luminance of an opaque colour. */
+static double
+luminance (const GdkRGBA *colour)
+{
+  const double channels[] = { colour->red, colour->green, colour->blue };
+  const double weights[] = { 0.2126, 0.7152, 0.0722 };
+  double sum = 0;
+
+  for (guint i = 0; i < 3; i++)
+    sum += weights[i] * (channels[i] <= 0.03928 ? channels[i] / 12.92 : pow ((channels[i] + 0.055) / 1.055, 2.4));
+  return sum;
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double x = luminance (a), y = luminance (b);
+
+  return (MAX (x, y) + 0.05) / (MIN (x, y) + 0.05);
+}
+
+/* @over, translucent, laid on the opaque @under. */
+static GdkRGBA
+blend (const GdkRGBA *over,
+       const GdkRGBA *under)
+{
+  return (GdkRGBA) { over->red * over->alpha + under->red * (1 - over->alpha),
+                     over->green * over->alpha + under->green * (1 - over->alpha),
+                     over->blue * over->alpha + under->blue * (1 - over->alpha), 1 };
+}
+
+/* Every highlight, and a claim's words over each, reads at 4.5:1 or more
+ * against the view's own colours, in the light style and the dark, as the
+ * text view has them once the style is switched. */
+static void
+test_highlight_contrast (void)
+{
+  static const char * const kinds[] = { "person", "place", "org", "date", "unsaved" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  g_autoptr(SiglaHighlighter) highlighter = sigla_highlighter_new (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  AdwStyleManager *styles = adw_style_manager_get_default ();
+
+  gtk_widget_add_css_class (view, "view");
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      GtkStyleContext *style;
+      GdkRGBA background, text;
+      g_autoptr(GdkRGBA) claim = NULL;
+
+      adw_style_manager_set_color_scheme (styles, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_until_shown (window);
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      style = gtk_widget_get_style_context (view);
+      g_assert_true (gtk_style_context_lookup_color (style, "view_bg_color", &background));
+      gtk_style_context_get_color (style, &text);
+G_GNUC_END_IGNORE_DEPRECATIONS
+      text = blend (&text, &background);
+      g_object_get (gtk_text_tag_table_lookup (table, "claim"), "foreground-rgba", &claim, NULL);
+      g_test_message ("%s: claim on the view %.1f", dark ? "dark" : "light", contrast (claim, &background));
+      g_assert_cmpfloat (contrast (claim, &background), >=, 4.5);
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autoptr(GdkRGBA) tint = NULL;
+          GdkRGBA under;
+
+          g_object_get (gtk_text_tag_table_lookup (table, kinds[k]), "background-rgba", &tint, NULL);
+          under = blend (tint, &background);
+          g_test_message ("%s: %s %.1f, a claim in it %.1f", dark ? "dark" : "light", kinds[k],
+                          contrast (&text, &under), contrast (claim, &under));
+          g_assert_cmpfloat (contrast (&text, &under), >=, 4.5);
+          g_assert_cmpfloat (contrast (claim, &under), >=, 4.5);
+        }
+    }
+  adw_style_manager_set_color_scheme (styles, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
 /* Files refused in an import through the window are each named in one
  * message, the good ones imported beside them. */
 static void
@@ -1520,6 +1605,7 @@ main (int    argc,
   g_test_add_func ("/window/editor-fields", test_editor_fields);
   g_test_add_func ("/window/header-over-text", test_header_over_text);
   g_test_add_func ("/window/export-toast", test_export_toast);
+  g_test_add_func ("/window/highlight-contrast", test_highlight_contrast);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);

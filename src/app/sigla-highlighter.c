@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "sigla-highlighter"
 
+#include <adwaita.h>
+
 #include "sigla-highlighter.h"
 
 /* Highlights applied between two frames. */
@@ -31,33 +33,56 @@ G_DEFINE_FINAL_TYPE (SiglaHighlighter, sigla_highlighter, G_TYPE_OBJECT)
 
 static const char * const highlight_tags[] = { "person", "place", "org", "date", "claim", "emphasis" };
 
-/* Colour and underline for each kind, so that colour is not the only sign;
+/* Each kind's colours, in the light style and in the dark: backgrounds are
+ * translucent over the view's, a claim's words a colour of their own, each
+ * with a contrast of 4.5:1 or more against the text over it in either style
+ * (tests/test-window.c computes it). */
+static const struct
+{
+  const char *tag;
+  const char *property;
+  GdkRGBA     light;
+  GdkRGBA     dark;
+} palette[] = {
+  { "person", "background-rgba", { 0.96, 0.83, 0.18, 0.35 }, { 0.96, 0.83, 0.18, 0.30 } },
+  { "place", "background-rgba", { 0.34, 0.89, 0.54, 0.35 }, { 0.34, 0.89, 0.54, 0.25 } },
+  { "org", "background-rgba", { 0.75, 0.38, 0.80, 0.30 }, { 0.75, 0.38, 0.80, 0.30 } },
+  { "date", "background-rgba", { 0.38, 0.63, 0.92, 0.35 }, { 0.38, 0.63, 0.92, 0.30 } },
+  { "claim", "foreground-rgba", { 0.38, 0.21, 0.51, 1.0 }, { 0.91, 0.82, 1.0, 1.0 } },
+  { "unsaved", "background-rgba", { 0.88, 0.11, 0.14, 0.25 }, { 0.88, 0.11, 0.14, 0.35 } },
+};
+
+static void
+apply_palette (SiglaHighlighter *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    g_object_set (gtk_text_tag_table_lookup (table, palette[i].tag), palette[i].property,
+                  dark ? &palette[i].dark : &palette[i].light, NULL);
+}
+
+/* An underline for each kind too, so that colour is not the only sign
+ * (an organisation's is a line above, not the wavy mark of a misspelling);
  * a tag not saved is struck through in red. */
 static void
-create_tags (GtkTextBuffer *buffer)
+create_tags (SiglaHighlighter *self)
 {
-  gtk_text_buffer_create_tag (buffer, "person",
-                              "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.35 },
-                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
-  gtk_text_buffer_create_tag (buffer, "place",
-                              "background-rgba", &(GdkRGBA) { 0.34, 0.89, 0.54, 0.35 },
-                              "underline", PANGO_UNDERLINE_DOUBLE, NULL);
-  gtk_text_buffer_create_tag (buffer, "org",
-                              "background-rgba", &(GdkRGBA) { 0.75, 0.38, 0.80, 0.30 },
-                              "underline", PANGO_UNDERLINE_ERROR, NULL);
-  gtk_text_buffer_create_tag (buffer, "date",
-                              "background-rgba", &(GdkRGBA) { 0.38, 0.63, 0.92, 0.35 },
-                              "underline", PANGO_UNDERLINE_LOW, NULL);
-  gtk_text_buffer_create_tag (buffer, "claim",
-                              "style", PANGO_STYLE_ITALIC,
-                              "foreground-rgba", &(GdkRGBA) { 0.38, 0.21, 0.51, 1.0 }, NULL);
+  GtkTextBuffer *buffer = self->buffer;
+
+  gtk_text_buffer_create_tag (buffer, "person", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (buffer, "place", "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  gtk_text_buffer_create_tag (buffer, "org", "overline", PANGO_OVERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (buffer, "date", "underline", PANGO_UNDERLINE_LOW, NULL);
+  gtk_text_buffer_create_tag (buffer, "claim", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (buffer, "unsaved",
-                              "background-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 0.25 },
                               "strikethrough", TRUE,
                               "strikethrough-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 }, NULL);
   gtk_text_buffer_create_tag (buffer, "emphasis",
                               "weight", PANGO_WEIGHT_BOLD,
                               "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 }, NULL);
+  apply_palette (self);
 }
 
 static void
@@ -272,7 +297,9 @@ sigla_highlighter_new (GtkTextBuffer *buffer)
   SiglaHighlighter *self = g_object_new (SIGLA_TYPE_HIGHLIGHTER, NULL);
 
   self->buffer = g_object_ref (buffer);
-  create_tags (buffer);
+  create_tags (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (apply_palette), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 
