@@ -1013,6 +1013,86 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   run_pending ();
 }
 
+static gboolean
+is_list_with_title_holding (GtkWidget  *widget,
+                            const char *text)
+{
+  GListModel *model;
+
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (SIGLA_IS_ROW (item) && strstr (sigla_row_get_title (SIGLA_ROW (item)), text) != NULL &&
+          g_strcmp0 (sigla_row_get_title (SIGLA_ROW (item)), text) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_search_entry (GtkWidget  *widget,
+                 const char *unused)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+/* A search hit in another document opens it, and the document list then
+ * shows that document chosen, not the one before. */
+static void
+test_search_hit_selects (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  gint64 cable = sigla_test_import_seed (setup, "000");
+  gint64 krasovsky = sigla_test_import_seed (setup, "004");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkSingleSelection *documents;
+  GtkListView *hits = NULL;
+  GtkWidget *entry;
+  SiglaWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  g_assert_true (sigla_window_show_document (window, cable, &error));
+  documents = GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_list_with_row (GTK_WIDGET (window),
+                                                                                 "BEIJING—TO KRASOVSKY")));
+  g_assert_cmpint (sigla_row_get_id (gtk_single_selection_get_selected_item (documents)), ==, cable);
+
+  entry = find_widget (GTK_WIDGET (window), is_search_entry, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Ridgway");
+  while ((hits = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), is_list_with_title_holding, "Ridgway"))) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (hits);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (hits))); i++)
+    {
+      g_autoptr(SiglaRow) hit = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (hits)), i);
+
+      if (sigla_row_get_document (hit) == krasovsky)
+        {
+          g_signal_emit_by_name (hits, "activate", i);
+          break;
+        }
+    }
+  run_pending ();
+
+  g_assert_cmpint (sigla_document_view_get_document (sigla_window_get_document_view (window)), ==, krasovsky);
+  g_assert_nonnull (gtk_single_selection_get_selected_item (documents));
+  g_assert_cmpint (sigla_row_get_id (gtk_single_selection_get_selected_item (documents)), ==, krasovsky);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Files refused in an import through the window are each named in one
  * message, the good ones imported beside them. */
 static void
@@ -1606,6 +1686,7 @@ main (int    argc,
   g_test_add_func ("/window/header-over-text", test_header_over_text);
   g_test_add_func ("/window/export-toast", test_export_toast);
   g_test_add_func ("/window/highlight-contrast", test_highlight_contrast);
+  g_test_add_func ("/window/search-hit-selects", test_search_hit_selects);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);

@@ -748,6 +748,28 @@ active_changed_cb (SiglaWindow *self,
 
 /* -- documents, search ---------------------------------------------------- */
 
+/* The document list shows which document is open, however it was opened
+ * (a search hit, a panel's row): its row is selected, or none. */
+static void
+select_document_row (SiglaWindow *self,
+                     gint64       document_id)
+{
+  GListModel *model = G_LIST_MODEL (self->documents);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SiglaRow) row = g_list_model_get_item (model, i);
+
+      if (sigla_row_get_id (row) == document_id)
+        {
+          gtk_single_selection_set_selected (self->document_selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
+}
+
 gboolean
 sigla_window_show_document (SiglaWindow  *self,
                             gint64        document_id,
@@ -757,6 +779,7 @@ sigla_window_show_document (SiglaWindow  *self,
 
   if (!sigla_document_view_show (self->document_view, self->project, document_id, error))
     return FALSE;
+  select_document_row (self, document_id);
 
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   update_actions (self);
