@@ -278,6 +278,19 @@ sigla_project_init (SiglaProject *self)
   self->to_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
+/* A project on @db, which it takes. */
+static SiglaProject *
+project_new (SiglaDb  *db,
+             gboolean  read_only)
+{
+  SiglaProject *self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
+
+  self->db = db;
+  self->journal = sigla_journal_new (db);
+  self->read_only = read_only;
+  return self;
+}
+
 /**
  * sigla_project_create:
  * @path: where to create the project file; nothing may exist there yet
@@ -288,7 +301,6 @@ SiglaProject *
 sigla_project_create (const char  *path,
                       GError     **error)
 {
-  g_autoptr(SiglaProject) self = NULL;
   g_autoptr(SiglaDb) db = NULL;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -300,11 +312,7 @@ sigla_project_create (const char  *path,
 
   if ((db = sigla_project_file_create (path, error)) == NULL)
     return NULL;
-
-  self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
-  self->db = g_steal_pointer (&db);
-  self->journal = sigla_journal_new (self->db);
-  return g_steal_pointer (&self);
+  return project_new (g_steal_pointer (&db), FALSE);
 }
 
 /**
@@ -312,9 +320,8 @@ sigla_project_create (const char  *path,
  * @path: an existing project file
  * @flags: #SIGLA_OPEN_READ_ONLY to only read it
  *
- * Refuses, leaving the file untouched, what is not a Sigla project, a project
- * from a newer Sigla, and (for writing) a read-only file. A project of an
- * older format is copied beside itself and upgraded.
+ * Opens @path after every check of sigla_project_file_open(), which says
+ * what is refused, and upgrades an older format.
  *
  * Returns: (transfer full): the project, or %NULL with @error set
  */
@@ -329,11 +336,7 @@ sigla_project_open (const char      *path,
 
   if (db == NULL)
     return NULL;
-
-  self = g_object_new (SIGLA_TYPE_PROJECT, NULL);
-  self->db = g_steal_pointer (&db);
-  self->journal = sigla_journal_new (self->db);
-  self->read_only = read_only;
+  self = project_new (g_steal_pointer (&db), read_only);
   sigla_project_changed_elsewhere (self);
   return g_steal_pointer (&self);
 }
