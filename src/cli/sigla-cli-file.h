@@ -8,5 +8,13 @@ int cmd_recover (int    argc,
                  char **argv);
 int cmd_compact (int    argc,
                  char **argv);
+int cmd_undo    (int    argc,
+                 char **argv);
+int cmd_redo    (int    argc,
+                 char **argv);
+int cmd_stats   (int    argc,
+                 char **argv);
+int cmd_setting (int    argc,
+                 char **argv);
 
 G_END_DECLS

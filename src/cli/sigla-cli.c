@@ -648,90 +648,6 @@ cmd_claim_add (int    argc,
   return EXIT_SUCCESS;
 }
 
-static int
-step_history (int       argc,
-              char    **argv,
-              gboolean  undo)
-{
-  g_autofree char *shown = NULL;
-  const char *usage = undo ? "undo PROJECT" : "redo PROJECT";
-  g_autoptr(SiglaProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  gboolean done;
-  int status;
-
-  if (!parse_options (&argc, &argv, NULL, 1, usage, &status))
-    return status;
-
-  project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
-  if (project == NULL)
-    return fail (error);
-
-  done = undo ? sigla_project_undo (project, &label, &error)
-              : sigla_project_redo (project, &label, &error);
-  if (!done)
-    return fail (error);
-
-  shown = line_field (label);
-  printf ("%s: %s\n", undo ? "Undone" : "Redone", shown);
-  return EXIT_SUCCESS;
-}
-
-/* sigla-cli undo PROJECT */
-static int
-cmd_undo (int    argc,
-          char **argv)
-{
-  return step_history (argc, argv, TRUE);
-}
-
-/* sigla-cli redo PROJECT */
-static int
-cmd_redo (int    argc,
-          char **argv)
-{
-  return step_history (argc, argv, FALSE);
-}
-
-/* sigla-cli stats PROJECT [--json] */
-static int
-cmd_stats (int    argc,
-           char **argv)
-{
-  const char *usage = "stats PROJECT [--json]";
-  g_autoptr(SiglaProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  SiglaCounts counts;
-  int status;
-
-  if (!parse_options (&argc, &argv, json_entries, 1, usage, &status))
-    return status;
-
-  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
-  if (project == NULL || !sigla_project_get_counts (project, &counts, &error))
-    return fail (error);
-
-  if (opt_json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      add_int (builder, "documents", counts.documents);
-      add_int (builder, "entities", counts.entities);
-      add_int (builder, "mentions", counts.mentions);
-      add_int (builder, "claims", counts.claims);
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
-  else
-    printf ("documents\t%" G_GINT64_FORMAT "\nentities\t%" G_GINT64_FORMAT "\n"
-             "mentions\t%" G_GINT64_FORMAT "\nclaims\t%" G_GINT64_FORMAT "\n",
-             counts.documents, counts.entities, counts.mentions, counts.claims);
-
-  return EXIT_SUCCESS;
-}
-
 /* sigla-cli export PROJECT --format tei|csv|geojson|webanno [--doc ID] -o PATH [--annotator NAME]
  * TEI: -o FOLDER, one file a document; -o FILE, the project as a teiCorpus; with --doc, that
  * document. CSV: -o FOLDER (entities, mentions, claims). GeoJSON, webanno: -o FILE. */
@@ -804,36 +720,6 @@ cmd_export (int    argc,
   else if (!sigla_tei_export_corpus (project, &options, output, &error))
     return fail (error);
 
-  return EXIT_SUCCESS;
-}
-
-/* sigla-cli setting PROJECT KEY [VALUE]: prints the project's setting, or sets it (one action). */
-static int
-cmd_setting (int    argc,
-             char **argv)
-{
-  const char *usage = "setting PROJECT (tei-reading [edited|diplomatic] | history-steps [N] | history-megabytes [N])";
-  g_autoptr(SiglaProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-  int status;
-
-  if (!parse_options (&argc, &argv, NULL, -2, usage, &status))
-    return status;
-  if (argc > 4)
-    return usage_error (usage, NULL);
-
-  project = open_project (argv[1], argc == 4 ? SIGLA_OPEN_DEFAULT : SIGLA_OPEN_READ_ONLY, &error);
-  if (project == NULL)
-    return fail (error);
-
-  if (argc == 4)
-    return sigla_settings_set (project, argv[2], argv[3], &error) ? EXIT_SUCCESS : fail (error);
-
-  value = sigla_settings_get (project, argv[2], &error);
-  if (value == NULL)
-    return fail (error);
-  printf ("%s\n", value);
   return EXIT_SUCCESS;
 }
 
