@@ -809,7 +809,7 @@ search_changed_cb (GtkSearchEntry *entry,
   const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) titles = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_list_store_remove_all (self->hits);
   if (self->project == NULL || *query == '\0')
