@@ -975,6 +975,8 @@ test_highlight_contrast (void)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
   AdwStyleManager *styles = adw_style_manager_get_default ();
 
+  /* The highlighter made the tags, and follows the style while it lives. */
+  g_assert_nonnull (highlighter);
   gtk_widget_add_css_class (view, "view");
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
