@@ -1095,6 +1095,43 @@ test_search_hit_selects (void)
   sigla_test_remove_dir (dir);
 }
 
+/* Escape from the tag popover leaves the keyboard in the text, where the
+ * selection is: not on the pane's divider, whose arrows would resize it. */
+static void
+test_popover_escape (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  SiglaDocumentView *view;
+  GtkWidget *text, *popover;
+  SiglaWindow *window;
+
+  sigla_test_import_seed (setup, "004");
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
+  text = GTK_WIDGET (sigla_document_view_get_text_view (view));
+  select_word (view, "FILIPPOV");
+  gtk_widget_grab_focus (text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "person"));
+  run_pending ();
+  popover = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  /* Escape, as GtkPopover handles it: popped down. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  run_pending ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Files refused in an import through the window are each named in one
  * message, the good ones imported beside them. */
 static void
@@ -1689,6 +1726,7 @@ main (int    argc,
   g_test_add_func ("/window/export-toast", test_export_toast);
   g_test_add_func ("/window/highlight-contrast", test_highlight_contrast);
   g_test_add_func ("/window/search-hit-selects", test_search_hit_selects);
+  g_test_add_func ("/window/popover-escape", test_popover_escape);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);

@@ -1292,6 +1292,16 @@ start_tagging (SiglaWindow *self,
   gtk_popover_popup (GTK_POPOVER (self->tag_popover));
 }
 
+/* However the popover closes (Escape, a tag chosen, a click outside it,
+ * which it takes), the keyboard is back in the text where it was: GTK would
+ * give the focus to the next widget in the window, the pane's divider,
+ * whose arrow keys then resize the panel. */
+static void
+tag_popover_closed_cb (SiglaWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (sigla_document_view_get_text_view (self->document_view)));
+}
+
 static void
 tag_requested_cb (SiglaDocumentView *view,
                   int                kind,
@@ -2337,6 +2347,7 @@ sigla_window_init (SiglaWindow *self)
   self->tag_popover = sigla_tag_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (self->document_view));
   g_signal_connect (self->tag_popover, "chosen", G_CALLBACK (tag_chosen_cb), self);
+  g_signal_connect_swapped (self->tag_popover, "closed", G_CALLBACK (tag_popover_closed_cb), self);
   g_signal_connect (self->document_view, "tag-requested", G_CALLBACK (tag_requested_cb), self);
   g_signal_connect (self->document_view, "entity-activated", G_CALLBACK (view_entity_activated_cb), self);
   g_signal_connect (self->document_view, "remove-requested", G_CALLBACK (remove_requested_cb), self);
