@@ -259,6 +259,36 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* The message dialog a task in a thread presents once it is done. */
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return dialog;
+}
+
+/* The window shows the copy made beside the refused file at @path, which
+ * keeps the checksum @before. */
+static void
+assert_opened_copy (SiglaWindow *window,
+                    const char  *copy,
+                    const char  *path,
+                    const char  *before)
+{
+  g_autofree char *after = sigla_test_file_checksum (path);
+  SiglaCounts counts;
+
+  g_assert_nonnull (sigla_window_get_project (window));
+  g_assert_cmpstr (sigla_project_get_path (sigla_window_get_project (window)), ==, copy);
+  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+  g_assert_cmpint (counts.documents, ==, 1);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Selects the first @word of the shown document, as a mouse would; returns
  * where it starts, in code points. */
 static gint64
@@ -1145,7 +1175,6 @@ test_import_refused (void)
   g_autofree char *first = sigla_test_write_file (dir, "program.bin", (const char *) binary, sizeof binary);
   g_autofree char *second = sigla_test_write_file (dir, "empty.txt", "", 0);
   const char *paths[] = { first, good, second, NULL };
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   AdwMessageDialog *dialog = NULL;
   const char *body;
   SiglaCounts counts;
@@ -1154,8 +1183,7 @@ test_import_refused (void)
   g_clear_object (&setup);
   window = present_project (path, 1280, 800);
   sigla_window_import (window, paths);
-  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  dialog = wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "program.bin"));
@@ -1180,7 +1208,6 @@ test_import_report (void)
   g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
   g_autofree char *letter = g_test_build_filename (G_TEST_DIST, "tei-editions", "letter-schnitzler-L00002.xml", NULL);
   const char *paths[] = { letter, NULL };
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   AdwMessageDialog *dialog = NULL;
   GtkWidget *label;
   const char *report;
@@ -1190,8 +1217,7 @@ test_import_report (void)
   g_clear_object (&setup);
   window = present_project (path, 1280, 800);
   sigla_window_import (window, paths);
-  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  dialog = wait_for_message_dialog ();
   g_assert_nonnull (dialog);
 
   label = find_widget (GTK_WIDGET (dialog), is_label_starting, "letter-schnitzler-L00002.xml");
@@ -1294,11 +1320,9 @@ test_damaged_project (void)
   g_autofree char *backup = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *recovered = g_build_filename (dir, "test (recovered).sigla", NULL);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog = NULL;
-  SiglaCounts counts;
   SiglaWindow *window;
   gsize length;
 
@@ -1324,12 +1348,7 @@ test_damaged_project (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   run_pending ();
 
-  g_assert_nonnull (sigla_window_get_project (window));
-  g_assert_cmpstr (sigla_project_get_path (sigla_window_get_project (window)), ==, recovered);
-  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
-  g_assert_cmpint (counts.documents, ==, 1);
-  after = sigla_test_file_checksum (path);
-  g_assert_cmpstr (after, ==, before);
+  assert_opened_copy (window, recovered, path, before);
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
@@ -1347,11 +1366,8 @@ test_tampered_project (void)
   g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
   g_autofree char *recovered = g_build_filename (dir, "test (recovered).sigla", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog = NULL;
-  gint64 deadline;
-  SiglaCounts counts;
   SiglaWindow *window;
   sqlite3 *forger = NULL;
 
@@ -1377,20 +1393,13 @@ test_tampered_project (void)
   adw_message_dialog_response (dialog, "recover");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  dialog = wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "documents: 1 taken"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   run_pending ();
 
-  g_assert_nonnull (sigla_window_get_project (window));
-  g_assert_cmpstr (sigla_project_get_path (sigla_window_get_project (window)), ==, recovered);
-  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
-  g_assert_cmpint (counts.documents, ==, 1);
-  after = sigla_test_file_checksum (path);
-  g_assert_cmpstr (after, ==, before);
+  assert_opened_copy (window, recovered, path, before);
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();

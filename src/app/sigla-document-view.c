@@ -18,7 +18,6 @@ struct _SiglaDocumentView
   GtkLabel         *title_label;
   GtkLabel         *meta_label;
   GtkWidget        *header_rule;
-  GtkScrolledWindow *scroller;
   GtkTextView      *text_view;
 
   SiglaProject     *project;
@@ -321,7 +320,6 @@ sigla_document_view_class_init (SiglaDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, header_rule);
-  gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, scroller);
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, text_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -343,7 +341,7 @@ sigla_document_view_init (SiglaDocumentView *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
                            G_CALLBACK (scrolled_cb), self, 0);
   self->highlighter = sigla_highlighter_new (gtk_text_view_get_buffer (self->text_view));
   create_block_tags (self->text_view);

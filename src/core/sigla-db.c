@@ -138,7 +138,7 @@ static const char * const allowed_functions[] = {
  * while it upgrades a file. */
 static const char * const allowed_pragmas[] = {
   "cache_size", "data_version", "defer_foreign_keys", "foreign_keys", "journal_mode", "locking_mode",
-  "page_count", "query_only", "quick_check", "integrity_check", "synchronous", "table_info",
+  "page_count", "query_only", "quick_check", "synchronous", "table_info",
 };
 static const char * const migration_pragmas[] = {
   "application_id", "user_version", "encoding", "page_size", "wal_checkpoint",

@@ -161,31 +161,6 @@ sigla_journal_take_rows (SiglaJournal  *journal,
   return g_steal_pointer (&rows);
 }
 
-/* The columns of @table but its id, "a,b,c", as the verified schema has them. */
-static char *
-list_columns (SiglaDb     *db,
-              const char  *table,
-              GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, sql, error);
-  g_autoptr(GString) names = g_string_new ("");
-  SiglaStep step;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (g_strcmp0 (name, "id") != 0)
-        g_string_append_printf (names, "%s\"%s\"", names->len > 0 ? "," : "", name);
-    }
-  if (step == SIGLA_STEP_ERROR)
-    return NULL;
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 static const TableStatements *
 statements_for (SiglaJournal  *journal,
                 const char    *table,
@@ -197,7 +172,7 @@ statements_for (SiglaJournal  *journal,
   if (statements != NULL)
     return statements;
   /* @table is one of the journalled tables, checked when it was read. */
-  if ((columns = list_columns (journal->db, table, error)) == NULL)
+  if ((columns = sigla_schema_columns (journal->db, table, error)) == NULL)
     return NULL;
 
   statements = g_new0 (TableStatements, 1);

@@ -215,6 +215,23 @@ join_columns (GPtrArray  *columns,
   return g_string_free (names, FALSE);
 }
 
+/**
+ * sigla_schema_columns:
+ * @table: a table of data
+ *
+ * Returns: (transfer full): its columns but its id, quoted and joined:
+ *   "\"a\",\"b\"", as the file's schema has them (checked on open)
+ */
+char *
+sigla_schema_columns (SiglaDb     *db,
+                      const char  *table,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) columns = list_columns (db, table, error);
+
+  return columns != NULL ? join_columns (columns, "") : NULL;
+}
+
 /* The journal keeps the rows an action deletes or overwrites in a shadow
  * table, "<table>_trash", and logs the SQL that copies them back: values
  * stay exact (no quoting of text or blobs) and large rows cost no more than
