@@ -1125,6 +1125,71 @@ test_search_hit_selects (void)
   sigla_test_remove_dir (dir);
 }
 
+static gboolean
+is_view_stack (GtkWidget  *widget,
+               const char *unused)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+static gboolean
+is_stack_with_page (GtkWidget  *widget,
+                    const char *name)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL;
+}
+
+/* Clicking a highlight shows its entity's panel, its row selected, and
+ * opens its editor, whichever panel was shown before. */
+static void
+test_highlight_click (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaDocumentView *view;
+  AdwViewStack *panels;
+  GtkSingleSelection *people;
+  GtkStack *side;
+  SiglaWindow *window;
+  gint64 stalin;
+
+  sigla_test_import_seed (setup, "004");
+  g_clear_object (&setup);
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  view = sigla_window_get_document_view (window);
+  select_word (view, "FILIPPOV");
+  g_assert_true (sigla_window_tag_selection (window, SIGLA_KIND_PERSON, 0, "Joseph Stalin", &error));
+  g_assert_no_error (error);
+  run_pending ();
+  entities = sigla_entity_list (sigla_window_get_project (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entities->len, ==, 1);
+  stalin = ((SiglaEntity *) entities->pdata[0])->id;
+
+  panels = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_view_stack, NULL));
+  g_assert_nonnull (panels);
+  adw_view_stack_set_visible_child_name (panels, "places");
+  side = GTK_STACK (find_widget (GTK_WIDGET (window), is_stack_with_page, "claim-editor"));
+  g_assert_nonnull (side);
+
+  g_signal_emit_by_name (view, "entity-activated", stalin);
+  run_pending ();
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (panels), ==, "people");
+  people = GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin")));
+  g_assert_nonnull (gtk_single_selection_get_selected_item (people));
+  g_assert_cmpint (sigla_row_get_id (gtk_single_selection_get_selected_item (people)), ==, stalin);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (side), ==, "editor");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Escape from the tag popover leaves the keyboard in the text, where the
  * selection is: not on the pane's divider, whose arrows would resize it. */
 static void
@@ -1736,6 +1801,7 @@ main (int    argc,
   g_test_add_func ("/window/highlight-contrast", test_highlight_contrast);
   g_test_add_func ("/window/search-hit-selects", test_search_hit_selects);
   g_test_add_func ("/window/popover-escape", test_popover_escape);
+  g_test_add_func ("/window/highlight-click", test_highlight_click);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);

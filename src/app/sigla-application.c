@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-application.c: the application: its windows, global actions and settings. */
+/* sigla-application.c: the application: its windows, its session, global actions and
+ * settings. */
 
 #define G_LOG_DOMAIN "sigla-application"
 
@@ -13,6 +14,7 @@ struct _SiglaApplication
 {
   AdwApplication  parent_instance;
 
+  SiglaSession   *session;
   GSettings      *settings;
 };
 
@@ -33,7 +35,7 @@ static void
 open_last_project (SiglaApplication *self,
                    SiglaWindow      *window)
 {
-  g_autofree char *last = g_settings_get_string (self->settings, "last-project");
+  g_autofree char *last = sigla_session_get_last_project (self->session);
   g_autoptr(GError) error = NULL;
 
   /* The very first start opens the sample project, to explore. */
@@ -289,6 +291,7 @@ sigla_application_dispose (GObject *object)
   SiglaApplication *self = SIGLA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (sigla_application_parent_class)->dispose (object);
 }
@@ -308,7 +311,8 @@ sigla_application_class_init (SiglaApplicationClass *klass)
 static void
 sigla_application_init (SiglaApplication *self)
 {
-  self->settings = g_settings_new ("io.github.sigla.Sigla");
+  self->session = sigla_session_new ();
+  self->settings = g_object_ref (sigla_session_get_settings (self->session));
 }
 
 SiglaApplication *
@@ -328,4 +332,12 @@ sigla_application_get_settings (SiglaApplication *self)
 {
   g_return_val_if_fail (SIGLA_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/* What outlives a window: the projects open, the recent ones. */
+SiglaSession *
+sigla_application_get_session (SiglaApplication *self)
+{
+  g_return_val_if_fail (SIGLA_IS_APPLICATION (self), NULL);
+  return self->session;
 }

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "sigla-session.h"
+
 G_BEGIN_DECLS
 
 #define SIGLA_TYPE_APPLICATION (sigla_application_get_type ())
@@ -12,5 +14,6 @@ G_DECLARE_FINAL_TYPE (SiglaApplication, sigla_application, SIGLA, APPLICATION, A
 
 SiglaApplication *sigla_application_new          (void);
 GSettings        *sigla_application_get_settings (SiglaApplication *self);
+SiglaSession     *sigla_application_get_session  (SiglaApplication *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-project-care.c: the project file itself, from the window: compacting it, and
- * recovering the data of one Sigla refuses. Both run in a thread on a connection of
+/* sigla-project-care.c: the project file itself, from the window: compacting it, offering
+ * the last good copy of a damaged one, and recovering the data of one Sigla refuses. The long
+ * jobs run in a thread on a connection of
  * their own, so that a large file keeps the window responsive. */
 
 #define G_LOG_DOMAIN "sigla-window"
@@ -194,4 +195,87 @@ sigla_project_care_recover (SiglaWindow *window,
   recovery->recovered = sigla_project_care_sibling (refused);
   g_task_set_task_data (task, recovery, recovery_free);
   g_task_run_in_thread (task, recover_thread);
+}
+
+/* Opens a copy of @backup beside it, "NAME (recovered).sigla": the damaged
+ * file is left as it is, and the backup stays a backup. */
+static void
+open_backup_copy (SiglaWindow *window,
+                  const char  *damaged,
+                  const char  *backup)
+{
+  g_autofree char *path = sigla_project_care_sibling (damaged);
+  g_autoptr(GFile) source = g_file_new_for_path (backup);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      g_autoptr(GError) refused = g_error_new (SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot copy “%s” to “%s”: %s"),
+                                               backup, path, error->message);
+
+      sigla_window_show_error (window, refused);
+      return;
+    }
+  if (!sigla_window_open_project (window, path, &error))
+    {
+      sigla_window_show_error (window, error);
+      return;
+    }
+  message = g_strdup_printf (_("Opened “%s”, made from the last good copy; the damaged file was left as it was"),
+                             path);
+  sigla_window_notify (window, message);
+}
+
+static void
+offer_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SiglaWindow      *window)
+{
+  if (g_str_equal (response, "open-copy"))
+    open_backup_copy (window, g_object_get_data (G_OBJECT (dialog), "damaged"),
+                      g_object_get_data (G_OBJECT (dialog), "backup"));
+  else if (g_str_equal (response, "recover"))
+    sigla_project_care_recover (window, g_object_get_data (G_OBJECT (dialog), "damaged"));
+}
+
+/**
+ * sigla_project_care_offer:
+ * @dialog: the dialog that says why the project at @refused did not open
+ *
+ * Adds to @dialog what can be done: a damaged project's last good copy is
+ * offered, never a repair; for a file another program changed, its data,
+ * never its schema, into a new project.
+ */
+void
+sigla_project_care_offer (SiglaWindow      *window,
+                          AdwMessageDialog *dialog,
+                          const GError     *error,
+                          const char       *refused)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  if (refused == NULL)
+    return;
+
+  if (g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_CORRUPT) &&
+      (backups = sigla_project_list_backups (refused))->len > 0)
+    {
+      adw_message_dialog_set_heading (dialog, _("The Project Is Damaged"));
+      adw_message_dialog_add_response (dialog, "open-copy", _("_Open the Last Good Copy"));
+      adw_message_dialog_set_response_appearance (dialog, "open-copy", ADW_RESPONSE_SUGGESTED);
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backups->pdata[0]), g_free);
+    }
+  else if (g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_TAMPERED))
+    {
+      adw_message_dialog_set_heading (dialog, _("The Project Was Changed Elsewhere"));
+      adw_message_dialog_add_response (dialog, "recover", _("_Recover the Data"));
+      adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    return;
+
+  g_object_set_data_full (G_OBJECT (dialog), "damaged", g_strdup (refused), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), window);
 }

@@ -227,3 +227,31 @@ sigla_row_factory_new (void)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   return factory;
 }
+
+/**
+ * sigla_row_list_attach:
+ * @single_click: whether a click activates a row, or selects it only
+ *
+ * Gives @view a store of rows to show, each a title and a subtitle, with a
+ * selection that starts empty.
+ *
+ * Returns: (transfer full): the store
+ */
+GListStore *
+sigla_row_list_attach (GtkListView *view,
+                       gboolean     single_click)
+{
+  GtkListItemFactory *factory = sigla_row_factory_new ();
+  GListStore *store = g_list_store_new (SIGLA_TYPE_ROW);
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_list_view_set_factory (view, factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_single_click_activate (view, single_click);
+  g_object_unref (factory);
+  g_object_unref (selection);
+
+  return store;
+}

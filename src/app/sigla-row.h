@@ -30,5 +30,7 @@ gboolean    sigla_row_equal        (SiglaRow   *self,
                                     SiglaRow   *other);
 
 GtkListItemFactory *sigla_row_factory_new (void);
+GListStore         *sigla_row_list_attach (GtkListView *view,
+                                           gboolean     single_click);
 
 G_END_DECLS

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-window-refresh.c: the window follows its project: what an edit, an undo, an import or
+ * another program changed is shown again, coalesced into one refresh when idle, and counted in
+ * place where it can be. */
+
+#define G_LOG_DOMAIN "sigla-window"
+
+#include "sigla-window-private.h"
+
+/* The panels count what the text shows, or the whole project. */
+void
+_sigla_window_load_panels (SiglaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sigla_panels_show (self->panels, self->project, sigla_document_view_get_document (self->document_view),
+                          gtk_toggle_button_get_active (self->whole_project), &error))
+    sigla_window_show_error (self, error);
+}
+
+/* An editor shows its entity or claim again after a change; one that has
+ * gone (an undo, a delete) closes it, and any other failure is said. */
+static void
+close_editor_unless (SiglaWindow  *self,
+                     gboolean      shown,
+                     const GError *error)
+{
+  if (shown)
+    return;
+  gtk_stack_set_visible_child_name (self->panel_side, "lists");
+  if (!g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND))
+    sigla_window_show_error (self, error);
+}
+
+/* The coalesced refresh: whatever changed since the last idle moment is
+ * read again once, however many rows an undo touched. */
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  SiglaWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *side;
+
+  self->refresh_source = 0;
+  if (self->refresh_documents)
+    _sigla_window_load_documents (self);
+  /* A few mentions changed (an undo, a panel's edit): only they are read
+   * again, and counted, unless the view cannot take them one by one. The
+   * count goes first: it needs the marks as they were shown. */
+  if (self->changed_marks->len > 0 && !self->refresh_panels &&
+      !sigla_panels_count_changed (self->panels, self->document_view, self->changed_marks))
+    self->refresh_panels = TRUE;
+  if (!self->refresh_view && self->changed_marks->len > 0 &&
+      !sigla_document_view_update_marks (self->document_view, self->changed_marks))
+    self->refresh_view = TRUE;
+  g_array_set_size (self->changed_marks, 0);
+  if (self->refresh_view && sigla_document_view_get_document (self->document_view) != 0 &&
+      !sigla_document_view_refresh (self->document_view, &error))
+    sigla_window_show_error (self, error);
+  else if (self->refresh_names)
+    sigla_document_view_reload_names (self->document_view);
+  if (self->refresh_panels)
+    _sigla_window_load_panels (self);
+  self->refresh_documents = self->refresh_view = self->refresh_names = self->refresh_panels = FALSE;
+  _sigla_window_update_actions (self);
+
+  /* What the editors show may have changed, or gone (undo, delete). */
+  g_clear_error (&error);
+  side = gtk_stack_get_visible_child_name (self->panel_side);
+  if (g_str_equal (side, "editor"))
+    close_editor_unless (self, sigla_entity_editor_show (self->entity_editor, self->project,
+                                                         sigla_entity_editor_get_entity (self->entity_editor),
+                                                         sigla_document_view_get_document (self->document_view),
+                                                         &error), error);
+  else if (g_str_equal (side, "claim-editor"))
+    close_editor_unless (self, sigla_claim_editor_show (self->claim_editor, self->project,
+                                                        sigla_claim_editor_get_claim (self->claim_editor),
+                                                        sigla_document_view_get_document (self->document_view),
+                                                        &error), error);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The refresh runs just ahead of the text view's own layout work. */
+void
+_sigla_window_schedule_refresh (SiglaWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
+}
+
+/* The project changed (an edit, an undo, an import). A mention this window
+ * just added is highlighted and counted at once; the rest is read again
+ * when idle. */
+void
+_sigla_window_project_changed_cb (SiglaProject *project,
+                                  int           change,
+                                  gint64        id,
+                                  SiglaWindow  *self)
+{
+  if (change == SIGLA_CHANGE_DOCUMENT)
+    self->refresh_documents = self->refresh_view = self->refresh_panels = TRUE;
+  else if (change == SIGLA_CHANGE_MENTION && self->adding != NULL && id == self->adding->id && id != 0)
+    {
+      g_auto(SiglaMark) mark = sigla_mark_from_mention (self->adding);
+
+      sigla_document_view_add_mention (self->document_view, self->adding);
+      self->refresh_panels |= !sigla_panels_count (self->panels, &mark, 1);
+    }
+  else if (change == SIGLA_CHANGE_MENTION || change == SIGLA_CHANGE_CLAIM)
+    {
+      SiglaMark changed = { .id = id, .claim = change == SIGLA_CHANGE_CLAIM };
+
+      g_array_append_val (self->changed_marks, changed);
+    }
+  else
+    {
+      /* A new entity has no row until its mention, which counts it in. */
+      self->refresh_names = TRUE;
+      self->refresh_panels |= !self->tagging;
+    }
+
+  _sigla_window_schedule_refresh (self);
+}
+
+/**
+ * sigla_window_catch_up:
+ *
+ * Shows what another program (sigla-cli, another window) has changed in the
+ * project since the window last looked; called when the window regains the
+ * focus.
+ *
+ * Returns: whether the project had changed
+ */
+gboolean
+sigla_window_catch_up (SiglaWindow *self)
+{
+  g_return_val_if_fail (SIGLA_IS_WINDOW (self), FALSE);
+
+  if (self->project == NULL || !sigla_project_changed_elsewhere (self->project))
+    return FALSE;
+
+  self->refresh_documents = self->refresh_view = self->refresh_names = self->refresh_panels = TRUE;
+  _sigla_window_schedule_refresh (self);
+  return TRUE;
+}
