@@ -7,6 +7,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "sigla-claim-editor.h"
 #include "sigla-document-view.h"
 #include "sigla-entity-editor.h"
 #include "sigla-highlighter.h"
@@ -510,6 +511,89 @@ test_claim_in_window (void)
   claims = sigla_claim_list (sigla_window_get_project (window), 1, NULL);
   g_assert_cmpstr (((SiglaClaim *) claims->pdata[0])->stance, ==, "refuses");
   g_assert_null (((SiglaClaim *) claims->pdata[0])->certainty);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
+static gboolean
+is_view_stack (GtkWidget  *widget,
+               const char *unused)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+/* A claim of @speaker over @words in @document's text, as @stance. */
+static void
+add_claim (SiglaProject        *project,
+           const SiglaDocument *document,
+           gint64               speaker,
+           const char          *stance,
+           const char          *words,
+           const char          *paraphrase)
+{
+  g_autoptr(SiglaClaim) claim = sigla_claim_new ();
+  const char *found = strstr (document->text, words);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (found);
+  claim->document_id = document->id;
+  claim->start = g_utf8_pointer_to_offset (document->text, found);
+  claim->end = claim->start + g_utf8_strlen (words, -1);
+  claim->speaker_id = speaker;
+  claim->stance = g_strdup (stance);
+  claim->paraphrase = g_strdup (paraphrase);
+  g_assert_true (sigla_claim_insert (project, claim, &error));
+  g_assert_no_error (error);
+}
+
+/* A claim's row says who and how, then its words, on one line and cut
+ * short when long, then its paraphrase if it has one. */
+static void
+test_claim_rows (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaEntity) mao = sigla_entity_new (SIGLA_KIND_PERSON, "Mao Zedong");
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "Cable from Mao Zedong.\n\n"
+                     "We shall not yield an inch of ground along the thirty-eighth parallel, whatever they say.\n\n"
+                     "The talks at Kaesong go on.\n";
+  g_autofree char *file = sigla_test_write_file (dir, "cable.txt", text, -1);
+  const char *long_words = "We shall not yield an inch of ground along the thirty-eighth parallel, whatever "
+                           "they say.\nThe talks";
+  g_autofree char *shown = NULL;
+  SiglaWindow *window;
+
+  g_assert_cmpint (sigla_import_file (setup, file, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (sigla_entity_insert (setup, mao, NULL));
+  document = sigla_document_get (setup, 1, NULL);
+  add_claim (setup, document, mao->id, "warns", long_words, NULL);
+  add_claim (setup, document, mao->id, "reports", "The talks at Kaesong go on.", "Negotiations\ncontinue");
+  g_clear_object (&setup);
+  /* The first 80 characters of the long one, less the space they end on. */
+  shown = g_strchomp (g_utf8_substring (long_words, 0, 80));
+  g_assert_cmpint (g_utf8_strlen (long_words, -1), >, 80);
+  g_assert_null (strchr (shown, '\n'));
+
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  for (guint whole = 0; whole < 2; whole++)
+    {
+      g_autofree char *cut = g_strdup_printf ("“%s…”", shown);
+
+      show_whole_project (window, whole);
+      g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), "Mao Zedong warns"), ==, cut);
+      g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), "Mao Zedong reports"), ==,
+                       "“The talks at Kaesong go on.”\nNegotiations continue");
+    }
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_view_stack, NULL)),
+                                         "claims");
+  save_screenshot (GTK_WIDGET (window), "window-claim-rows.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
@@ -1126,13 +1210,6 @@ test_search_hit_selects (void)
 }
 
 static gboolean
-is_view_stack (GtkWidget  *widget,
-               const char *unused)
-{
-  return ADW_IS_VIEW_STACK (widget);
-}
-
-static gboolean
 is_stack_with_page (GtkWidget  *widget,
                     const char *name)
 {
@@ -1221,6 +1298,104 @@ test_popover_escape (void)
   run_pending ();
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
+/* Where the tag popover points, in @window's coordinates: its pointing-to
+ * rectangle is in its parent's. */
+static graphene_rect_t
+popover_target (SiglaWindow *window,
+                GtkPopover  *popover)
+{
+  GdkRectangle area;
+  graphene_point_t point;
+
+  g_assert_true (gtk_popover_get_pointing_to (popover, &area));
+  g_assert_true (gtk_widget_compute_point (gtk_widget_get_parent (GTK_WIDGET (popover)), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (area.x, area.y), &point));
+  return GRAPHENE_RECT_INIT (point.x, point.y, area.width, area.height);
+}
+
+/* The popover for tagging the selected @word, once the window has drawn
+ * (and scrolled) what it must, points at the word's line, inside the text's
+ * visible area. */
+static void
+assert_popover_at_word (SiglaWindow *window,
+                        const char  *word)
+{
+  SiglaDocumentView *view = sigla_window_get_document_view (window);
+  GtkTextView *text = sigla_document_view_get_text_view (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text);
+  GtkWidget *popover;
+  GtkTextIter start;
+  GdkRectangle location;
+  graphene_rect_t visible, target;
+  graphene_point_t line;
+  int x, y;
+
+  /* Where the word starts: the popover's entry, taking the primary
+   * selection, may have cleared the text's. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, select_word (view, word));
+  gtk_widget_grab_focus (GTK_WIDGET (text));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "person"));
+  wait_until_shown (GTK_WIDGET (window));
+  popover = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  gtk_text_view_get_iter_location (text, &start, &location);
+  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (x, y),
+                                           &line));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (text), GTK_WIDGET (window), &visible));
+  target = popover_target (window, GTK_POPOVER (popover));
+  g_test_message ("%s: line at %.0f,%.0f (%d high), popover pointing at %.0f,%.0f; text %.0f…%.0f", word,
+                  line.x, line.y, location.height, target.origin.x, target.origin.y, visible.origin.y,
+                  visible.origin.y + visible.size.height);
+
+  /* The word's line is in view … */
+  g_assert_true (graphene_rect_contains_point (&visible, &line));
+  /* … and the popover points at it. */
+  g_assert_true (graphene_rect_contains_point (&visible, &target.origin));
+  g_assert_cmpfloat (fabs (target.origin.y - line.y), <=, 2);
+  g_assert_cmpfloat (fabs (target.origin.x - line.x), <=, 2);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  run_pending ();
+}
+
+/* The tag popover points at the selected words, even far down a long text
+ * that must scroll to show them; the next popover at the next words, not
+ * where the last one was. */
+static void
+test_popover_at_selection (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(GString) text = g_string_new ("");
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  SiglaWindow *window;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "%s Alpha Beta Gamma Delta, Alpha Beta Gamma Delta.\n\n",
+                            i == 150 ? "Panmunjom" : i == 152 ? "Munsan" : i == 300 ? "Kaesong" : "Line");
+  file = sigla_test_write_file (dir, "long.txt", text->str, text->len);
+  g_assert_cmpint (sigla_import_file (setup, file, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&setup);
+
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  assert_popover_at_word (window, "Panmunjom");
+  /* A few lines below, in view already. */
+  assert_popover_at_word (window, "Munsan");
+  assert_popover_at_word (window, "Kaesong");
+  assert_popover_at_word (window, "Panmunjom");
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
@@ -1722,6 +1897,197 @@ test_unsaved_edit_gone (void)
   sigla_test_remove_dir (dir);
 }
 
+static gboolean
+is_group_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+static gboolean
+is_text_view (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+is_claim_editor (GtkWidget  *widget,
+                 const char *unused)
+{
+  return SIGLA_IS_CLAIM_EDITOR (widget);
+}
+
+/* The claim editor's field titled @title: a text view several lines tall,
+ * framed, that wraps words and leaves Tab to move the focus. */
+static GtkTextView *
+find_text_field (GtkWidget  *editor,
+                 const char *title,
+                 GtkWidget **apply)
+{
+  GtkWidget *group = find_widget (editor, is_group_titled, title);
+  GtkWidget *view, *scroller;
+
+  g_assert_nonnull (group);
+  view = find_widget (group, is_text_view, NULL);
+  g_assert_nonnull (view);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (view)));
+  scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_scrolled_window_get_has_frame (GTK_SCROLLED_WINDOW (scroller)));
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 3 * 20);
+  *apply = adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group));
+  g_assert_true (GTK_IS_BUTTON (*apply));
+  return GTK_TEXT_VIEW (view);
+}
+
+static char *
+dup_view_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* @text typed over what @view holds, as a user would. */
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+/* The claim as the project file has it. */
+static SiglaClaim *
+get_claim (SiglaWindow *window)
+{
+  g_autoptr(GPtrArray) claims = sigla_claim_list (sigla_window_get_project (window), 1, NULL);
+
+  g_assert_cmpuint (claims->len, ==, 1);
+  return g_ptr_array_steal_index (claims, 0);
+}
+
+/* Tab pressed in @view, as its key controller takes it. */
+static void
+press_tab (GtkTextView *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+  run_pending ();
+}
+
+/* The paraphrase and the note of a claim run to several lines, each saved
+ * when applied (its button, Ctrl+Enter) as one action that undo takes back,
+ * kept as typed while the file refuses it; Tab leaves them. */
+static void
+test_claim_text_fields (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(SiglaEntity) stalin = sigla_entity_new (SIGLA_KIND_PERSON, "Joseph Stalin");
+  g_autoptr(SiglaDocument) document = NULL;
+  g_autoptr(SiglaClaim) claim = NULL;
+  GtkTextView *paraphrase, *note;
+  GtkWidget *paraphrase_apply, *note_apply, *editor;
+  g_autofree char *shown = NULL;
+  SiglaWindow *window;
+  sqlite3 *holder;
+
+  sigla_test_import_seed (setup, "004");
+  g_assert_true (sigla_entity_insert (setup, stalin, NULL));
+  document = sigla_document_get (setup, 1, NULL);
+  add_claim (setup, document, stalin->id, "asserts", "This, of course, is inconceivable and not necessary.", NULL);
+  g_clear_object (&setup);
+
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  g_signal_emit_by_name (find_list_with_row (GTK_WIDGET (window), "Joseph Stalin asserts"), "activate", 0);
+  wait_until_shown (GTK_WIDGET (window));
+  editor = find_widget (GTK_WIDGET (window), is_claim_editor, NULL);
+  g_assert_nonnull (editor);
+  paraphrase = find_text_field (editor, "Paraphrase", &paraphrase_apply);
+  note = find_text_field (editor, "Note", &note_apply);
+  g_assert_false (gtk_widget_get_visible (paraphrase_apply));
+
+  /* Typed, then applied by the button. */
+  gtk_widget_grab_focus (GTK_WIDGET (paraphrase));
+  type_text (paraphrase, "Not needed.\nNot possible either.");
+  run_pending ();
+  g_assert_true (gtk_widget_get_visible (paraphrase_apply));
+  save_screenshot (GTK_WIDGET (window), "window-claim-text.png");
+  g_signal_emit_by_name (paraphrase_apply, "clicked");
+  run_pending ();
+  claim = get_claim (window);
+  g_assert_cmpstr (claim->paraphrase, ==, "Not needed.\nNot possible either.");
+  g_assert_false (gtk_widget_get_visible (paraphrase_apply));
+
+  /* Tab leaves the text for the next field, and types nothing. */
+  press_tab (paraphrase);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (paraphrase)));
+  shown = dup_view_text (paraphrase);
+  g_assert_cmpstr (shown, ==, "Not needed.\nNot possible either.");
+
+  /* The note, applied by Ctrl+Enter's action; undo takes it back, in the field too. */
+  type_text (note, "Said twice:\n\nonce to Kim.");
+  g_assert_true (gtk_widget_activate_action (editor, "claim.apply", NULL));
+  run_pending ();
+  g_clear_pointer (&claim, sigla_claim_free);
+  claim = get_claim (window);
+  g_assert_cmpstr (claim->note, ==, "Said twice:\n\nonce to Kim.");
+  g_assert_cmpstr (claim->paraphrase, ==, "Not needed.\nNot possible either.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  run_pending ();
+  g_clear_pointer (&claim, sigla_claim_free);
+  claim = get_claim (window);
+  g_assert_null (claim->note);
+  g_clear_pointer (&shown, g_free);
+  shown = dup_view_text (note);
+  g_assert_cmpstr (shown, ==, "");
+  g_assert_false (gtk_widget_get_visible (note_apply));
+
+  /* The file refuses it: kept as typed, not saved, until it can be. */
+  holder = hold_write_lock (path);
+  type_text (paraphrase, "Held back.");
+  g_signal_emit_by_name (paraphrase_apply, "clicked");
+  run_pending ();
+  g_assert_true (sigla_claim_editor_is_unsaved (SIGLA_CLAIM_EDITOR (editor)));
+  g_assert_true (gtk_widget_get_visible (paraphrase_apply));
+  release_write_lock (holder);
+  run_pending ();
+  g_clear_pointer (&shown, g_free);
+  shown = dup_view_text (paraphrase);
+  g_assert_cmpstr (shown, ==, "Held back.");
+  g_assert_true (sigla_window_retry_unsaved (window));
+  run_pending ();
+  g_assert_false (sigla_claim_editor_is_unsaved (SIGLA_CLAIM_EDITOR (editor)));
+  g_assert_false (gtk_widget_get_visible (paraphrase_apply));
+  g_clear_pointer (&claim, sigla_claim_free);
+  claim = get_claim (window);
+  g_assert_cmpstr (claim->paraphrase, ==, "Held back.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* A first start opens the sample: made from the annotated seeds the first
  * time, reopened after. */
 static void
@@ -1758,6 +2124,143 @@ test_sample_project (void)
   g_remove (path);
 }
 
+static gboolean
+is_flap (GtkWidget  *widget,
+         const char *unused)
+{
+  return ADW_IS_FLAP (widget);
+}
+
+static gboolean
+is_list_view (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
+
+static gboolean
+is_named (GtkWidget  *widget,
+          const char *name)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0;
+}
+
+/* The sample project in a window of @width × @height, in light or dark. */
+static SiglaWindow *
+present_sample (int      width,
+                int      height,
+                gboolean dark)
+{
+  SiglaWindow *window = sigla_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (sigla_window_open_sample (window, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_shown (GTK_WIDGET (window));
+  return window;
+}
+
+/* At 900 px the text keeps 55 % of the width: the documents fold away, F9
+ * brings them over the text and back, Shift+F9 hides the panels, and the
+ * next window remembers that. */
+static void
+test_narrow_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sigla.Sigla");
+  SiglaWindow *window = present_sample (900, 650, FALSE);
+  GtkWidget *text = find_widget (GTK_WIDGET (window), is_named, "content_stack");
+  AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (window), is_flap, NULL));
+  GtkWidget *panels;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int shared;
+
+  g_assert_cmpint (width, <=, 1000);
+  g_assert_cmpfloat (gtk_widget_get_width (text), >=, 0.55 * width);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  /* F9: the documents over the text, which keeps its width. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  wait_until_shown (GTK_WIDGET (window));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpfloat (gtk_widget_get_width (text), >=, 0.55 * width);
+  save_screenshot (GTK_WIDGET (window), "window-narrow-documents.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  /* Folded away by the width, not by the user: still shown when wide. */
+  g_assert_true (g_settings_get_boolean (settings, "show-sidebar"));
+
+  /* Shift+F9: the panels hidden, their room goes to the text, and to the
+   * documents beside it, which fit again; remembered. */
+  shared = gtk_widget_get_width (text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panels", NULL));
+  wait_until_shown (GTK_WIDGET (window));
+  panels = find_widget (GTK_WIDGET (window), is_stack_with_page, "claim-editor");
+  g_assert_false (gtk_widget_get_visible (panels));
+  g_assert_cmpint (gtk_widget_get_width (text), >, shared);
+  g_assert_cmpfloat (gtk_widget_get_width (text), >=, 0.55 * width);
+  g_assert_false (g_settings_get_boolean (settings, "show-panels"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+
+  window = present_sample (1400, 900, FALSE);
+  panels = find_widget (GTK_WIDGET (window), is_stack_with_page, "claim-editor");
+  g_assert_false (gtk_widget_get_visible (panels));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panels", NULL));
+  g_assert_true (gtk_widget_get_visible (panels));
+  g_assert_true (g_settings_get_boolean (settings, "show-panels"));
+  /* Wide, the documents are beside the text, not over it. */
+  flap = ADW_FLAP (find_widget (GTK_WIDGET (window), is_flap, NULL));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The window as a user sees it, light and dark, wide and narrow, with a
+ * claim open: kept in the build tree to be looked at. The text keeps its
+ * share in each. */
+static void
+test_screenshots (void)
+{
+  const struct { int width, height; } sizes[] = { { 1400, 900 }, { 900, 650 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int dark = 0; dark <= 1; dark++)
+      {
+        SiglaWindow *window = present_sample (sizes[i].width, sizes[i].height, dark);
+        GtkWidget *claims = find_widget (GTK_WIDGET (window), is_named, "panel_stack");
+        g_autofree char *name = g_strdup_printf ("window-%s-%dx%d.png", dark ? "dark" : "light",
+                                                 sizes[i].width, sizes[i].height);
+        g_autofree char *editing = g_strdup_printf ("window-%s-%dx%d-claim.png", dark ? "dark" : "light",
+                                                    sizes[i].width, sizes[i].height);
+        int width = gtk_widget_get_width (GTK_WIDGET (window));
+
+        g_assert_cmpfloat (gtk_widget_get_width (find_widget (GTK_WIDGET (window), is_named, "content_stack")), >=,
+                           0.55 * width - (width > 1000 ? 280 : 0));
+        save_screenshot (GTK_WIDGET (window), name);
+
+        /* The claims, and the first one open in its editor. */
+        g_assert_nonnull (claims);
+        adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (claims), "claims");
+        wait_until_shown (GTK_WIDGET (window));
+        g_signal_emit_by_name (find_widget (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (claims), "claims"),
+                                            is_list_view, NULL), "activate", 0);
+        wait_until_shown (GTK_WIDGET (window));
+        save_screenshot (GTK_WIDGET (window), editing);
+
+        gtk_window_destroy (GTK_WINDOW (window));
+        run_pending ();
+      }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* A project that cannot be opened is refused with a message, and the
  * window stays as it was. */
 static void
@@ -1786,6 +2289,8 @@ main (int    argc,
 
   g_test_add_func ("/window/tag", test_tag_in_window);
   g_test_add_func ("/window/claim", test_claim_in_window);
+  g_test_add_func ("/window/claim-rows", test_claim_rows);
+  g_test_add_func ("/window/claim-text-fields", test_claim_text_fields);
   g_test_add_func ("/window/highlights", test_highlights);
   g_test_add_func ("/window/panel-width", test_panel_width);
   g_test_add_func ("/window/export-cancelled", test_export_cancelled);
@@ -1802,11 +2307,14 @@ main (int    argc,
   g_test_add_func ("/window/search-hit-selects", test_search_hit_selects);
   g_test_add_func ("/window/popover-escape", test_popover_escape);
   g_test_add_func ("/window/highlight-click", test_highlight_click);
+  g_test_add_func ("/window/popover-at-selection", test_popover_at_selection);
   g_test_add_func ("/window/other-readings", test_other_readings);
   g_test_add_func ("/window/unsaved-tag", test_unsaved_tag);
   g_test_add_func ("/window/unsaved-edit-gone", test_unsaved_edit_gone);
   g_test_add_func ("/window/sample-project", test_sample_project);
   g_test_add_func ("/window/refused-project", test_refused_project);
+  g_test_add_func ("/window/narrow", test_narrow_window);
+  g_test_add_func ("/window/screenshots", test_screenshots);
 
   return g_test_run ();
 }

@@ -157,6 +157,7 @@ history_changed_cb (GtkSpinButton *spin,
 static GtkWidget *
 history_row (SiglaProject *project,
              const char   *key,
+             gint64        value,
              const char   *title,
              const char   *subtitle,
              double        minimum,
@@ -164,7 +165,6 @@ history_row (SiglaProject *project,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (minimum, maximum, 10);
-  gint64 value = sigla_settings_get_number (project, key, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -177,15 +177,25 @@ history_row (SiglaProject *project,
   return row;
 }
 
-/* The open project's own settings: how other editions' TEI is read, how much history it keeps. */
+/* The open project's own settings: how other editions' TEI is read, how
+ * much history it keeps; %NULL if they cannot be read. */
 static GtkWidget *
-project_group (SiglaProject *project)
+project_group (SiglaProject  *project,
+               GError       **error)
 {
   const char * const readings[] = { N_("Edited"), N_("Diplomatic"), NULL };
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *reading = adw_combo_row_new ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *current = sigla_settings_get (project, SIGLA_SETTING_TEI_READING, NULL);
+  g_autofree char *current = sigla_settings_get (project, SIGLA_SETTING_TEI_READING, error);
+  gint64 steps = current != NULL ? sigla_settings_get_number (project, SIGLA_SETTING_HISTORY_STEPS, error) : -1;
+  gint64 megabytes = steps >= 0 ? sigla_settings_get_number (project, SIGLA_SETTING_HISTORY_MEGABYTES, error) : -1;
+  g_autoptr(GtkStringList) names = NULL;
+  GtkWidget *group, *reading;
+
+  if (megabytes < 0)
+    return NULL;
+
+  names = gtk_string_list_new (NULL);
+  group = adw_preferences_group_new ();
+  reading = adw_combo_row_new ();
 
   for (guint i = 0; readings[i] != NULL; i++)
     gtk_string_list_append (names, _(readings[i]));
@@ -201,10 +211,10 @@ project_group (SiglaProject *project)
   g_signal_connect_object (reading, "notify::selected", G_CALLBACK (reading_selected_cb), project, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), reading);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             history_row (project, SIGLA_SETTING_HISTORY_STEPS, _("Undo Steps Kept"),
+                             history_row (project, SIGLA_SETTING_HISTORY_STEPS, steps, _("Undo Steps Kept"),
                                           _("Older steps are dropped, and what they kept"), 10, 1000000));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             history_row (project, SIGLA_SETTING_HISTORY_MEGABYTES, _("Undo History Size (MB)"),
+                             history_row (project, SIGLA_SETTING_HISTORY_MEGABYTES, megabytes, _("Undo History Size (MB)"),
                                           _("Files of undone imports kept for redo"), 1, 1024 * 1024));
   return group;
 }
@@ -234,9 +244,17 @@ preferences_action (GSimpleAction *action,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), initials);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  /* The project's settings unread are said, and the rest still shown. */
   if (SIGLA_IS_WINDOW (active) && sigla_window_get_project (SIGLA_WINDOW (active)) != NULL)
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                              ADW_PREFERENCES_GROUP (project_group (sigla_window_get_project (SIGLA_WINDOW (active)))));
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWidget *settings = project_group (sigla_window_get_project (SIGLA_WINDOW (active)), &error);
+
+      if (settings != NULL)
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (settings));
+      else
+        sigla_window_show_error (SIGLA_WINDOW (active), error);
+    }
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_set_transient_for (GTK_WINDOW (window), active);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);

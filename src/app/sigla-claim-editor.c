@@ -22,8 +22,10 @@ struct _SiglaClaimEditor
   AdwComboRow  *stance_row;
   AdwComboRow  *certainty_row;
   AdwEntryRow  *about_row;
-  AdwEntryRow  *paraphrase_row;
-  AdwEntryRow  *note_row;
+  GtkTextView  *paraphrase_view;
+  GtkButton    *paraphrase_apply;
+  GtkTextView  *note_view;
+  GtkButton    *note_apply;
   GtkButton    *delete_button;
 
   SiglaProject *project;
@@ -121,6 +123,32 @@ parse_about (SiglaClaimEditor  *self,
   return TRUE;
 }
 
+/* A text view's text, or NULL when it is empty. */
+static char *
+dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_iter_equal (&start, &end) ? NULL : gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Shows @text as saved, with no Apply button. The same text as shown is
+ * left alone, and the cursor where it was: the editor is filled again after
+ * each change to the project. */
+static void
+set_text (GtkTextView *view,
+          const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *shown = dup_text (view);
+
+  if (g_strcmp0 (shown, text) != 0)
+    gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+}
+
 static void fill (SiglaClaimEditor *self);
 
 /* Saves the claim as the rows now say, as one action. */
@@ -132,8 +160,6 @@ save (SiglaClaimEditor *self)
   g_autoptr(GError) error = NULL;
   SiglaClaim *claim = self->claim;
   guint certainty = adw_combo_row_get_selected (self->certainty_row);
-  const char *paraphrase = gtk_editable_get_text (GTK_EDITABLE (self->paraphrase_row));
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 
   if (self->filling || claim == NULL)
     return;
@@ -155,9 +181,9 @@ save (SiglaClaimEditor *self)
   g_array_set_size (claim->about, 0);
   g_array_append_vals (claim->about, about->data, about->len);
   g_free (claim->paraphrase);
-  claim->paraphrase = *paraphrase != '\0' ? g_strdup (paraphrase) : NULL;
+  claim->paraphrase = dup_text (self->paraphrase_view);
   g_free (claim->note);
-  claim->note = *note != '\0' ? g_strdup (note) : NULL;
+  claim->note = dup_text (self->note_view);
 
   /* A file that refused the write leaves the rows as set, marked as not
    * saved, to be tried again; a claim refused or gone is not. */
@@ -171,6 +197,8 @@ save (SiglaClaimEditor *self)
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->paraphrase_view), FALSE);
+  gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->note_view), FALSE);
 }
 
 static GtkStringList *
@@ -211,9 +239,25 @@ fill (SiglaClaimEditor *self)
   adw_combo_row_set_selected (self->certainty_row, certainty);
 
   gtk_editable_set_text (GTK_EDITABLE (self->about_row), about);
-  gtk_editable_set_text (GTK_EDITABLE (self->paraphrase_row), claim->paraphrase != NULL ? claim->paraphrase : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), claim->note != NULL ? claim->note : "");
+  set_text (self->paraphrase_view, claim->paraphrase);
+  set_text (self->note_view, claim->note);
   self->filling = FALSE;
+}
+
+/* A text edited shows its Apply button until it is saved. */
+static void
+modified_changed_cb (GtkTextBuffer *buffer,
+                     GtkWidget     *apply)
+{
+  gtk_widget_set_visible (apply, gtk_text_buffer_get_modified (buffer));
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  save (SIGLA_CLAIM_EDITOR (widget));
 }
 
 static void
@@ -275,10 +319,14 @@ sigla_claim_editor_class_init (SiglaClaimEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, stance_row);
   gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, certainty_row);
   gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, about_row);
-  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, paraphrase_row);
-  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, paraphrase_view);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, paraphrase_apply);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, note_apply);
   gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, delete_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "claim.apply", NULL, apply_action);
 }
 
 static void
@@ -300,8 +348,10 @@ sigla_claim_editor_init (SiglaClaimEditor *self)
   g_signal_connect_swapped (self->stance_row, "notify::selected", G_CALLBACK (save), self);
   g_signal_connect_swapped (self->certainty_row, "notify::selected", G_CALLBACK (save), self);
   g_signal_connect_swapped (self->about_row, "apply", G_CALLBACK (save), self);
-  g_signal_connect_swapped (self->paraphrase_row, "apply", G_CALLBACK (save), self);
-  g_signal_connect_swapped (self->note_row, "apply", G_CALLBACK (save), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->paraphrase_view), "modified-changed",
+                    G_CALLBACK (modified_changed_cb), self->paraphrase_apply);
+  g_signal_connect (gtk_text_view_get_buffer (self->note_view), "modified-changed",
+                    G_CALLBACK (modified_changed_cb), self->note_apply);
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
   g_signal_connect (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
 }

@@ -677,9 +677,14 @@ sigla_document_view_get_selection_area (SiglaDocumentView *self,
 
   gtk_text_view_get_iter_location (self->text_view, &from, &first);
   gtk_text_view_get_visible_rect (self->text_view, &visible);
+  /* Scrolled at once: gtk_text_view_scroll_to_iter() animates the scroll,
+   * and the popover, placed now, would point where the words were before. */
   if (!gdk_rectangle_intersect (&first, &visible, NULL))
     {
-      gtk_text_view_scroll_to_iter (self->text_view, &from, 0.0, TRUE, 0.0, 0.3);
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + first.y - visible.y -
+                                            visible.height * 0.3);
       gtk_text_view_get_iter_location (self->text_view, &from, &first);
     }
 

@@ -43,14 +43,17 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   SiglaTeiOptions options = { data->annotator, cancellable, document_written_cb, data->progress };
-  g_autoptr(SiglaProject) project = sigla_project_open (data->project_path, SIGLA_OPEN_READ_ONLY, NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SiglaProject) project = sigla_project_open (data->project_path, SIGLA_OPEN_READ_ONLY, &error);
   gboolean exported;
 
   /* Read-only may fail where the window's connection can still read (an old
-   * format): then as the window opened it. */
+   * format): then as the window opened it, and its error is the one said. */
   if (project == NULL)
-    project = sigla_project_open (data->project_path, SIGLA_OPEN_DEFAULT, &error);
+    {
+      g_clear_error (&error);
+      project = sigla_project_open (data->project_path, SIGLA_OPEN_DEFAULT, &error);
+    }
   if (project == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-export-text.h"
 #include "sigla-panels.h"
 
 struct _SiglaPanels
@@ -115,6 +116,41 @@ compare_date_rows (gconstpointer a,
   return 0;
 }
 
+/* How much of a claim's words its row shows. */
+#define CLAIM_WORDS_SHOWN 80
+
+/* A claim's row: who says it and how, its first words on one line, and
+ * its paraphrase. The cursor reads each document once, the claims coming
+ * in text order. */
+static SiglaRow *
+claim_row_new (const SiglaClaim  *claim,
+               const char        *speaker,
+               SiglaTextCursor   *cursor,
+               GError           **error)
+{
+  gint64 end = MIN (claim->end, claim->start + CLAIM_WORDS_SHOWN);
+  g_autofree char *words = sigla_text_cursor_slice (cursor, claim->document_id, claim->start, end, error);
+  g_autofree char *title = g_strdup_printf ("%s %s", speaker != NULL ? speaker : _("Someone"), claim->stance);
+  g_autofree char *subtitle = NULL;
+  SiglaRow *row;
+
+  if (words == NULL)
+    return NULL;
+  g_strstrip (g_strdelimit (words, "\r\n\t", ' '));
+  /* Translators: a claim's words in the Claims panel, and "…" when they go on */
+  subtitle = g_strdup_printf (_("“%s%s”"), words, end < claim->end ? "…" : "");
+  if (claim->paraphrase != NULL)
+    {
+      g_autofree char *quoted = g_steal_pointer (&subtitle);
+      g_autofree char *paraphrase = g_strdelimit (g_strdup (claim->paraphrase), "\r\n\t", ' ');
+
+      subtitle = g_strconcat (quoted, "\n", paraphrase, NULL);
+    }
+  row = sigla_row_new (claim->id, title, subtitle);
+  sigla_row_set_span (row, claim->document_id, claim->start, claim->end);
+  return row;
+}
+
 /* The rows of every panel for one document (0: the whole project).
  * Mentions are counted in SQL: a panel need not read 50,000 of them to
  * show a number. */
@@ -129,12 +165,14 @@ fill_panels (SiglaPanels  *self,
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(SiglaTextCursor) cursor = sigla_text_cursor_new (self->project);
 
   if ((counts = sigla_mention_count_by_entity (self->project, document, error)) == NULL ||
       (dates = sigla_mention_list_dates (self->project, document, error)) == NULL ||
       (claims = sigla_claim_list (self->project, document, error)) == NULL ||
       (entities = sigla_entity_list (self->project, error)) == NULL)
     return FALSE;
+
   for (guint i = 0; i < dates->len; i++)
     {
       const SiglaMention *date = dates->pdata[i];
@@ -157,11 +195,10 @@ fill_panels (SiglaPanels  *self,
   for (guint i = 0; i < claims->len; i++)
     {
       SiglaClaim *claim = claims->pdata[i];
-      const char *speaker = g_hash_table_lookup (names, &claim->speaker_id);
-      g_autofree char *title = g_strdup_printf ("%s %s", speaker != NULL ? speaker : _("Someone"), claim->stance);
-      SiglaRow *row = sigla_row_new (claim->id, title, claim->paraphrase);
+      SiglaRow *row = claim_row_new (claim, g_hash_table_lookup (names, &claim->speaker_id), cursor, error);
 
-      sigla_row_set_span (row, claim->document_id, claim->start, claim->end);
+      if (row == NULL)
+        return FALSE;
       g_ptr_array_add (rows[SIGLA_PANEL_CLAIMS], row);
     }
   return TRUE;
@@ -198,6 +235,7 @@ count_mark (SiglaPanels     *self,
 {
   GListStore *store;
   g_autoptr(SiglaEntity) entity = NULL;
+  g_autoptr(GError) unread = NULL;
   g_autoptr(SiglaRow) row = NULL;
   guint position, n;
 
@@ -245,7 +283,7 @@ count_mark (SiglaPanels     *self,
     }
 
   /* Not found, or not read: the panels are read again, and say why. */
-  entity = sigla_entity_get (self->project, mark->entity_id, NULL);
+  entity = sigla_entity_get (self->project, mark->entity_id, &unread);
   if (entity == NULL)
     return FALSE;
   row = entity_row_new (entity, n);

@@ -134,6 +134,7 @@ static GPtrArray *
 sample_files (void)
 {
   const char *folder = g_getenv ("SIGLA_SAMPLE_DIR") != NULL ? g_getenv ("SIGLA_SAMPLE_DIR") : SIGLA_SAMPLE_DIR;
+  /* No folder, no sample: said as "not installed". */
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   const char *name;

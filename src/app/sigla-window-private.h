@@ -24,7 +24,7 @@ struct _SiglaWindow
   GtkProgressBar       *progress_bar;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  GtkPaned             *outer_paned;
+  AdwFlap              *sidebar_flap;
   GtkPaned             *inner_paned;
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;

@@ -81,9 +81,11 @@ _sigla_window_start_tagging (SiglaWindow *self,
       return;
     }
 
+  /* Where the words are, asked before the popover's entry selects its text:
+   * taking the primary selection, that clears the document's selection. */
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover),
+                               sigla_document_view_get_selection_area (self->document_view, &area) ? &area : NULL);
   sigla_tag_popover_start (self->tag_popover, self->project, kind, text);
-  if (sigla_document_view_get_selection_area (self->document_view, &area))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover), &area);
   gtk_popover_popup (GTK_POPOVER (self->tag_popover));
 }
 

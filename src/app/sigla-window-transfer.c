@@ -288,8 +288,11 @@ sigla_window_export_name (SiglaWindow *self,
 
   if (document != 0)
     {
-      g_autoptr(SiglaDocument) shown = sigla_document_get (self->project, document, NULL);
+      g_autoptr(GError) unread = NULL;
+      g_autoptr(SiglaDocument) shown = sigla_document_get (self->project, document, &unread);
 
+      /* Its title unread, the name is its number alone: the export that
+       * follows reads the document again, and says why it cannot. */
       return sigla_tei_file_name (document, shown != NULL ? shown->title : NULL);
     }
   base = g_path_get_basename (sigla_project_get_path (self->project));

@@ -13,6 +13,15 @@
 
 G_DEFINE_FINAL_TYPE (SiglaWindow, sigla_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SHOW_SIDEBAR,
+  PROP_SHOW_PANELS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* -- errors and notices --------------------------------------------------- */
 
 void
@@ -449,22 +458,27 @@ sigla_window_get_document_view (SiglaWindow *self)
 
 /* -- panes ---------------------------------------------------------------- */
 
-/* The panels keep the width the user gave them, however wide the window.
- * A paned's position counts from its start, so the width (the separator's
- * included) is set again whenever the paned's size changes, which moves its
- * max-position. */
+/* The panels take at most this share of the room beside the documents: the
+ * text keeps the rest, 55 % of the window once the documents fold away. */
+#define PANELS_SHARE 0.45
+
+/* The panels keep the width the user gave them, however wide the window,
+ * short of taking the text's room. A paned's position counts from its start,
+ * so the width (the separator's included) is set again whenever the paned's
+ * size changes, which moves its max-position. */
 static void
 panels_resized_cb (GtkPaned    *paned,
                    GParamSpec  *pspec,
                    SiglaWindow *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (paned));
+  int wanted = g_settings_get_int (self->settings, "panel-position");
 
   if (width == 0)
     return;
 
   self->placing_panels = TRUE;
-  gtk_paned_set_position (paned, MAX (width - g_settings_get_int (self->settings, "panel-position"), 0));
+  gtk_paned_set_position (paned, MAX (width - MIN (wanted, (int) (width * PANELS_SHARE)), 0));
   self->placing_panels = FALSE;
   self->panels_placed = TRUE;
 }
@@ -479,6 +493,77 @@ panels_moved_cb (GtkPaned    *paned,
   /* The paned's first size comes before the setting was applied: not the user's. */
   if (self->panels_placed && !self->placing_panels && width > 0)
     g_settings_set_int (self->settings, "panel-position", width - gtk_paned_get_position (paned));
+}
+
+/* Shown or hidden by the user, the documents stay so; folded away by a
+ * narrow window, they come back as they were when it widens. */
+static void
+sidebar_revealed_cb (SiglaWindow *self)
+{
+  if (!adw_flap_get_folded (self->sidebar_flap))
+    g_settings_set_boolean (self->settings, "show-sidebar", adw_flap_get_reveal_flap (self->sidebar_flap));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+sidebar_folded_cb (SiglaWindow *self)
+{
+  if (!adw_flap_get_folded (self->sidebar_flap))
+    adw_flap_set_reveal_flap (self->sidebar_flap, g_settings_get_boolean (self->settings, "show-sidebar"));
+}
+
+static void
+set_show_panels (SiglaWindow *self,
+                 gboolean     shown)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->panel_side)) == shown)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_side), shown);
+  g_settings_set_boolean (self->settings, "show-panels", shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PANELS]);
+}
+
+static void
+sigla_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SiglaWindow *self = SIGLA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    /* Asked by the actions before the template is built, and after it went. */
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->sidebar_flap != NULL && adw_flap_get_reveal_flap (self->sidebar_flap));
+      break;
+    case PROP_SHOW_PANELS:
+      g_value_set_boolean (value, self->panel_side != NULL && gtk_widget_get_visible (GTK_WIDGET (self->panel_side)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigla_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SiglaWindow *self = SIGLA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      adw_flap_set_reveal_flap (self->sidebar_flap, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_PANELS:
+      set_show_panels (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* -- window --------------------------------------------------------------- */
@@ -539,7 +624,10 @@ sigla_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  adw_flap_set_reveal_flap (self->sidebar_flap, g_settings_get_boolean (self->settings, "show-sidebar"));
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_side), g_settings_get_boolean (self->settings, "show-panels"));
+  g_signal_connect_swapped (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (sidebar_revealed_cb), self);
+  g_signal_connect_swapped (self->sidebar_flap, "notify::folded", G_CALLBACK (sidebar_folded_cb), self);
   g_menu_append_section (self->recent_section, NULL, sigla_session_get_recent_menu (self->session));
 
   /* The sort is a setting, so it is an action of the settings (and the menu shows it). */
@@ -562,6 +650,16 @@ sigla_window_class_init (SiglaWindowClass *klass)
 
   object_class->constructed = sigla_window_constructed;
   object_class->dispose = sigla_window_dispose;
+  object_class->get_property = sigla_window_get_property;
+  object_class->set_property = sigla_window_set_property;
+
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_PANELS] =
+    g_param_spec_boolean ("show-panels", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = sigla_window_close_request;
 
   g_type_ensure (SIGLA_TYPE_DOCUMENT_VIEW);
@@ -575,7 +673,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, sidebar_flap);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, sidebar_stack);
