@@ -1150,10 +1150,30 @@ is_list_with_title_holding (GtkWidget  *widget,
 }
 
 static gboolean
+is_any_search_entry (GtkWidget  *widget,
+                     const char *unused)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static gboolean
+is_view_switcher (GtkWidget  *widget,
+                  const char *unused)
+{
+  return ADW_IS_VIEW_SWITCHER (widget);
+}
+
+/* The search over all documents (not the find bar's, in one document). */
+static gboolean
 is_search_entry (GtkWidget  *widget,
                  const char *unused)
 {
-  return GTK_IS_SEARCH_ENTRY (widget);
+  g_autofree char *placeholder = NULL;
+
+  if (!GTK_IS_SEARCH_ENTRY (widget))
+    return FALSE;
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+  return g_strcmp0 (placeholder, "Search documents") == 0;
 }
 
 /* A search hit in another document opens it, and the document list then
@@ -2199,7 +2219,7 @@ test_narrow_window (void)
   shared = gtk_widget_get_width (text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panels", NULL));
   wait_until_shown (GTK_WIDGET (window));
-  panels = find_widget (GTK_WIDGET (window), is_stack_with_page, "claim-editor");
+  panels = find_widget (GTK_WIDGET (window), is_named, "panel_box");
   g_assert_false (gtk_widget_get_visible (panels));
   g_assert_cmpint (gtk_widget_get_width (text), >, shared);
   g_assert_cmpfloat (gtk_widget_get_width (text), >=, 0.55 * width);
@@ -2208,7 +2228,7 @@ test_narrow_window (void)
   run_pending ();
 
   window = present_sample (1400, 900, FALSE);
-  panels = find_widget (GTK_WIDGET (window), is_stack_with_page, "claim-editor");
+  panels = find_widget (GTK_WIDGET (window), is_named, "panel_box");
   g_assert_false (gtk_widget_get_visible (panels));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panels", NULL));
   g_assert_true (gtk_widget_get_visible (panels));
@@ -2258,6 +2278,148 @@ test_screenshots (void)
         gtk_window_destroy (GTK_WINDOW (window));
         run_pending ();
       }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static GtkWidget *
+focus_of (SiglaWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* @widget has the keyboard, or holds what has. */
+static gboolean
+has_focus_in (SiglaWindow *window,
+              GtkWidget   *widget)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The keyboard paths, as the keys run them (each an action bound to its
+ * key): Ctrl+F finds words and Escape leaves them selected in the text;
+ * Ctrl+Shift+F and Enter open the first hit; F6 goes round the documents,
+ * the text and the panels; Enter on a row lands in its editor, Back in the
+ * row again, and a tab closes the editor; Escape returns to the text. */
+static void
+test_keyboard_paths (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, FALSE);
+  SiglaDocumentView *view = sigla_window_get_document_view (window);
+  GtkWidget *text = GTK_WIDGET (sigla_document_view_get_text_view (view));
+  GtkWidget *find = find_widget (GTK_WIDGET (window), is_named, "find_bar");
+  GtkWidget *search = find_widget (GTK_WIDGET (window), is_search_entry, NULL);
+  GtkWidget *documents = find_widget (GTK_WIDGET (window), is_named, "document_list");
+  GtkWidget *panels = find_widget (GTK_WIDGET (window), is_named, "panel_box");
+  GtkWidget *side = find_widget (GTK_WIDGET (window), is_named, "panel_side");
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_named, "panel_stack"));
+  GtkWidget *entry, *claims, *find_entry;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  gint64 shown;
+
+  g_assert_nonnull (find);
+  g_assert_true (has_focus_in (window, text));
+
+  /* Ctrl+F, "filippov": the first Filippov selected, case aside. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  run_pending ();
+  find_entry = find_widget (find, is_any_search_entry, NULL);
+  g_assert_true (has_focus_in (window, find_entry));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry), "filippov");
+  g_signal_emit_by_name (find_entry, "search-changed");
+  run_pending ();
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "Filippov");
+  /* Enter: the next one, further on. */
+  {
+    int first = gtk_text_iter_get_offset (&start);
+
+    g_signal_emit_by_name (find_entry, "activate");
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    g_assert_cmpint (gtk_text_iter_get_offset (&start), >, first);
+  }
+  /* Escape: back in the text, the words still selected, ready for P. */
+  g_signal_emit_by_name (find_entry, "stop-search");
+  run_pending ();
+  g_assert_true (has_focus_in (window, text));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_clear_pointer (&selected, g_free);
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "Filippov");
+
+  /* Ctrl+Shift+F, "Ridgway", Enter: the hit shown, the keyboard in the text. */
+  shown = sigla_document_view_get_document (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  run_pending ();
+  entry = search;
+  g_assert_true (has_focus_in (window, entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Ridgway");
+  g_signal_emit_by_name (entry, "search-changed");
+  run_pending ();
+  g_signal_emit_by_name (entry, "activate");
+  run_pending ();
+  g_assert_cmpint (sigla_document_view_get_document (view), !=, shown);
+  g_assert_true (has_focus_in (window, text));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_clear_pointer (&selected, g_free);
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "Ridgway");
+  /* Escape in the search: the text, the documents listed again. */
+  gtk_widget_grab_focus (entry);
+  g_signal_emit_by_name (entry, "stop-search");
+  run_pending ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (has_focus_in (window, text));
+
+  /* F6 from the text: the panels, the documents, the text again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL));
+  g_assert_true (has_focus_in (window, panels));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL));
+  g_assert_true (has_focus_in (window, documents));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL));
+  g_assert_true (has_focus_in (window, text));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-pane", NULL));
+  g_assert_true (has_focus_in (window, documents));
+
+  /* A claim's row, Enter: its editor, the keyboard on its stance; the tabs stay. */
+  adw_view_stack_set_visible_child_name (stack, "claims");
+  run_pending ();
+  claims = find_widget (adw_view_stack_get_child_by_name (stack, "claims"), is_list_view, NULL);
+  g_signal_emit_by_name (claims, "activate", 0);
+  run_pending ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (side)), ==, "claim-editor");
+  g_assert_true (has_focus_in (window, find_widget (side, is_preferences_row, "Stance")));
+  g_assert_true (gtk_widget_get_mapped (find_widget (panels, is_view_switcher, NULL)));
+  /* Escape: the text; F6: back in the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-text", NULL));
+  g_assert_true (has_focus_in (window, text));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL));
+  g_assert_true (has_focus_in (window, find_widget (side, is_preferences_row, "Stance")));
+  /* Back: the claims again, the keyboard on their list. */
+  g_signal_emit_by_name (find_widget (side, is_named, "claim_editor"), "done");
+  run_pending ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (side)), ==, "lists");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "claims");
+  g_assert_true (has_focus_in (window, claims));
+
+  /* A person's row, Enter: the keyboard on the name; the People tab closes it. */
+  adw_view_stack_set_visible_child_name (stack, "people");
+  run_pending ();
+  g_signal_emit_by_name (find_widget (adw_view_stack_get_child_by_name (stack, "people"), is_list_view, NULL),
+                         "activate", 0);
+  run_pending ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (side)), ==, "editor");
+  g_assert_true (has_focus_in (window, find_widget (side, is_preferences_row, "Preferred name")));
+  adw_view_stack_set_visible_child_name (stack, "places");
+  run_pending ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (side)), ==, "lists");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -2315,6 +2477,7 @@ main (int    argc,
   g_test_add_func ("/window/refused-project", test_refused_project);
   g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/screenshots", test_screenshots);
+  g_test_add_func ("/window/keyboard-paths", test_keyboard_paths);
 
   return g_test_run ();
 }

@@ -436,3 +436,15 @@ sigla_claim_editor_save (SiglaClaimEditor *self)
   save (self);
   return !sigla_claim_editor_is_unsaved (self);
 }
+
+/**
+ * sigla_claim_editor_focus:
+ *
+ * Puts the keyboard in the editor, on its stance, what is most often set.
+ */
+void
+sigla_claim_editor_focus (SiglaClaimEditor *self)
+{
+  g_return_if_fail (SIGLA_IS_CLAIM_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->stance_row));
+}

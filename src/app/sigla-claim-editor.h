@@ -21,5 +21,6 @@ gboolean sigla_claim_editor_show       (SiglaClaimEditor  *self,
 gint64   sigla_claim_editor_get_claim  (SiglaClaimEditor  *self);
 gboolean sigla_claim_editor_is_unsaved (SiglaClaimEditor  *self);
 gboolean sigla_claim_editor_save       (SiglaClaimEditor  *self);
+void     sigla_claim_editor_focus      (SiglaClaimEditor  *self);
 
 G_END_DECLS

@@ -504,3 +504,15 @@ sigla_entity_editor_save (SiglaEntityEditor *self)
   save (self);
   return !sigla_entity_editor_is_unsaved (self);
 }
+
+/**
+ * sigla_entity_editor_focus:
+ *
+ * Puts the keyboard in the editor, on its name.
+ */
+void
+sigla_entity_editor_focus (SiglaEntityEditor *self)
+{
+  g_return_if_fail (SIGLA_IS_ENTITY_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}

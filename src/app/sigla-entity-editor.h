@@ -21,5 +21,6 @@ gboolean sigla_entity_editor_show       (SiglaEntityEditor  *self,
 gint64   sigla_entity_editor_get_entity (SiglaEntityEditor  *self);
 gboolean sigla_entity_editor_is_unsaved (SiglaEntityEditor  *self);
 gboolean sigla_entity_editor_save       (SiglaEntityEditor  *self);
+void     sigla_entity_editor_focus      (SiglaEntityEditor  *self);
 
 G_END_DECLS

@@ -485,6 +485,27 @@ sigla_panels_select_entity (SiglaPanels *self,
   return FALSE;
 }
 
+/**
+ * sigla_panels_focus:
+ *
+ * Puts the keyboard in the panel shown, on its row last focused.
+ *
+ * Returns: whether it took the focus
+ */
+gboolean
+sigla_panels_focus (SiglaPanels *self)
+{
+  const char *shown;
+
+  g_return_val_if_fail (SIGLA_IS_PANELS (self), FALSE);
+
+  shown = adw_view_stack_get_visible_child_name (self->stack);
+  for (SiglaPanel p = 0; p < SIGLA_N_PANELS; p++)
+    if (g_strcmp0 (shown, panel_pages[p].name) == 0)
+      return gtk_widget_grab_focus (GTK_WIDGET (self->lists[p]));
+  return FALSE;
+}
+
 /* -- pages ---------------------------------------------------------------- */
 
 /* An empty panel says so, and how to fill it, instead of staying blank. */

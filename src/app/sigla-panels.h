@@ -42,5 +42,6 @@ gboolean     sigla_panels_count_changed (SiglaPanels       *self,
                                          GArray            *changed);
 gboolean     sigla_panels_select_entity (SiglaPanels       *self,
                                          gint64             entity_id);
+gboolean     sigla_panels_focus         (SiglaPanels       *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ _sigla_window_update_actions (SiglaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tag", document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document-tei", document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", document);
 }
 
 /* -- history -------------------------------------------------------------- */
@@ -228,13 +229,48 @@ export_document_tei_action (GtkWidget  *widget,
   _sigla_window_choose_export (self, sigla_document_view_get_document (self->document_view));
 }
 
+/* -- the keyboard's way round ------------------------------------------- */
+
 static void
 search_action (GtkWidget  *widget,
                const char *action,
                GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (SIGLA_WINDOW (widget)->search_entry));
+  _sigla_window_search_corpus (SIGLA_WINDOW (widget));
 }
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  sigla_find_bar_start (SIGLA_WINDOW (widget)->find_bar);
+}
+
+static void
+focus_text_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  _sigla_window_focus_text (SIGLA_WINDOW (widget));
+}
+
+static void
+next_pane_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  _sigla_window_cycle_panes (SIGLA_WINDOW (widget), TRUE);
+}
+
+static void
+previous_pane_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  _sigla_window_cycle_panes (SIGLA_WINDOW (widget), FALSE);
+}
+
 static void
 step_mention (SiglaWindow *self,
               gboolean     forward)
@@ -295,6 +331,10 @@ _sigla_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, next_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, previous_pane_action);
   gtk_widget_class_install_action (widget_class, "win.next-mention", NULL, next_mention_action);
   gtk_widget_class_install_action (widget_class, "win.previous-mention", NULL, previous_mention_action);
 
@@ -308,7 +348,11 @@ _sigla_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.focus-text", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.next-mention", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.previous-mention", NULL);
 }

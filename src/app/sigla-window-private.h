@@ -6,6 +6,7 @@
 
 #include "sigla-claim-editor.h"
 #include "sigla-entity-editor.h"
+#include "sigla-find-bar.h"
 #include "sigla-panels.h"
 #include "sigla-session.h"
 #include "sigla-tag-popover.h"
@@ -31,8 +32,10 @@ struct _SiglaWindow
   GtkListView          *document_list;
   GtkListView          *hit_list;
   GtkStack             *content_stack;
+  SiglaFindBar         *find_bar;
   SiglaDocumentView    *document_view;
   AdwViewStack         *panel_stack;
+  GtkBox               *panel_box;
   GtkStack             *panel_side;
   SiglaEntityEditor    *entity_editor;
   SiglaClaimEditor     *claim_editor;
@@ -82,6 +85,9 @@ typedef struct
 /* sigla-window.c */
 void     _sigla_window_load_documents   (SiglaWindow     *self);
 void     _sigla_window_focus_text       (SiglaWindow     *self);
+void     _sigla_window_cycle_panes      (SiglaWindow     *self,
+                                         gboolean         forward);
+void     _sigla_window_search_corpus    (SiglaWindow     *self);
 
 /* sigla-window-actions.c */
 void     _sigla_window_class_actions_init (GtkWidgetClass *widget_class);

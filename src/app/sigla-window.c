@@ -257,7 +257,7 @@ show_span (SiglaWindow *self,
 }
 
 /* A person, place or organisation: its mentions emphasised, its editor open. */
-static void
+static gboolean
 edit_entity (SiglaWindow *self,
              gint64       entity_id)
 {
@@ -268,9 +268,10 @@ edit_entity (SiglaWindow *self,
                                  sigla_document_view_get_document (self->document_view), &error))
     {
       sigla_window_show_error (self, error);
-      return;
+      return FALSE;
     }
   gtk_stack_set_visible_child_name (self->panel_side, "editor");
+  return TRUE;
 }
 
 static void
@@ -284,7 +285,7 @@ hit_activated_cb (GtkListView *view,
 }
 
 /* A claim: where it is in the text, and its editor open. */
-static void
+static gboolean
 edit_claim (SiglaWindow *self,
             SiglaRow    *row)
 {
@@ -295,11 +296,14 @@ edit_claim (SiglaWindow *self,
                                 sigla_row_get_document (row), &error))
     {
       sigla_window_show_error (self, error);
-      return;
+      return FALSE;
     }
   gtk_stack_set_visible_child_name (self->panel_side, "claim-editor");
+  return TRUE;
 }
 
+/* A row opened (Enter, a click): its editor opens with the keyboard in it,
+ * a date shows where it is in the text. */
 static void
 panel_activated_cb (SiglaPanels *panels,
                     SiglaPanel   panel,
@@ -307,19 +311,44 @@ panel_activated_cb (SiglaPanels *panels,
                     SiglaWindow *self)
 {
   if (panel == SIGLA_PANEL_CLAIMS)
-    edit_claim (self, row);
+    {
+      if (edit_claim (self, row))
+        sigla_claim_editor_focus (self->claim_editor);
+    }
   else if (panel == SIGLA_PANEL_DATES)
     show_span (self, row);
-  else
-    edit_entity (self, sigla_row_get_id (row));
+  else if (edit_entity (self, sigla_row_get_id (row)))
+    sigla_entity_editor_focus (self->entity_editor);
 }
 
+static gboolean
+editor_open (SiglaWindow *self)
+{
+  return !g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "lists");
+}
+
+static void
+close_editor (SiglaWindow *self)
+{
+  sigla_document_view_emphasize (self->document_view, 0);
+  gtk_stack_set_visible_child_name (self->panel_side, "lists");
+}
+
+/* Back from an editor: to the row it was opened from. */
 static void
 editor_done_cb (GtkWidget   *editor,
                 SiglaWindow *self)
 {
-  sigla_document_view_emphasize (self->document_view, 0);
-  gtk_stack_set_visible_child_name (self->panel_side, "lists");
+  close_editor (self);
+  sigla_panels_focus (self->panels);
+}
+
+/* A panel's tab chosen while an editor is open: that panel, in place of it. */
+static void
+panel_chosen_cb (SiglaWindow *self)
+{
+  if (editor_open (self))
+    close_editor (self);
 }
 
 static void
@@ -352,6 +381,106 @@ view_entity_activated_cb (SiglaDocumentView *view,
 {
   if (sigla_panels_select_entity (self->panels, entity_id))
     edit_entity (self, entity_id);
+}
+
+/* -- the keyboard's way round the window -------------------------------- */
+
+/* The parts F6 moves between, in its order: the documents, the text, the
+ * panels. A part hidden is passed over. */
+enum { PANE_DOCUMENTS, PANE_TEXT, PANE_PANELS, N_PANES };
+
+static GtkWidget *
+pane (SiglaWindow *self,
+      guint        which)
+{
+  switch (which)
+    {
+    case PANE_DOCUMENTS:
+      return adw_flap_get_flap (self->sidebar_flap);
+    case PANE_TEXT:
+      return GTK_WIDGET (self->content_stack);
+    default:
+      return GTK_WIDGET (self->panel_box);
+    }
+}
+
+static gboolean
+focus_pane (SiglaWindow *self,
+            guint        which)
+{
+  switch (which)
+    {
+    case PANE_DOCUMENTS:
+      if (!adw_flap_get_reveal_flap (self->sidebar_flap))
+        return FALSE;
+      return gtk_widget_grab_focus (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "hits")
+                                    ? GTK_WIDGET (self->hit_list) : GTK_WIDGET (self->document_list));
+    case PANE_TEXT:
+      if (sigla_document_view_get_document (self->document_view) == 0)
+        return gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
+      _sigla_window_focus_text (self);
+      return TRUE;
+    default:
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->panel_box)))
+        return FALSE;
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor"))
+        sigla_entity_editor_focus (self->entity_editor);
+      else if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "claim-editor"))
+        sigla_claim_editor_focus (self->claim_editor);
+      else
+        return sigla_panels_focus (self->panels);
+      return TRUE;
+    }
+}
+
+/**
+ * _sigla_window_cycle_panes:
+ * @forward: F6, or Shift+F6 backwards
+ *
+ * Moves the keyboard to the next part of the window: from the documents to
+ * the text to the panels, and round.
+ */
+void
+_sigla_window_cycle_panes (SiglaWindow *self,
+                           gboolean     forward)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  guint current = PANE_TEXT;
+
+  for (guint i = 0; i < N_PANES; i++)
+    if (focus != NULL && (focus == pane (self, i) || gtk_widget_is_ancestor (focus, pane (self, i))))
+      current = i;
+  for (guint step = 1; step < N_PANES; step++)
+    if (focus_pane (self, (current + (forward ? step : N_PANES - step)) % N_PANES))
+      return;
+}
+
+/* Ctrl+Shift+F: the search over all documents, shown if folded away. */
+void
+_sigla_window_search_corpus (SiglaWindow *self)
+{
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Enter in the search: the first hit, in the text. */
+static void
+search_activated_cb (SiglaWindow *self)
+{
+  g_autoptr(SiglaRow) first = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->hits)) == 0)
+    return;
+  first = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
+  show_span (self, first);
+}
+
+/* Escape in the search: back to the text, the documents listed again. */
+static void
+search_stopped_cb (SiglaWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  _sigla_window_focus_text (self);
 }
 
 /* -- projects ------------------------------------------------------------- */
@@ -516,9 +645,9 @@ static void
 set_show_panels (SiglaWindow *self,
                  gboolean     shown)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->panel_side)) == shown)
+  if (gtk_widget_get_visible (GTK_WIDGET (self->panel_box)) == shown)
     return;
-  gtk_widget_set_visible (GTK_WIDGET (self->panel_side), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_box), shown);
   g_settings_set_boolean (self->settings, "show-panels", shown);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PANELS]);
 }
@@ -538,7 +667,7 @@ sigla_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->sidebar_flap != NULL && adw_flap_get_reveal_flap (self->sidebar_flap));
       break;
     case PROP_SHOW_PANELS:
-      g_value_set_boolean (value, self->panel_side != NULL && gtk_widget_get_visible (GTK_WIDGET (self->panel_side)));
+      g_value_set_boolean (value, self->panel_box != NULL && gtk_widget_get_visible (GTK_WIDGET (self->panel_box)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -625,7 +754,7 @@ sigla_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   adw_flap_set_reveal_flap (self->sidebar_flap, g_settings_get_boolean (self->settings, "show-sidebar"));
-  gtk_widget_set_visible (GTK_WIDGET (self->panel_side), g_settings_get_boolean (self->settings, "show-panels"));
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_box), g_settings_get_boolean (self->settings, "show-panels"));
   g_signal_connect_swapped (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (sidebar_revealed_cb), self);
   g_signal_connect_swapped (self->sidebar_flap, "notify::folded", G_CALLBACK (sidebar_folded_cb), self);
   g_menu_append_section (self->recent_section, NULL, sigla_session_get_recent_menu (self->session));
@@ -665,6 +794,7 @@ sigla_window_class_init (SiglaWindowClass *klass)
   g_type_ensure (SIGLA_TYPE_DOCUMENT_VIEW);
   g_type_ensure (SIGLA_TYPE_ENTITY_EDITOR);
   g_type_ensure (SIGLA_TYPE_CLAIM_EDITOR);
+  g_type_ensure (SIGLA_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, progress_revealer);
@@ -682,7 +812,9 @@ sigla_window_class_init (SiglaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_box);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, panel_side);
+  gtk_widget_class_bind_template_child (widget_class, SiglaWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, entity_editor);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, claim_editor);
   gtk_widget_class_bind_template_child (widget_class, SiglaWindow, whole_project);
@@ -712,13 +844,17 @@ sigla_window_init (SiglaWindow *self)
   self->hits = sigla_row_list_attach (self->hit_list, TRUE);
   g_signal_connect (self->hit_list, "activate", G_CALLBACK (hit_activated_cb), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped_cb), self);
 
   self->panels = sigla_panels_new (self->panel_stack);
   g_signal_connect (self->panels, "activated", G_CALLBACK (panel_activated_cb), self);
   g_signal_connect_swapped (self->whole_project, "toggled", G_CALLBACK (_sigla_window_load_panels), self);
+  g_signal_connect_swapped (self->panel_stack, "notify::visible-child", G_CALLBACK (panel_chosen_cb), self);
 
   /* The tagging commands in the text's own context menu too. */
   gtk_text_view_set_extra_menu (sigla_document_view_get_text_view (self->document_view), self->text_menu);
+  sigla_find_bar_set_text_view (self->find_bar, sigla_document_view_get_text_view (self->document_view));
   _sigla_window_tagging_init (self);
   g_signal_connect (self->document_view, "entity-activated", G_CALLBACK (view_entity_activated_cb), self);
 
