@@ -2423,6 +2423,42 @@ test_keyboard_paths (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Whether a label under @widget is cut short ("Organisati…"). */
+static gboolean
+holds_ellipsized_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("cut short: %s", gtk_label_get_text (GTK_LABEL (widget)));
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_ellipsized_label (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The panels' tabs read whole at the default width and at 900 px. */
+static void
+test_panel_tabs (void)
+{
+  const int widths[] = { 1400, 900 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      SiglaWindow *window = present_sample (widths[i], 800, FALSE);
+      GtkWidget *tabs = find_widget (GTK_WIDGET (window), is_view_switcher, NULL);
+
+      g_assert_nonnull (tabs);
+      g_assert_false (holds_ellipsized_label (tabs));
+      gtk_window_destroy (GTK_WINDOW (window));
+      run_pending ();
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* A project that cannot be opened is refused with a message, and the
  * window stays as it was. */
 static void
@@ -2478,6 +2514,7 @@ main (int    argc,
   g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/screenshots", test_screenshots);
   g_test_add_func ("/window/keyboard-paths", test_keyboard_paths);
+  g_test_add_func ("/window/panel-tabs", test_panel_tabs);
 
   return g_test_run ();
 }

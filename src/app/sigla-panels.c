@@ -34,19 +34,22 @@ static const struct
 {
   const char *name;
   const char *title;
+  const char *list;    /* the list's name, as a screen reader says it */
   const char *icon;
   const char *empty;   /* what an empty panel says, and how to fill it */
   const char *how;
 } panel_pages[SIGLA_N_PANELS] = {
-  { "people", N_("People"), "avatar-default-symbolic",
+  { "people", N_("People"), N_("People"), "avatar-default-symbolic",
     N_("No People Tagged"), N_("Select a name in the text and press P") },
-  { "places", N_("Places"), "mark-location-symbolic",
+  { "places", N_("Places"), N_("Places"), "mark-location-symbolic",
     N_("No Places Tagged"), N_("Select a place name in the text and press L") },
-  { "orgs", N_("Organisations"), "network-workgroup-symbolic",
+  /* Translators: the organisations' tab, short like the header's "Org" button: a tab has
+   * a fifth of the panel's width, and "Organisations" would be cut short */
+  { "orgs", N_("Orgs"), N_("Organisations"), "network-workgroup-symbolic",
     N_("No Organisations Tagged"), N_("Select an organisation's name in the text and press O") },
-  { "dates", N_("Dates"), "x-office-calendar-symbolic",
+  { "dates", N_("Dates"), N_("Dates"), "x-office-calendar-symbolic",
     N_("No Dates Tagged"), N_("Select a date in the text and press D") },
-  { "claims", N_("Claims"), "chat-message-new-symbolic",
+  { "claims", N_("Claims"), N_("Claims"), "chat-message-new-symbolic",
     N_("No Claims Recorded"), N_("Select what someone asserts in the text and press C") },
 };
 
@@ -544,7 +547,7 @@ add_page (SiglaPanels *self,
 
   gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(panel_pages[panel].title), -1);
+                                  _(panel_pages[panel].list), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   self->lists[panel] = GTK_LIST_VIEW (list);
