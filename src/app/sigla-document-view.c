@@ -45,6 +45,7 @@ enum {
   TAG_REQUESTED,
   ENTITY_ACTIVATED,
   REMOVE_REQUESTED,
+  FAILED,
   N_SIGNALS
 };
 
@@ -82,8 +83,11 @@ lookup_name (SiglaDocumentView *self,
 {
   if (self->names == NULL)
     {
-      g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, &error);
 
+      if (entities == NULL)
+        g_signal_emit (self, signals[FAILED], 0, error);
       self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
       for (guint i = 0; entities != NULL && i < entities->len; i++)
         {
@@ -244,10 +248,14 @@ read_alternatives (SiglaDocumentView *self,
                    SiglaDocument     *document)
 {
   g_autoptr(SiglaDocument) taken = document;
-  g_autoptr(GBytes) source = sigla_document_get_source (self->project, taken->id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) source = sigla_document_get_source (self->project, taken->id, &error);
 
   if (source == NULL)
-    return;
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
   self->reading = g_cancellable_new ();
   sigla_readings_task_run (source, g_steal_pointer (&taken->text), taken->reading, self->reading,
                            alternatives_read_cb, g_object_ref (self));
@@ -314,6 +322,13 @@ sigla_document_view_class_init (SiglaDocumentViewClass *klass)
   signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * SiglaDocumentView::failed:
+   * @error: why what the text shows beside itself (names in tooltips, other
+   *   readings) could not be read
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-document-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SiglaDocumentView, content);

@@ -247,22 +247,28 @@ sigla_tag_popover_new (void)
  * @text: the selected words; a date's are read for its ISO value
  *
  * Fills the popover for one tagging; the caller pops it up.
+ *
+ * Returns: FALSE if the project's entities, to choose from, could not be read
  */
-void
-sigla_tag_popover_start (SiglaTagPopover *self,
-                         SiglaProject    *project,
-                         int              kind,
-                         const char      *text)
+gboolean
+sigla_tag_popover_start (SiglaTagPopover  *self,
+                         SiglaProject     *project,
+                         int               kind,
+                         const char       *text,
+                         GError          **error)
 {
   const char *headings[] = { N_("Person"), N_("Place"), N_("Organisation"), N_("Date"), N_("Claim: who says it?") };
-  g_autoptr(GPtrArray) entities = sigla_entity_list (project, NULL);
+  g_autoptr(GPtrArray) entities = sigla_entity_list (project, error);
+
+  if (entities == NULL)
+    return FALSE;
 
   self->kind = kind;
   gtk_label_set_text (self->heading, _(headings[kind]));
 
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   self->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_entity_free);
-  for (guint i = 0; entities != NULL && i < entities->len; i++)
+  for (guint i = 0; i < entities->len; i++)
     {
       SiglaEntity *entity = entities->pdata[i];
 
@@ -282,6 +288,7 @@ sigla_tag_popover_start (SiglaTagPopover *self,
 
   update_matches (self);
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  return TRUE;
 }
 
 int

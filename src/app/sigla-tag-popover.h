@@ -14,10 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SiglaTagPopover, sigla_tag_popover, SIGLA, TAG_POPOVER, GtkPopover)
 
 SiglaTagPopover *sigla_tag_popover_new   (void);
-void             sigla_tag_popover_start (SiglaTagPopover *self,
-                                          SiglaProject    *project,
-                                          int              kind,
-                                          const char      *text);
+gboolean         sigla_tag_popover_start (SiglaTagPopover  *self,
+                                          SiglaProject     *project,
+                                          int               kind,
+                                          const char       *text,
+                                          GError          **error);
 int              sigla_tag_popover_get_kind (SiglaTagPopover *self);
 
 G_END_DECLS

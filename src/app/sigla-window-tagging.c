@@ -73,6 +73,7 @@ _sigla_window_start_tagging (SiglaWindow *self,
                              int          kind)
 {
   g_autofree char *text = sigla_document_view_get_selected_text (self->document_view);
+  g_autoptr(GError) error = NULL;
   GdkRectangle area;
 
   if (text == NULL || !sigla_document_view_get_selection (self->document_view, &self->tag_start, &self->tag_end))
@@ -85,7 +86,11 @@ _sigla_window_start_tagging (SiglaWindow *self,
    * taking the primary selection, that clears the document's selection. */
   gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover),
                                sigla_document_view_get_selection_area (self->document_view, &area) ? &area : NULL);
-  sigla_tag_popover_start (self->tag_popover, self->project, kind, text);
+  if (!sigla_tag_popover_start (self->tag_popover, self->project, kind, text, &error))
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
   gtk_popover_popup (GTK_POPOVER (self->tag_popover));
 }
 

@@ -857,6 +857,7 @@ sigla_window_init (SiglaWindow *self)
   sigla_find_bar_set_text_view (self->find_bar, sigla_document_view_get_text_view (self->document_view));
   _sigla_window_tagging_init (self);
   g_signal_connect (self->document_view, "entity-activated", G_CALLBACK (view_entity_activated_cb), self);
+  g_signal_connect_swapped (self->document_view, "failed", G_CALLBACK (sigla_window_show_error), self);
 
   g_signal_connect (self->entity_editor, "done", G_CALLBACK (editor_done_cb), self);
   g_signal_connect (self->entity_editor, "jump", G_CALLBACK (editor_jump_cb), self);
