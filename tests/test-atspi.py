@@ -6,7 +6,13 @@
 # text view's accessible Text interface, presses P, types "Joseph Stalin" and Enter in the
 # tagging popover, and checks with sigla-cli that the project file holds the person and the
 # mention over FILIPPOV. Saves a screenshot, atspi-tagged.png, in SIGLA_SCREENSHOT_DIR.
-# Speaks TAP.
+# Then, through AT-SPI actions alone (no keys), it opens from the Claims panel a claim that
+# sigla-cli recorded before the window opened, sets its stance and certainty, and checks them
+# with sigla-cli; goes back to the lists and walks the window's whole accessible tree, with
+# the lists shown, then an entity editor, then a claim editor: every node that takes the focus
+# or is a control must have a name a screen reader can speak (not empty, not a class's name,
+# no mnemonic underscore), every list row an action to activate it, and the editor not shown
+# must not be in the tree. Speaks TAP.
 #
 # Run it with the system Python (python3-gi, gir1.2-atspi-2.0). It gives itself a display
 # and a session bus of its own: it starts Xvfb (xvfb) on a free display, then runs itself
@@ -19,7 +25,10 @@
 # supported (the robot tabs to the text instead, as a keyboard user does); the text view's
 # AddSelection replies with the wrong type (a short reply timeout, then GetSelection checks
 # that it took effect); entries and labels answer GetText (0, -1) with "" (it asks for the
-# character count).
+# character count); every node says it is visible and none but a window that it is showing,
+# so a page that is not shown can only be told by its absence from the tree; the Action
+# interface offers only a widget's own actions without parameter (Sigla gives rows
+# "row.activate", combo rows a "choose." action for each choice).
 #
 # Environment: SIGLA_APP (the sigla binary), SIGLA_CLI, SIGLA_SEEDS_DIR, SIGLA_SCREENSHOT_DIR
 # (default: the current folder); GSETTINGS_SCHEMA_DIR (the build tree's data/) and
@@ -30,6 +39,7 @@ import faulthandler
 import glob
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -42,6 +52,8 @@ INNER = "SIGLA_ATSPI_INNER"      # set in the second run: the private folder
 TAP_FD = "SIGLA_ATSPI_TAP_FD"    # where that run writes TAP (the daemons on the bus print too)
 WORD = "FILIPPOV"
 NAME = "Joseph Stalin"
+CLAIMED = "We propose as a meeting place the 38th parallel in the area of the city of Gaesong."
+SPEAKER = "Kim Il Sung"
 STEPS = [
     "a fresh project holds seed 004",
     "the app is on the accessibility desktop",
@@ -55,6 +67,14 @@ STEPS = [
     "Ctrl+, opens the preferences, with the project's \"Other Editions’ Alternatives\"",
     "choosing the diplomatic reading by keyboard sets it in the project file",
     "the spin button \"Undo Steps Kept\" set to 50 through its Value sets the project's history limit",
+    "the Claims tab, clicked, lists the claim sigla-cli recorded, in a row named after it",
+    "the row's action row.activate opens the claim editor, and the lists leave the tree",
+    "the Stance's action choose.proposes sets the claim's stance (checked with sigla-cli)",
+    "the Certainty's action choose.high sets the claim's certainty (checked with sigla-cli)",
+    "the claim editor's Back button returns to the lists",
+    "every control of the window has a name, the lists shown",
+    "... with an entity editor open from the People panel, the claim editor out of the tree",
+    "... with a claim editor open from the Claims panel, the entity editor out of the tree",
 ]
 
 
@@ -209,6 +229,57 @@ def find(root, predicate, depth=0):
     return None
 
 
+def action_names(obj):
+    action = obj.get_action_iface() if "Action" in obj.get_interfaces() else None
+    return [action.get_action_name(i) for i in range(action.get_n_actions())] if action else []
+
+
+def do_action(obj, name):
+    """Does @obj's action @name, as a screen reader or a test robot does."""
+    names = action_names(obj)
+    if name not in names:
+        raise Failed("%s %r has no action %r, only %r" % (obj.get_role_name(), obj.get_name(), name, names))
+    if not obj.get_action_iface().do_action(names.index(name)):
+        raise Failed("%s %r did not do %r" % (obj.get_role_name(), obj.get_name(), name))
+
+
+def check_names(root, Atspi):
+    """What is wrong with the names of the controls under @root: a list of lines, and the
+    number of nodes looked at."""
+    controls = (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
+                Atspi.Role.RADIO_BUTTON, Atspi.Role.COMBO_BOX, Atspi.Role.LIST_ITEM,
+                Atspi.Role.PAGE_TAB, Atspi.Role.MENU_ITEM, Atspi.Role.ENTRY, Atspi.Role.TEXT,
+                Atspi.Role.SPIN_BUTTON, Atspi.Role.SLIDER, Atspi.Role.LINK)
+    problems = []
+    seen = 0
+
+    def walk(obj, path, depth):
+        nonlocal seen
+        if obj is None or depth > 60:
+            return
+        role = obj.get_role()
+        name = obj.get_name() or ""
+        path = "%s/%s" % (path, obj.get_role_name())
+        if obj.get_state_set().contains(Atspi.StateType.FOCUSABLE) or role in controls:
+            seen += 1
+            wrong = None
+            if not name.strip():
+                wrong = "no name"
+            elif re.fullmatch(r"(Gtk|Adw|Sigla)[A-Z]\w*", name):
+                wrong = "named after its class"
+            elif re.search(r"(^|\s)_\w", name):
+                wrong = "a mnemonic's underscore in its name"
+            elif role == Atspi.Role.LIST_ITEM and not any(a.endswith("activate") for a in action_names(obj)):
+                wrong = "no action to activate it"
+            if wrong is not None:
+                problems.append("%s %r: %s (%s)" % (obj.get_role_name(), name, wrong, path))
+        for i in range(obj.get_child_count()):
+            walk(obj.get_child_at_index(i), path, depth + 1)
+
+    walk(root, "", 0)
+    return problems, seen
+
+
 def inner():
     faulthandler.enable()
     try:
@@ -285,7 +356,13 @@ def inner():
         word_start = stored.find(WORD)
         if word_start < 0:
             raise Failed("%s is not in the reading text of seed 004" % WORD)
-        ok("document %s, %s at %d" % (doc_id, WORD, word_start))
+        claimed = stored.find(CLAIMED)
+        if claimed < 0:
+            raise Failed("%r is not in the reading text of seed 004" % CLAIMED)
+        speaker = cli("entity", "add", project, "--kind", "person", "--name", SPEAKER).strip()
+        claim_id = cli("claim", "add", project, doc_id, str(claimed), str(claimed + len(CLAIMED)),
+                       "--speaker", speaker).strip()
+        ok("document %s, %s at %d, claim %s" % (doc_id, WORD, word_start, claim_id))
 
         # 2. The app, on the accessibility desktop.
         # No longer grace for an application that has just started than for any other:
@@ -475,6 +552,93 @@ def inner():
         wait_for("the project to keep 50 undo steps",
                  lambda: cli("setting", project, "history-steps").strip() == "50", timeout=10)
         ok()
+
+        # From here on, AT-SPI actions only: no keys. The preferences are closed first.
+        preferences = find(sigla, lambda o: is_role(o, Atspi.Role.FRAME, Atspi.Role.DIALOG)
+                           and find(o, lambda p: p.get_name() == "Undo Steps Kept") is not None)
+        if preferences is not None:
+            do_action(preferences, "window.close")
+        window = wait_for("the window of %s" % os.path.basename(project),
+                          lambda: find(sigla, lambda o: is_role(o, Atspi.Role.FRAME)
+                                       and find(o, lambda p: p.get_name() == "Document text") is not None))
+
+        def named(role, name):
+            return find(window, lambda o: is_role(o, role) and o.get_name() == name)
+
+        def list_row(list_name, row_name=None):
+            rows = named(Atspi.Role.LIST, list_name)
+            if rows is None:
+                return None
+            return find(rows, lambda o: is_role(o, Atspi.Role.LIST_ITEM) and
+                        (row_name is None or o.get_name().startswith(row_name)))
+
+        # 13. The claim's row in the Claims panel, named after the claim.
+        do_action(wait_for("the tab \"Claims\"", lambda: named(Atspi.Role.PAGE_TAB, "Claims")), "click")
+        try:
+            row = wait_for("a row \"%s asserts…\" in the list \"Claims\"" % SPEAKER,
+                           lambda: list_row("Claims", SPEAKER + " asserts"), timeout=10)
+        except Failed:
+            log_tree(named(Atspi.Role.LIST, "Claims"))
+            raise
+        ok("%r" % row.get_name())
+
+        # 14. Activated, it opens the claim editor; the lists behind it leave the tree.
+        do_action(row, "row.activate")
+        stance = wait_for("the combo box \"Stance\"", lambda: named(Atspi.Role.COMBO_BOX, "Stance"), timeout=10)
+        certainty = named(Atspi.Role.COMBO_BOX, "Certainty")
+        wait_for("the list \"Claims\" to leave the tree", lambda: named(Atspi.Role.LIST, "Claims") is None,
+                 timeout=5)
+        if named(Atspi.Role.LABEL, CLAIMED) is None:
+            raise Failed("the claim editor does not show the words %r" % CLAIMED)
+        ok()
+
+        # 15, 16. The stance and the certainty, each chosen by its action.
+        def claim_csv():
+            folder = tempfile.mkdtemp(dir=home)
+            cli("export", project, "--format", "csv", "-o", folder)
+            with open(os.path.join(folder, "claims.csv"), newline="", encoding="utf-8") as f:
+                return {line["id"]: line for line in csv.DictReader(f)}[claim_id]
+
+        do_action(stance, "choose.proposes")
+        wait_for("sigla-cli to read the stance \"proposes\"", lambda: claim_csv()["stance"] == "proposes",
+                 timeout=10)
+        ok()
+        do_action(certainty, "choose.high")
+        wait_for("sigla-cli to read the certainty \"high\"", lambda: claim_csv()["certainty"] == "high",
+                 timeout=10)
+        claim = claim_csv()
+        if claim["stance"] != "proposes" or claim["speaker"] != SPEAKER:
+            raise Failed("the claim is now %r" % claim)
+        ok("%s %s, %s" % (claim["speaker"], claim["stance"], claim["certainty"]))
+
+        # 17. Back to the lists. (Not the window's own actions: GTK 4.8 runs the action at the
+        # index AT-SPI gives among all the window's actions, not among those it lists, so
+        # DoAction on a window with actions that take a parameter runs the wrong one.)
+        do_action(named(Atspi.Role.PUSH_BUTTON, "Back to the list"), "click")
+        wait_for("the tab \"People\"", lambda: named(Atspi.Role.PAGE_TAB, "People"), timeout=10)
+        ok()
+
+        # 18-20. Every control named, whichever of the lists and the editors is shown.
+        def check_window(shown, gone):
+            wait_for("%r in the tree" % shown[1], lambda: named(*shown), timeout=10)
+            wait_for("%r out of the tree" % gone[1], lambda: named(*gone) is None, timeout=5)
+            problems, seen = check_names(window, Atspi)
+            if problems:
+                raise Failed("%d of %d controls are not named as a screen reader needs:\n%s"
+                             % (len(problems), seen, "\n".join(problems)))
+            return "%d controls" % seen
+
+        do_action(named(Atspi.Role.PAGE_TAB, "People"), "click")
+        ok(check_window((Atspi.Role.LIST, "People"), (Atspi.Role.PUSH_BUTTON, "Back to the list")))
+
+        do_action(wait_for("a row \"Joseph Stalin…\" in the list \"People\"",
+                           lambda: list_row("People", "Joseph Stalin")), "row.activate")
+        ok(check_window((Atspi.Role.TEXT, "Preferred name"), (Atspi.Role.COMBO_BOX, "Stance")))
+
+        do_action(named(Atspi.Role.PUSH_BUTTON, "Back to the list"), "click")
+        do_action(wait_for("the tab \"Claims\"", lambda: named(Atspi.Role.PAGE_TAB, "Claims")), "click")
+        do_action(wait_for("a row in the list \"Claims\"", lambda: list_row("Claims")), "row.activate")
+        ok(check_window((Atspi.Role.COMBO_BOX, "Stance"), (Atspi.Role.TEXT, "Preferred name")))
         return 0
 
     except Exception as failure:

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-a11y.h"
 #include "sigla-claim-editor.h"
 
 static const char * const certainties[] = { "high", "medium", "low" };
@@ -261,6 +262,34 @@ apply_action (GtkWidget  *widget,
 }
 
 static void
+choose_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           AdwComboRow   *row)
+{
+  adw_combo_row_set_selected (row, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "position")));
+}
+
+/* GTK 4.8 gives AT-SPI no way to choose in a combo row but by keys: each
+ * choice is an action without parameter, which its Action interface offers
+ * ("choose.refuses"). */
+static void
+add_choices (AdwComboRow        *row,
+             const char * const *names)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
+
+      g_object_set_data (G_OBJECT (action), "position", GUINT_TO_POINTER (i));
+      g_signal_connect_object (action, "activate", G_CALLBACK (choose_cb), row, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (row), "choose", G_ACTION_GROUP (group));
+}
+
+static void
 delete_clicked_cb (GtkButton        *button,
                    SiglaClaimEditor *self)
 {
@@ -325,6 +354,7 @@ sigla_claim_editor_class_init (SiglaClaimEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, note_apply);
   gtk_widget_class_bind_template_child (widget_class, SiglaClaimEditor, delete_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   gtk_widget_class_install_action (widget_class, "claim.apply", NULL, apply_action);
 }
@@ -333,15 +363,19 @@ static void
 sigla_claim_editor_init (SiglaClaimEditor *self)
 {
   const char *certainty_names[] = { N_("Not given"), N_("High"), N_("Medium"), N_("Low"), NULL };
+  const char *certainty_choices[] = { "not-given", "high", "medium", "low", NULL };
   g_autoptr(GtkStringList) certainty_model = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sigla_a11y_mend (GTK_WIDGET (self));
 
   for (guint i = 0; certainty_names[i] != NULL; i++)
     gtk_string_list_append (certainty_model, _(certainty_names[i]));
   adw_combo_row_set_model (self->certainty_row, G_LIST_MODEL (certainty_model));
   adw_combo_row_set_model (self->stance_row,
                            G_LIST_MODEL (gtk_string_list_new ((const char * const *) sigla_claim_get_stances ())));
+  add_choices (self->stance_row, sigla_claim_get_stances ());
+  add_choices (self->certainty_row, certainty_choices);
 
   g_signal_connect_swapped (self->speaker_row, "notify::selected", G_CALLBACK (save), self);
   g_signal_connect_swapped (self->reporter_row, "notify::selected", G_CALLBACK (save), self);
@@ -399,8 +433,10 @@ sigla_claim_editor_show (SiglaClaimEditor  *self,
     if (((SiglaEntity *) self->entities->pdata[i])->kind != SIGLA_KIND_PLACE)
       g_ptr_array_add (self->people, self->entities->pdata[i]);
 
-  document = sigla_document_get (project, document_id, NULL);
-  words = document != NULL ? g_utf8_substring (document->text, found->start, found->end) : NULL;
+  document = sigla_document_get (project, document_id, error);
+  if (document == NULL)
+    return FALSE;
+  words = g_utf8_substring (document->text, found->start, found->end);
   gtk_label_set_text (self->quote, words);
   fill (self);
   return TRUE;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-a11y.h"
 #include "sigla-entity-editor.h"
 
 #define CONTEXT_CHARS 40   /* code points either side of a mention in the list */
@@ -209,23 +210,31 @@ mention_row_activated_cb (GtkListBox        *list,
   g_signal_emit (self, signals[JUMP], 0, span[0], span[1]);
 }
 
-/* Each mention in its sentence, so that the historian sees which is which. */
-static void
-fill_mentions (SiglaEntityEditor *self)
+/* Each mention in the document shown in its sentence, so that the
+ * historian sees which is which; none without a document. */
+static gboolean
+fill_mentions (SiglaEntityEditor  *self,
+               GError            **error)
 {
-  g_autoptr(GPtrArray) mentions = sigla_mention_list (self->project, self->document_id, NULL);
-  g_autoptr(SiglaDocument) document = sigla_document_get (self->project, self->document_id, NULL);
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(SiglaDocument) document = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mention_list))) != NULL)
     gtk_list_box_remove (self->mention_list, child);
 
-  for (guint i = 0; mentions != NULL && document != NULL && i < mentions->len; i++)
+  if (self->document_id == 0)
+    return TRUE;
+  if ((mentions = sigla_mention_list (self->project, self->document_id, error)) == NULL ||
+      (document = sigla_document_get (self->project, self->document_id, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < mentions->len; i++)
     {
       SiglaMention *mention = mentions->pdata[i];
       gint64 from = MAX (0, mention->start - CONTEXT_CHARS);
       gint64 to = MIN (document->length, mention->end + CONTEXT_CHARS);
-      g_autofree char *before = NULL, *words = NULL, *after = NULL, *markup = NULL;
+      g_autofree char *before = NULL, *words = NULL, *after = NULL, *markup = NULL, *text = NULL;
       GtkWidget *row, *label;
       gint64 *span;
 
@@ -238,6 +247,7 @@ fill_mentions (SiglaEntityEditor *self)
       g_strdelimit (before, "\n", ' ');
       g_strdelimit (after, "\n", ' ');
       markup = g_markup_printf_escaped ("…%s<b>%s</b>%s…", before, words, after);
+      text = g_strdup_printf ("…%s%s%s…", before, words, after);
 
       label = gtk_label_new (NULL);
       gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -253,8 +263,10 @@ fill_mentions (SiglaEntityEditor *self)
       span[0] = mention->start;
       span[1] = mention->end;
       g_object_set_data_full (G_OBJECT (row), "span", span, g_free);
+      sigla_a11y_set_row (row, text, NULL);
       gtk_list_box_append (self->mention_list, row);
     }
+  return TRUE;
 }
 
 static void
@@ -294,19 +306,23 @@ merge_row_activated_cb (GtkListBox        *list,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge", ADW_RESPONSE_SUGGESTED);
   g_object_set_data (G_OBJECT (dialog), "into", GSIZE_TO_POINTER (into));
   g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  sigla_a11y_mend (dialog);   /* its buttons are read "_Cancel Cancel" otherwise */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-fill_merge_targets (SiglaEntityEditor *self)
+static gboolean
+fill_merge_targets (SiglaEntityEditor  *self,
+                    GError            **error)
 {
-  g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, NULL);
+  g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, error);
   GtkWidget *child;
 
+  if (entities == NULL)
+    return FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->merge_list))) != NULL)
     gtk_list_box_remove (self->merge_list, child);
 
-  for (guint i = 0; entities != NULL && i < entities->len; i++)
+  for (guint i = 0; i < entities->len; i++)
     {
       SiglaEntity *entity = entities->pdata[i];
       GtkWidget *row, *label;
@@ -320,8 +336,10 @@ fill_merge_targets (SiglaEntityEditor *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       g_object_set_data (G_OBJECT (row), "entity", GSIZE_TO_POINTER (entity->id));
       g_object_set_data_full (G_OBJECT (row), "name", g_strdup (entity->label), g_free);
+      sigla_a11y_set_row (row, entity->label, NULL);
       gtk_list_box_append (self->merge_list, row);
     }
+  return TRUE;
 }
 
 static void
@@ -359,6 +377,7 @@ delete_clicked_cb (GtkButton         *button,
                                     "detach", _("_Keep the Mentions"), "delete", _("_Delete the Mentions"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  sigla_a11y_mend (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -417,6 +436,7 @@ sigla_entity_editor_class_init (SiglaEntityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, merge_list);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, delete_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -425,6 +445,7 @@ sigla_entity_editor_init (SiglaEntityEditor *self)
   AdwEntryRow *rows[] = { NULL, NULL, NULL, NULL, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sigla_a11y_mend (GTK_WIDGET (self));
 
   rows[0] = self->name_row;
   rows[1] = self->aliases_row;
@@ -469,9 +490,7 @@ sigla_entity_editor_show (SiglaEntityEditor  *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       fill_fields (self);
     }
-  fill_mentions (self);
-  fill_merge_targets (self);
-  return TRUE;
+  return fill_mentions (self, error) && fill_merge_targets (self, error);
 }
 
 gint64

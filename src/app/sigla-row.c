@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sigla-row.c: one item of the window's lists: a document, an entity, a claim, a search hit. */
 
+#include "sigla-a11y.h"
 #include "sigla-row.h"
 
 struct _SiglaRow
@@ -210,6 +211,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), sigla_row_get_title (row));
   gtk_label_set_text (GTK_LABEL (subtitle), text);
   gtk_widget_set_visible (subtitle, text != NULL && *text != '\0');
+  /* GTK 4.8's list item is no widget: the row a screen reader meets is the child's parent. */
+  sigla_a11y_set_row (gtk_widget_get_parent (gtk_list_item_get_child (item)), sigla_row_get_title (row), text);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sigla-a11y.h"
 #include "sigla-application.h"
 #include "sigla-project-care.h"
 #include "sigla-window-private.h"
@@ -866,6 +867,8 @@ sigla_window_init (SiglaWindow *self)
   g_signal_connect (self->claim_editor, "failed", G_CALLBACK (editor_failed_cb), self);
 
   _sigla_window_dnd_init (self);
+  /* Once every child is there: what GTK 4.8 leaves unnamed is named. */
+  sigla_a11y_mend (GTK_WIDGET (self));
   _sigla_window_update_actions (self);
 }
 
