@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-a11y.h"
 #include "sigla-application.h"
 #include "sigla-tei-tree.h"
 #include "sigla-window.h"
@@ -258,6 +259,7 @@ preferences_action (GSimpleAction *action,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_set_transient_for (GTK_WINDOW (window), active);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  sigla_a11y_mend (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 

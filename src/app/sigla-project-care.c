@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-a11y.h"
 #include "sigla-project-care.h"
 
 /**
@@ -180,6 +181,7 @@ recover_done_cb (GObject      *source,
                                     "which was left as it was. Its undo history stayed behind.\n\n%s"),
                                   recovery->recovered, recovery->refused, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  sigla_a11y_mend (GTK_WIDGET (dialog));   /* its buttons are read "_Cancel Cancel" otherwise */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

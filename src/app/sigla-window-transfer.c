@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-a11y.h"
 #include "sigla-export-task.h"
 #include "sigla-import-task.h"
 #include "sigla-window-private.h"
@@ -63,6 +64,7 @@ show_import_report (SiglaWindow *self,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  sigla_a11y_mend (GTK_WIDGET (dialog));   /* its buttons are read "_Cancel Cancel" otherwise */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -178,6 +180,7 @@ sigla_window_offer_import (SiglaWindow        *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
   g_object_set_data_full (G_OBJECT (dialog), "paths", g_strdupv ((char **) paths), (GDestroyNotify) g_strfreev);
   g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), self);
+  sigla_a11y_mend (GTK_WIDGET (dialog));   /* its buttons are read "_Cancel Cancel" otherwise */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-a11y.h"
 #include "sigla-window-private.h"
 
 /* How often a tag the file refused is tried again. */
@@ -192,6 +193,7 @@ _sigla_window_confirm_close (SiglaWindow *self)
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  sigla_a11y_mend (GTK_WIDGET (dialog));   /* its buttons are read "_Cancel Cancel" otherwise */
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }

@@ -42,6 +42,7 @@ sigla_window_show_error (SiglaWindow  *self,
 
   sigla_project_care_offer (self, ADW_MESSAGE_DIALOG (dialog), error, self->refused_path);
 
+  sigla_a11y_mend (GTK_WIDGET (dialog));   /* its buttons are read "_Cancel Cancel" otherwise */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
