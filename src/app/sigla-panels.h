@@ -6,7 +6,6 @@
 #include <adwaita.h>
 
 #include "sigla-core.h"
-#include "sigla-document-view.h"
 #include "sigla-row.h"
 
 G_BEGIN_DECLS
@@ -34,12 +33,6 @@ gboolean     sigla_panels_show          (SiglaPanels       *self,
                                          gint64             document,
                                          gboolean           whole,
                                          GError           **error);
-gboolean     sigla_panels_count         (SiglaPanels       *self,
-                                         const SiglaMark   *mark,
-                                         int                delta);
-gboolean     sigla_panels_count_changed (SiglaPanels       *self,
-                                         SiglaDocumentView *view,
-                                         GArray            *changed);
 gboolean     sigla_panels_select_entity (SiglaPanels       *self,
                                          gint64             entity_id);
 gboolean     sigla_panels_focus         (SiglaPanels       *self);

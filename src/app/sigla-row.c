@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-row.c: one item of the window's lists: a document, an entity, a claim, a search hit. */
+/* sigla-row.c: one item of the window's own lists (a document, a search hit), and the rows
+ * every list shows: a title and a subtitle, set or bound to a model's items. */
 
 #include "sigla-a11y.h"
 #include "sigla-row.h"
@@ -14,7 +15,6 @@ struct _SiglaRow
   gint64   document;   /* where a hit or a claim is, to jump to it */
   gint64   start;
   gint64   end;
-  guint    count;      /* an entity's: how many mentions */
 };
 
 G_DEFINE_FINAL_TYPE (SiglaRow, sigla_row, G_TYPE_OBJECT)
@@ -149,33 +149,6 @@ sigla_row_set_span (SiglaRow *self,
   self->end = end;
 }
 
-guint
-sigla_row_get_count (SiglaRow *self)
-{
-  g_return_val_if_fail (SIGLA_IS_ROW (self), 0);
-  return self->count;
-}
-
-void
-sigla_row_set_count (SiglaRow *self,
-                     guint     count)
-{
-  g_return_if_fail (SIGLA_IS_ROW (self));
-  self->count = count;
-}
-
-/* Whether @self and @other show the same thing the same way. */
-gboolean
-sigla_row_equal (SiglaRow *self,
-                 SiglaRow *other)
-{
-  g_return_val_if_fail (SIGLA_IS_ROW (self) && SIGLA_IS_ROW (other), FALSE);
-
-  return self->id == other->id && self->document == other->document && self->start == other->start &&
-         self->end == other->end && self->count == other->count &&
-         g_strcmp0 (self->title, other->title) == 0 && g_strcmp0 (self->subtitle, other->subtitle) == 0;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
@@ -213,6 +186,91 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (subtitle, text != NULL && *text != '\0');
   /* GTK 4.8's list item is no widget: the row a screen reader meets is the child's parent. */
   sigla_a11y_set_row (gtk_widget_get_parent (gtk_list_item_get_child (item)), sigla_row_get_title (row), text);
+}
+
+/* -- rows bound to a model's items ------------------------------------------ */
+
+/* The row a screen reader meets is named after what its labels say now. */
+static void
+name_row (GtkWidget *box)
+{
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *row = gtk_widget_get_parent (box);
+
+  if (row != NULL)
+    sigla_a11y_set_row (row, gtk_label_get_text (GTK_LABEL (title)), gtk_label_get_text (GTK_LABEL (subtitle)));
+}
+
+/* A closure expression's callback: the object it is evaluated on, then its value. */
+static gboolean
+holds_text (GObject    *item,
+            const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+setup_bound_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GtkExpression           **expressions)
+{
+  GtkWidget *box, *title, *subtitle;
+  GtkExpression *shown;
+
+  setup_row_cb (factory, item);
+  box = gtk_list_item_get_child (item);
+  title = gtk_widget_get_first_child (box);
+  subtitle = gtk_widget_get_next_sibling (title);
+  gtk_expression_bind (gtk_expression_ref (expressions[0]), title, "label", item);
+  gtk_expression_bind (gtk_expression_ref (expressions[1]), subtitle, "label", item);
+  shown = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, (GtkExpression *[]) { gtk_expression_ref (expressions[1]) },
+                                       G_CALLBACK (holds_text), NULL, NULL);
+  gtk_expression_bind (shown, subtitle, "visible", item);
+  g_signal_connect_object (title, "notify::label", G_CALLBACK (name_row), box, G_CONNECT_SWAPPED);
+  g_signal_connect_object (subtitle, "notify::label", G_CALLBACK (name_row), box, G_CONNECT_SWAPPED);
+}
+
+static void
+bind_bound_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  name_row (gtk_list_item_get_child (item));
+}
+
+static void
+free_expressions (gpointer  data,
+                  GClosure *closure)
+{
+  GtkExpression **expressions = data;
+
+  gtk_expression_unref (expressions[0]);
+  gtk_expression_unref (expressions[1]);
+  g_free (expressions);
+}
+
+/**
+ * sigla_row_factory_new_bound:
+ * @title: (transfer full): the title, an expression on the #GtkListItem
+ * @subtitle: (transfer full): the subtitle, likewise; empty, it is hidden
+ *
+ * A factory for list views of a model's items, each row a title and,
+ * dimmed below it, a subtitle, bound to the item: they change as it does.
+ *
+ * Returns: (transfer full): the factory
+ */
+GtkListItemFactory *
+sigla_row_factory_new_bound (GtkExpression *title,
+                             GtkExpression *subtitle)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkExpression **expressions = g_new (GtkExpression *, 2);
+
+  expressions[0] = title;
+  expressions[1] = subtitle;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_bound_cb), expressions, free_expressions, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_bound_cb), NULL);
+  return factory;
 }
 
 /**

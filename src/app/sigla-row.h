@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-row.h: one item of the window's lists: a document, an entity, a claim, a search hit. */
+/* sigla-row.h: one item of the window's own lists (a document, a search hit), and the rows
+ * every list shows: a title and a subtitle. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -23,13 +24,10 @@ void        sigla_row_set_span     (SiglaRow   *self,
                                     gint64      document,
                                     gint64      start,
                                     gint64      end);
-guint       sigla_row_get_count    (SiglaRow   *self);
-void        sigla_row_set_count    (SiglaRow   *self,
-                                    guint       count);
-gboolean    sigla_row_equal        (SiglaRow   *self,
-                                    SiglaRow   *other);
 
 GtkListItemFactory *sigla_row_factory_new (void);
+GtkListItemFactory *sigla_row_factory_new_bound (GtkExpression *title,
+                                                 GtkExpression *subtitle);
 GListStore         *sigla_row_list_attach (GtkListView *view,
                                            gboolean     single_click);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sigla-window-private.h: the window's parts, shared by the files that build it: the window
- * (sigla-window.c), its actions, following the project, drag and drop, import and export,
- * tagging, and the edits the file refused (sigla-window-*.c). */
+ * (sigla-window.c), its actions, its documents, its panes, following the project, drag and
+ * drop, import and export, tagging, and the edits the file refused (sigla-window-*.c). */
 #pragma once
 
 #include "sigla-claim-editor.h"
@@ -59,7 +59,6 @@ struct _SiglaWindow
   GArray               *changed_marks;    /* SiglaMark (id and claim only): mentions and claims to read again */
   gboolean              refresh_names;
   gboolean              refresh_panels;
-  gboolean              tagging;          /* inside sigla_window_tag_selection() */
   gboolean              placing_panels;   /* the panels' width being set, not dragged */
   gboolean              panels_placed;    /* … once, from the setting */
   char                 *refused_path;     /* the project that last failed to open */
@@ -83,15 +82,30 @@ typedef struct
 } SiglaPendingTag;
 
 /* sigla-window.c */
-void     _sigla_window_load_documents   (SiglaWindow     *self);
 void     _sigla_window_focus_text       (SiglaWindow     *self);
-void     _sigla_window_cycle_panes      (SiglaWindow     *self,
-                                         gboolean         forward);
-void     _sigla_window_search_corpus    (SiglaWindow     *self);
+gboolean _sigla_window_show_span        (SiglaWindow     *self,
+                                         gint64           document,
+                                         gint64           start,
+                                         gint64           end);
+
+/* sigla-window-documents.c */
+void     _sigla_window_documents_init   (SiglaWindow     *self);
+void     _sigla_window_load_documents   (SiglaWindow     *self);
+void     _sigla_window_select_document_row (SiglaWindow  *self,
+                                         gint64           document_id);
+
 
 /* sigla-window-actions.c */
 void     _sigla_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _sigla_window_update_actions   (SiglaWindow     *self);
+
+/* sigla-window-panes.c */
+void     _sigla_window_cycle_panes      (SiglaWindow     *self,
+                                         gboolean         forward);
+void     _sigla_window_search_corpus    (SiglaWindow     *self);
+void     _sigla_window_panes_init       (SiglaWindow     *self);
+void     _sigla_window_set_show_panels  (SiglaWindow     *self,
+                                         gboolean         shown);
 
 /* sigla-window-refresh.c */
 void     _sigla_window_load_panels      (SiglaWindow     *self);

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sigla-window-refresh.c: the window follows its project: what an edit, an undo, an import or
- * another program changed is shown again, coalesced into one refresh when idle, and counted in
- * place where it can be. */
+ * another program changed is shown again in the text and the document list, coalesced into one
+ * refresh when idle. The panels follow the project themselves (their models are the core's). */
 
 #define G_LOG_DOMAIN "sigla-window"
 
 #include "sigla-window-private.h"
 
-/* The panels count what the text shows, or the whole project. */
+/* The panels list what the text shows, or the whole project: from now on. */
 void
 _sigla_window_load_panels (SiglaWindow *self)
 {
@@ -45,11 +45,7 @@ refresh_cb (gpointer user_data)
   if (self->refresh_documents)
     _sigla_window_load_documents (self);
   /* A few mentions changed (an undo, a panel's edit): only they are read
-   * again, and counted, unless the view cannot take them one by one. The
-   * count goes first: it needs the marks as they were shown. */
-  if (self->changed_marks->len > 0 && !self->refresh_panels &&
-      !sigla_panels_count_changed (self->panels, self->document_view, self->changed_marks))
-    self->refresh_panels = TRUE;
+   * again, unless the view cannot take them one by one. */
   if (!self->refresh_view && self->changed_marks->len > 0 &&
       !sigla_document_view_update_marks (self->document_view, self->changed_marks))
     self->refresh_view = TRUE;
@@ -90,8 +86,7 @@ _sigla_window_schedule_refresh (SiglaWindow *self)
 }
 
 /* The project changed (an edit, an undo, an import). A mention this window
- * just added is highlighted and counted at once; the rest is read again
- * when idle. */
+ * just added is highlighted at once; the rest is read again when idle. */
 void
 _sigla_window_project_changed_cb (SiglaProject *project,
                                   int           change,
@@ -99,14 +94,9 @@ _sigla_window_project_changed_cb (SiglaProject *project,
                                   SiglaWindow  *self)
 {
   if (change == SIGLA_CHANGE_DOCUMENT)
-    self->refresh_documents = self->refresh_view = self->refresh_panels = TRUE;
+    self->refresh_documents = self->refresh_view = TRUE;
   else if (change == SIGLA_CHANGE_MENTION && self->adding != NULL && id == self->adding->id && id != 0)
-    {
-      g_auto(SiglaMark) mark = sigla_mark_from_mention (self->adding);
-
-      sigla_document_view_add_mention (self->document_view, self->adding);
-      self->refresh_panels |= !sigla_panels_count (self->panels, &mark, 1);
-    }
+    sigla_document_view_add_mention (self->document_view, self->adding);
   else if (change == SIGLA_CHANGE_MENTION || change == SIGLA_CHANGE_CLAIM)
     {
       SiglaMark changed = { .id = id, .claim = change == SIGLA_CHANGE_CLAIM };
@@ -114,11 +104,7 @@ _sigla_window_project_changed_cb (SiglaProject *project,
       g_array_append_val (self->changed_marks, changed);
     }
   else
-    {
-      /* A new entity has no row until its mention, which counts it in. */
-      self->refresh_names = TRUE;
-      self->refresh_panels |= !self->tagging;
-    }
+    self->refresh_names = TRUE;
 
   _sigla_window_schedule_refresh (self);
 }

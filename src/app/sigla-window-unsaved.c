@@ -29,10 +29,10 @@ _sigla_window_pending_tag_free (SiglaPendingTag *tag)
 }
 
 /* Inserts @tag: a date, a mention of an entity (made first if new), or a claim. */
-static gboolean
-insert_tag (SiglaWindow      *self,
-            SiglaPendingTag  *tag,
-            GError          **error)
+gboolean
+_sigla_window_write_tag (SiglaWindow      *self,
+                         SiglaPendingTag  *tag,
+                         GError          **error)
 {
   g_autoptr(SiglaMention) mention = NULL;
   gboolean added;
@@ -71,20 +71,6 @@ insert_tag (SiglaWindow      *self,
   added = sigla_mention_insert (self->project, mention, error);
   self->adding = NULL;
   return added;
-}
-
-/* The "changed" signals that writing @tag causes are this window's own doing. */
-gboolean
-_sigla_window_write_tag (SiglaWindow      *self,
-                         SiglaPendingTag  *tag,
-                         GError          **error)
-{
-  gboolean written;
-
-  self->tagging = TRUE;
-  written = insert_tag (self, tag, error);
-  self->tagging = FALSE;
-  return written;
 }
 
 static void

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sigla-window.c: the workbench: documents, the original text, and the panels of people,
- * places, organisations, dates and claims. */
+ * places, organisations, dates and claims. This file builds the window and keeps what it shows:
+ * the project, the document, the editors; its other jobs are in sigla-window-*.c. */
 
 #define G_LOG_DOMAIN "sigla-window"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "sigla-a11y.h"
 #include "sigla-application.h"
@@ -46,82 +46,6 @@ sigla_window_show_error (SiglaWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* -- documents ------------------------------------------------------------ */
-
-static void
-append_row (GListStore *store,
-            SiglaRow   *row)
-{
-  g_list_store_append (store, row);
-  g_object_unref (row);
-}
-
-/* Its date and, for a letter, who wrote to whom: "1890-03-03 · Anna → Karl". */
-static char *
-document_subtitle (const SiglaDocument *document)
-{
-  g_autofree char *letter = NULL;
-
-  if (document->sender != NULL || document->addressee != NULL)
-    letter = g_strdup_printf ("%s → %s", document->sender != NULL ? document->sender : "?",
-                              document->addressee != NULL ? document->addressee : "?");
-  if (document->date != NULL && letter != NULL)
-    return g_strdup_printf ("%s · %s", document->date, letter);
-  return g_strdup (document->date != NULL ? document->date : letter);
-}
-
-/* By date (undated last) or by title, as the settings say; then as imported. */
-static int
-compare_documents (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      data)
-{
-  const SiglaDocument *x = *(SiglaDocument * const *) a, *y = *(SiglaDocument * const *) b;
-  g_autofree char *sort = g_settings_get_string (SIGLA_WINDOW (data)->settings, "document-sort");
-  int order;
-
-  if (g_str_equal (sort, "title"))
-    order = g_utf8_collate (x->title, y->title);
-  else if ((x->date == NULL) != (y->date == NULL))
-    order = x->date == NULL ? 1 : -1;
-  else
-    order = g_strcmp0 (x->date, y->date);
-
-  return order != 0 ? order : (x->id > y->id) - (x->id < y->id);
-}
-
-void
-_sigla_window_load_documents (SiglaWindow *self)
-{
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 shown = sigla_document_view_get_document (self->document_view);
-
-  g_list_store_remove_all (self->documents);
-  if (self->project == NULL)
-    return;
-
-  documents = sigla_document_list (self->project, &error);
-  if (documents == NULL)
-    {
-      sigla_window_show_error (self, error);
-      return;
-    }
-  g_ptr_array_sort_with_data (documents, compare_documents, self);
-
-  for (guint i = 0; i < documents->len; i++)
-    {
-      SiglaDocument *document = documents->pdata[i];
-      g_autofree char *subtitle = document_subtitle (document);
-
-      append_row (self->documents, sigla_row_new (document->id, document->title, subtitle));
-      if (document->id == shown)
-        gtk_single_selection_set_selected (self->document_selection, i);
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, shown != 0 ? "document" : "empty");
-}
-
 /* The keyboard goes back to the text, where the work is. */
 void
 _sigla_window_focus_text (SiglaWindow *self)
@@ -142,29 +66,7 @@ active_changed_cb (SiglaWindow *self,
     sigla_window_retry_unsaved (self);
 }
 
-/* -- documents, search ---------------------------------------------------- */
-
-/* The document list shows which document is open, however it was opened
- * (a search hit, a panel's row): its row is selected, or none. */
-static void
-select_document_row (SiglaWindow *self,
-                     gint64       document_id)
-{
-  GListModel *model = G_LIST_MODEL (self->documents);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SiglaRow) row = g_list_model_get_item (model, i);
-
-      if (sigla_row_get_id (row) == document_id)
-        {
-          gtk_single_selection_set_selected (self->document_selection, i);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
-}
+/* -- the document and its annotations -------------------------------------- */
 
 gboolean
 sigla_window_show_document (SiglaWindow  *self,
@@ -175,7 +77,7 @@ sigla_window_show_document (SiglaWindow  *self,
 
   if (!sigla_document_view_show (self->document_view, self->project, document_id, error))
     return FALSE;
-  select_document_row (self, document_id);
+  _sigla_window_select_document_row (self, document_id);
 
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   _sigla_window_update_actions (self);
@@ -185,77 +87,25 @@ sigla_window_show_document (SiglaWindow  *self,
   return TRUE;
 }
 
-static void
-document_selected_cb (GtkSingleSelection *selection,
-                      GParamSpec         *pspec,
-                      SiglaWindow        *self)
-{
-  SiglaRow *row = gtk_single_selection_get_selected_item (selection);
-  g_autoptr(GError) error = NULL;
-
-  if (row != NULL && sigla_row_get_id (row) != sigla_document_view_get_document (self->document_view) &&
-      !sigla_window_show_document (self, sigla_row_get_id (row), &error))
-    sigla_window_show_error (self, error);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   SiglaWindow    *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  g_list_store_remove_all (self->hits);
-  if (self->project == NULL || *query == '\0')
-    {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
-      return;
-    }
-
-  /* A query still being typed ("NOT" alone) finds nothing yet. */
-  hits = sigla_search (self->project, query, 100, &error);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
-    {
-      g_autoptr(SiglaRow) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = sigla_row_get_id (document);
-      g_hash_table_insert (titles, id, (gpointer) sigla_row_get_title (document));
-    }
-
-  for (guint i = 0; hits != NULL && i < hits->len; i++)
-    {
-      SiglaSearchHit *hit = hits->pdata[i];
-      SiglaRow *row;
-
-      if (hit->in_title)
-        continue;
-      row = sigla_row_new (hit->document_id, hit->snippet, g_hash_table_lookup (titles, &hit->document_id));
-      sigla_row_set_span (row, hit->document_id, hit->start, hit->end);
-      append_row (self->hits, row);
-    }
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "hits");
-}
-
 /* A search hit, a date or a claim: show where it is. */
-static void
-show_span (SiglaWindow *self,
-           SiglaRow    *row)
+gboolean
+_sigla_window_show_span (SiglaWindow *self,
+                         gint64       document,
+                         gint64       start,
+                         gint64       end)
 {
   g_autoptr(GError) error = NULL;
 
-  if (sigla_row_get_document (row) != sigla_document_view_get_document (self->document_view) &&
-      !sigla_window_show_document (self, sigla_row_get_document (row), &error))
+  if (document != sigla_document_view_get_document (self->document_view) &&
+      !sigla_window_show_document (self, document, &error))
     {
       sigla_window_show_error (self, error);
-      return;
+      return FALSE;
     }
 
-  sigla_document_view_select_span (self->document_view, sigla_row_get_start (row), sigla_row_get_end (row));
+  sigla_document_view_select_span (self->document_view, start, end);
   _sigla_window_focus_text (self);
+  return TRUE;
 }
 
 /* A person, place or organisation: its mentions emphasised, its editor open. */
@@ -276,26 +126,15 @@ edit_entity (SiglaWindow *self,
   return TRUE;
 }
 
-static void
-hit_activated_cb (GtkListView *view,
-                  guint        position,
-                  SiglaWindow *self)
-{
-  g_autoptr(SiglaRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
-
-  show_span (self, row);
-}
-
 /* A claim: where it is in the text, and its editor open. */
 static gboolean
 edit_claim (SiglaWindow *self,
-            SiglaRow    *row)
+            gint64       claim_id,
+            gint64       document)
 {
   g_autoptr(GError) error = NULL;
 
-  show_span (self, row);
-  if (!sigla_claim_editor_show (self->claim_editor, self->project, sigla_row_get_id (row),
-                                sigla_row_get_document (row), &error))
+  if (!sigla_claim_editor_show (self->claim_editor, self->project, claim_id, document, &error))
     {
       sigla_window_show_error (self, error);
       return FALSE;
@@ -309,17 +148,20 @@ edit_claim (SiglaWindow *self,
 static void
 panel_activated_cb (SiglaPanels *panels,
                     SiglaPanel   panel,
-                    SiglaRow    *row,
+                    gint64       id,
+                    gint64       document,
+                    gint64       start,
+                    gint64       end,
                     SiglaWindow *self)
 {
   if (panel == SIGLA_PANEL_CLAIMS)
     {
-      if (edit_claim (self, row))
+      if (_sigla_window_show_span (self, document, start, end) && edit_claim (self, id, document))
         sigla_claim_editor_focus (self->claim_editor);
     }
   else if (panel == SIGLA_PANEL_DATES)
-    show_span (self, row);
-  else if (edit_entity (self, sigla_row_get_id (row)))
+    _sigla_window_show_span (self, document, start, end);
+  else if (edit_entity (self, id))
     sigla_entity_editor_focus (self->entity_editor);
 }
 
@@ -383,106 +225,6 @@ view_entity_activated_cb (SiglaDocumentView *view,
 {
   if (sigla_panels_select_entity (self->panels, entity_id))
     edit_entity (self, entity_id);
-}
-
-/* -- the keyboard's way round the window -------------------------------- */
-
-/* The parts F6 moves between, in its order: the documents, the text, the
- * panels. A part hidden is passed over. */
-enum { PANE_DOCUMENTS, PANE_TEXT, PANE_PANELS, N_PANES };
-
-static GtkWidget *
-pane (SiglaWindow *self,
-      guint        which)
-{
-  switch (which)
-    {
-    case PANE_DOCUMENTS:
-      return adw_flap_get_flap (self->sidebar_flap);
-    case PANE_TEXT:
-      return GTK_WIDGET (self->content_stack);
-    default:
-      return GTK_WIDGET (self->panel_box);
-    }
-}
-
-static gboolean
-focus_pane (SiglaWindow *self,
-            guint        which)
-{
-  switch (which)
-    {
-    case PANE_DOCUMENTS:
-      if (!adw_flap_get_reveal_flap (self->sidebar_flap))
-        return FALSE;
-      return gtk_widget_grab_focus (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "hits")
-                                    ? GTK_WIDGET (self->hit_list) : GTK_WIDGET (self->document_list));
-    case PANE_TEXT:
-      if (sigla_document_view_get_document (self->document_view) == 0)
-        return gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
-      _sigla_window_focus_text (self);
-      return TRUE;
-    default:
-      if (!gtk_widget_get_visible (GTK_WIDGET (self->panel_box)))
-        return FALSE;
-      if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor"))
-        sigla_entity_editor_focus (self->entity_editor);
-      else if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "claim-editor"))
-        sigla_claim_editor_focus (self->claim_editor);
-      else
-        return sigla_panels_focus (self->panels);
-      return TRUE;
-    }
-}
-
-/**
- * _sigla_window_cycle_panes:
- * @forward: F6, or Shift+F6 backwards
- *
- * Moves the keyboard to the next part of the window: from the documents to
- * the text to the panels, and round.
- */
-void
-_sigla_window_cycle_panes (SiglaWindow *self,
-                           gboolean     forward)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  guint current = PANE_TEXT;
-
-  for (guint i = 0; i < N_PANES; i++)
-    if (focus != NULL && (focus == pane (self, i) || gtk_widget_is_ancestor (focus, pane (self, i))))
-      current = i;
-  for (guint step = 1; step < N_PANES; step++)
-    if (focus_pane (self, (current + (forward ? step : N_PANES - step)) % N_PANES))
-      return;
-}
-
-/* Ctrl+Shift+F: the search over all documents, shown if folded away. */
-void
-_sigla_window_search_corpus (SiglaWindow *self)
-{
-  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Enter in the search: the first hit, in the text. */
-static void
-search_activated_cb (SiglaWindow *self)
-{
-  g_autoptr(SiglaRow) first = NULL;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->hits)) == 0)
-    return;
-  first = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
-  show_span (self, first);
-}
-
-/* Escape in the search: back to the text, the documents listed again. */
-static void
-search_stopped_cb (SiglaWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  _sigla_window_focus_text (self);
 }
 
 /* -- projects ------------------------------------------------------------- */
@@ -587,73 +329,6 @@ sigla_window_get_document_view (SiglaWindow *self)
   return self->document_view;
 }
 
-/* -- panes ---------------------------------------------------------------- */
-
-/* The panels take at most this share of the room beside the documents: the
- * text keeps the rest, 55 % of the window once the documents fold away. */
-#define PANELS_SHARE 0.45
-
-/* The panels keep the width the user gave them, however wide the window,
- * short of taking the text's room. A paned's position counts from its start,
- * so the width (the separator's included) is set again whenever the paned's
- * size changes, which moves its max-position. */
-static void
-panels_resized_cb (GtkPaned    *paned,
-                   GParamSpec  *pspec,
-                   SiglaWindow *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (paned));
-  int wanted = g_settings_get_int (self->settings, "panel-position");
-
-  if (width == 0)
-    return;
-
-  self->placing_panels = TRUE;
-  gtk_paned_set_position (paned, MAX (width - MIN (wanted, (int) (width * PANELS_SHARE)), 0));
-  self->placing_panels = FALSE;
-  self->panels_placed = TRUE;
-}
-
-static void
-panels_moved_cb (GtkPaned    *paned,
-                 GParamSpec  *pspec,
-                 SiglaWindow *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (paned));
-
-  /* The paned's first size comes before the setting was applied: not the user's. */
-  if (self->panels_placed && !self->placing_panels && width > 0)
-    g_settings_set_int (self->settings, "panel-position", width - gtk_paned_get_position (paned));
-}
-
-/* Shown or hidden by the user, the documents stay so; folded away by a
- * narrow window, they come back as they were when it widens. */
-static void
-sidebar_revealed_cb (SiglaWindow *self)
-{
-  if (!adw_flap_get_folded (self->sidebar_flap))
-    g_settings_set_boolean (self->settings, "show-sidebar", adw_flap_get_reveal_flap (self->sidebar_flap));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
-}
-
-static void
-sidebar_folded_cb (SiglaWindow *self)
-{
-  if (!adw_flap_get_folded (self->sidebar_flap))
-    adw_flap_set_reveal_flap (self->sidebar_flap, g_settings_get_boolean (self->settings, "show-sidebar"));
-}
-
-static void
-set_show_panels (SiglaWindow *self,
-                 gboolean     shown)
-{
-  if (gtk_widget_get_visible (GTK_WIDGET (self->panel_box)) == shown)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->panel_box), shown);
-  g_settings_set_boolean (self->settings, "show-panels", shown);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PANELS]);
-}
-
 static void
 sigla_window_get_property (GObject    *object,
                            guint       prop_id,
@@ -690,7 +365,7 @@ sigla_window_set_property (GObject      *object,
       adw_flap_set_reveal_flap (self->sidebar_flap, g_value_get_boolean (value));
       break;
     case PROP_SHOW_PANELS:
-      set_show_panels (self, g_value_get_boolean (value));
+      _sigla_window_set_show_panels (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -757,8 +432,7 @@ sigla_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   adw_flap_set_reveal_flap (self->sidebar_flap, g_settings_get_boolean (self->settings, "show-sidebar"));
   gtk_widget_set_visible (GTK_WIDGET (self->panel_box), g_settings_get_boolean (self->settings, "show-panels"));
-  g_signal_connect_swapped (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (sidebar_revealed_cb), self);
-  g_signal_connect_swapped (self->sidebar_flap, "notify::folded", G_CALLBACK (sidebar_folded_cb), self);
+  _sigla_window_panes_init (self);
   g_menu_append_section (self->recent_section, NULL, sigla_session_get_recent_menu (self->session));
 
   /* The sort is a setting, so it is an action of the settings (and the menu shows it). */
@@ -835,22 +509,12 @@ sigla_window_init (SiglaWindow *self)
   self->unsaved = g_ptr_array_new_with_free_func ((GDestroyNotify) _sigla_window_pending_tag_free);
   self->changed_marks = g_array_new (FALSE, FALSE, sizeof (SiglaMark));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
-  g_signal_connect (self->inner_paned, "notify::max-position", G_CALLBACK (panels_resized_cb), self);
-  g_signal_connect (self->inner_paned, "notify::position", G_CALLBACK (panels_moved_cb), self);
 
-  self->documents = sigla_row_list_attach (self->document_list, FALSE);
-  self->document_selection = g_object_ref (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->document_list)));
-  gtk_single_selection_set_can_unselect (self->document_selection, FALSE);
-  g_signal_connect (self->document_selection, "notify::selected", G_CALLBACK (document_selected_cb), self);
-
-  self->hits = sigla_row_list_attach (self->hit_list, TRUE);
-  g_signal_connect (self->hit_list, "activate", G_CALLBACK (hit_activated_cb), self);
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped_cb), self);
+  _sigla_window_documents_init (self);
 
   self->panels = sigla_panels_new (self->panel_stack);
   g_signal_connect (self->panels, "activated", G_CALLBACK (panel_activated_cb), self);
+  g_signal_connect_swapped (self->panels, "failed", G_CALLBACK (sigla_window_show_error), self);
   g_signal_connect_swapped (self->whole_project, "toggled", G_CALLBACK (_sigla_window_load_panels), self);
   g_signal_connect_swapped (self->panel_stack, "notify::visible-child", G_CALLBACK (panel_chosen_cb), self);
 

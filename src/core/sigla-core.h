@@ -3,9 +3,12 @@
 #pragma once
 
 #include "sigla-claim.h"
+#include "sigla-claim-model.h"
 #include "sigla-date.h"
+#include "sigla-date-model.h"
 #include "sigla-document.h"
 #include "sigla-entity.h"
+#include "sigla-entity-tally.h"
 #include "sigla-error.h"
 #include "sigla-export.h"
 #include "sigla-history.h"

@@ -257,28 +257,28 @@ sigla_mention_list_dates (SiglaProject  *project,
 }
 
 /**
- * sigla_mention_count_by_entity:
+ * sigla_mention_list_named:
  * @document_id: a document, or 0 for the whole project
  *
- * Counts in SQL what a panel shows beside each name, rather than reading
- * every mention.
+ * Which entity each mention names, and nothing else of it: what a tally of
+ * names needs to count them, and to know what a changed mention named.
  *
- * Returns: (transfer full): entity id (gint64 *) → number of mentions
- *   (GUINT_TO_POINTER)
+ * Returns: (transfer full) (element-type SiglaNamed): the mentions of an
+ *   entity, by id
  */
-GHashTable *
-sigla_mention_count_by_entity (SiglaProject  *project,
-                               gint64         document_id,
-                               GError       **error)
+GArray *
+sigla_mention_list_named (SiglaProject  *project,
+                          gint64         document_id,
+                          GError       **error)
 {
   SiglaDb *db = sigla_project_get_db (project);
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (SiglaNamed));
   g_autoptr(sqlite3_stmt) stmt =
     sigla_db_prepare (db,
                       document_id != 0
-                      ? "SELECT entity_id, count(*) FROM mentions WHERE document_id = ?1 AND entity_id IS NOT NULL "
-                        "GROUP BY entity_id"
-                      : "SELECT entity_id, count(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id",
+                      ? "SELECT id, entity_id FROM mentions WHERE document_id = ?1 AND entity_id IS NOT NULL "
+                        "ORDER BY id"
+                      : "SELECT id, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY id",
                       error);
   SiglaStep step;
 
@@ -289,10 +289,10 @@ sigla_mention_count_by_entity (SiglaProject  *project,
     sqlite3_bind_int64 (stmt, 1, document_id);
   while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SiglaNamed one = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
 
-      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+      g_array_append_val (named, one);
     }
 
-  return step == SIGLA_STEP_DONE ? g_steal_pointer (&counts) : NULL;
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&named) : NULL;
 }

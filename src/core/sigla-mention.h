@@ -24,6 +24,13 @@ typedef struct
   char      *modified;
 } SiglaMention;
 
+/* A mention of an entity, reduced to which it names. */
+typedef struct
+{
+  gint64 mention_id;
+  gint64 entity_id;
+} SiglaNamed;
+
 SiglaMention *sigla_mention_new    (void);
 void          sigla_mention_free   (SiglaMention  *mention);
 
@@ -37,7 +44,7 @@ GPtrArray    *sigla_mention_list   (SiglaProject  *project,
                                     gint64         document_id,
                                     GError       **error);
 
-GHashTable   *sigla_mention_count_by_entity (SiglaProject  *project,
+GArray       *sigla_mention_list_named     (SiglaProject  *project,
                                             gint64         document_id,
                                             GError       **error);
 GPtrArray    *sigla_mention_list_dates     (SiglaProject  *project,
