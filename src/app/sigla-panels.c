@@ -19,6 +19,13 @@ struct _SiglaPanels
   SiglaEntityTally *entities;              /* people, places, organisations */
   SiglaDateModel   *dates;
   SiglaClaimModel  *claims;
+
+  /* What the models are to list; the panel shown reads it at once, the
+   * others when idle, one a turn, so that no frame waits for all three. */
+  SiglaProject     *project;
+  gint64            scope;
+  gboolean          stale[3];              /* the entities, the dates, the claims */
+  guint             fill_source;
 };
 
 G_DEFINE_FINAL_TYPE (SiglaPanels, sigla_panels, G_TYPE_OBJECT)
@@ -158,6 +165,71 @@ model_of (SiglaPanels *self,
     }
 }
 
+/* The three models: the entities' (the first three panels), the dates', the claims'. */
+static guint
+model_index (SiglaPanel panel)
+{
+  return panel <= SIGLA_PANEL_ORGS ? 0 : panel == SIGLA_PANEL_DATES ? 1 : 2;
+}
+
+static gboolean
+fill (SiglaPanels  *self,
+      guint         model,
+      GError      **error)
+{
+  if (!self->stale[model])
+    return TRUE;
+  self->stale[model] = FALSE;
+  switch (model)
+    {
+    case 0:
+      return sigla_entity_tally_set_scope (self->entities, self->project, self->scope, error);
+    case 1:
+      return sigla_date_model_set_scope (self->dates, self->project, self->scope, error);
+    default:
+      return sigla_claim_model_set_scope (self->claims, self->project, self->scope, error);
+    }
+}
+
+static SiglaPanel
+shown_panel (SiglaPanels *self)
+{
+  const char *shown = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (SiglaPanel p = 0; p < SIGLA_N_PANELS; p++)
+    if (g_strcmp0 (shown, panel_pages[p].name) == 0)
+      return p;
+  return SIGLA_PANEL_PEOPLE;
+}
+
+/* The panels not shown, one a turn, after the frames between. */
+static gboolean
+fill_cb (gpointer user_data)
+{
+  SiglaPanels *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  for (guint m = 0; m < G_N_ELEMENTS (self->stale); m++)
+    if (self->stale[m])
+      {
+        if (!fill (self, m, &error))
+          g_signal_emit (self, signals[FAILED], 0, error);
+        return G_SOURCE_CONTINUE;
+      }
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A panel chosen before its turn is read at once. */
+static void
+panel_chosen_cb (SiglaPanels *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fill (self, model_index (shown_panel (self)), &error))
+    g_signal_emit (self, signals[FAILED], 0, error);
+}
+
 /**
  * sigla_panels_show:
  * @project: (nullable): the project, or %NULL for empty panels
@@ -175,15 +247,16 @@ sigla_panels_show (SiglaPanels   *self,
                    gboolean       whole,
                    GError       **error)
 {
-  gint64 scope = whole ? SIGLA_SCOPE_PROJECT : document != 0 ? document : SIGLA_SCOPE_NONE;
-
   g_return_val_if_fail (SIGLA_IS_PANELS (self), FALSE);
 
-  if (project == NULL)
-    scope = SIGLA_SCOPE_NONE;
-  return sigla_entity_tally_set_scope (self->entities, project, scope, error) &&
-         sigla_date_model_set_scope (self->dates, project, scope, error) &&
-         sigla_claim_model_set_scope (self->claims, project, scope, error);
+  g_set_object (&self->project, project);
+  self->scope = project == NULL ? SIGLA_SCOPE_NONE
+                : whole ? SIGLA_SCOPE_PROJECT : document != 0 ? document : SIGLA_SCOPE_NONE;
+  for (guint m = 0; m < G_N_ELEMENTS (self->stale); m++)
+    self->stale[m] = TRUE;
+  if (self->fill_source == 0)
+    self->fill_source = g_idle_add (fill_cb, self);
+  return fill (self, model_index (shown_panel (self)), error);
 }
 
 GListModel *
@@ -210,7 +283,7 @@ sigla_panels_select_entity (SiglaPanels *self,
 
   g_return_val_if_fail (SIGLA_IS_PANELS (self), FALSE);
 
-  if (!sigla_entity_tally_find (self->entities, entity_id, &kind, &position))
+  if (!fill (self, 0, NULL) || !sigla_entity_tally_find (self->entities, entity_id, &kind, &position))
     return FALSE;
   adw_view_stack_set_visible_child_name (self->stack, panel_pages[kind].name);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->lists[kind])), position);
@@ -227,15 +300,8 @@ sigla_panels_select_entity (SiglaPanels *self,
 gboolean
 sigla_panels_focus (SiglaPanels *self)
 {
-  const char *shown;
-
   g_return_val_if_fail (SIGLA_IS_PANELS (self), FALSE);
-
-  shown = adw_view_stack_get_visible_child_name (self->stack);
-  for (SiglaPanel p = 0; p < SIGLA_N_PANELS; p++)
-    if (g_strcmp0 (shown, panel_pages[p].name) == 0)
-      return gtk_widget_grab_focus (GTK_WIDGET (self->lists[p]));
-  return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->lists[shown_panel (self)]));
 }
 
 /* -- pages ---------------------------------------------------------------- */
@@ -332,9 +398,14 @@ sigla_panels_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (self->lists[p], self);
       self->lists[p] = NULL;
     }
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  self->stack = NULL;
   g_clear_object (&self->entities);
   g_clear_object (&self->dates);
   g_clear_object (&self->claims);
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (sigla_panels_parent_class)->dispose (object);
 }
@@ -386,5 +457,6 @@ sigla_panels_new (AdwViewStack *stack)
   self->stack = stack;
   for (SiglaPanel p = 0; p < SIGLA_N_PANELS; p++)
     add_page (self, p);
+  g_signal_connect_swapped (stack, "notify::visible-child", G_CALLBACK (panel_chosen_cb), self);
   return self;
 }
