@@ -129,17 +129,25 @@ sigla_session_create_project (SiglaSession  *self,
   return project != NULL ? keep_project (self, project) : NULL;
 }
 
-/* The annotated sample, installed with Sigla (or named by SIGLA_SAMPLE_DIR). */
+/* The annotated sample, installed with Sigla (or named by SIGLA_SAMPLE_DIR);
+ * %NULL-terminated. */
 static GPtrArray *
-sample_files (void)
+sample_files (GError **error)
 {
   const char *folder = g_getenv ("SIGLA_SAMPLE_DIR") != NULL ? g_getenv ("SIGLA_SAMPLE_DIR") : SIGLA_SAMPLE_DIR;
-  /* No folder, no sample: said as "not installed". */
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) unread = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &unread);
+  GPtrArray *paths;
   const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  if (dir == NULL)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, _("The sample documents are not installed: %s"),
+                   unread->message);
+      return NULL;
+    }
+  paths = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".xml"))
       g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
   g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
@@ -170,7 +178,9 @@ sigla_session_open_sample (SiglaSession  *self,
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return sigla_session_open_project (self, path, error);
 
-  files = sample_files ();
+  files = sample_files (error);
+  if (files == NULL)
+    return NULL;
   if (files->len <= 1)
     {
       g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, _("The sample documents are not installed"));
