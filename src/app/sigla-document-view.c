@@ -6,34 +6,12 @@
 
 #include <glib/gi18n.h>
 
-#include "sigla-document-view.h"
-#include "sigla-highlighter.h"
+#include "sigla-document-view-private.h"
 #include "sigla-readings-task.h"
 
-struct _SiglaDocumentView
-{
-  GtkWidget         parent_instance;
-
-  GtkWidget        *content;
-  GtkLabel         *title_label;
-  GtkLabel         *meta_label;
-  GtkWidget        *header_rule;
-  GtkTextView      *text_view;
-
-  SiglaProject     *project;
-  gint64            document_id;
-  SiglaHighlighter *highlighter;
-  guint             first_frame_tick;  /* the rest of the spans are read after the first frame */
-  guint             rest_source;
-  GHashTable       *names;             /* entity id → label, for the tooltips; NULL until needed */
-  SiglaDocument    *unread;            /* whose other readings are read once the first frame is drawn */
-  GCancellable     *reading;           /* the other readings, read in a thread */
-  GPtrArray        *alternatives;      /* SiglaTeiAlternative: readings not shown, for the tooltips */
-};
 
 G_DEFINE_FINAL_TYPE (SiglaDocumentView, sigla_document_view, GTK_TYPE_WIDGET)
 
-static void stop_loading (SiglaDocumentView *self);
 static const SiglaTeiAlternative *alternative_at (SiglaDocumentView *self,
                                                   gint64             offset);
 
@@ -50,6 +28,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+void
+_sigla_document_view_fail (SiglaDocumentView *self,
+                           const GError      *error)
+{
+  g_signal_emit (self, signals[FAILED], 0, error);
+}
 
 /* The offset of the character under the point, or -1. */
 static gint64
@@ -87,7 +72,7 @@ lookup_name (SiglaDocumentView *self,
       g_autoptr(GPtrArray) entities = sigla_entity_list (self->project, &error);
 
       if (entities == NULL)
-        g_signal_emit (self, signals[FAILED], 0, error);
+        _sigla_document_view_fail (self, error);
       self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
       for (guint i = 0; entities != NULL && i < entities->len; i++)
         {
@@ -186,7 +171,8 @@ sigla_document_view_dispose (GObject *object)
 {
   SiglaDocumentView *self = SIGLA_DOCUMENT_VIEW (object);
 
-  stop_loading (self);
+  _sigla_document_view_stop_loading (self);
+  sigla_change_queue_watch (&self->queue, NULL);
   g_clear_object (&self->highlighter);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_DOCUMENT_VIEW);
   g_clear_object (&self->project);
@@ -194,6 +180,13 @@ sigla_document_view_dispose (GObject *object)
   g_clear_pointer (&self->alternatives, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sigla_document_view_parent_class)->dispose (object);
+}
+
+static void
+sigla_document_view_finalize (GObject *object)
+{
+  sigla_change_queue_clear (&SIGLA_DOCUMENT_VIEW (object)->queue);
+  G_OBJECT_CLASS (sigla_document_view_parent_class)->finalize (object);
 }
 
 /* Headings stand out; an editor's notes read smaller, set in, under their block. */
@@ -253,7 +246,7 @@ read_alternatives (SiglaDocumentView *self,
 
   if (source == NULL)
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      _sigla_document_view_fail (self, error);
       return;
     }
   self->reading = g_cancellable_new ();
@@ -309,6 +302,7 @@ sigla_document_view_class_init (SiglaDocumentViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sigla_document_view_dispose;
+  object_class->finalize = sigla_document_view_finalize;
 
   /**
    * SiglaDocumentView::tag-requested:
@@ -356,6 +350,7 @@ sigla_document_view_init (SiglaDocumentView *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _sigla_document_view_follow_init (self);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
                            G_CALLBACK (scrolled_cb), self, 0);
   self->highlighter = sigla_highlighter_new (gtk_text_view_get_buffer (self->text_view));
@@ -368,128 +363,6 @@ sigla_document_view_init (SiglaDocumentView *self)
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 }
 
-/**
- * sigla_document_view_reload_names:
- *
- * Forgets the entities' names, read again for the next tooltip (an entity renamed).
- */
-void
-sigla_document_view_reload_names (SiglaDocumentView *self)
-{
-  g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
-
-  g_clear_pointer (&self->names, g_hash_table_unref);
-}
-
-/**
- * sigla_document_view_refresh:
- *
- * Reads the document's annotations again; only what changed is highlighted anew.
- */
-gboolean
-sigla_document_view_refresh (SiglaDocumentView  *self,
-                             GError            **error)
-{
-  GArray *spans;
-
-  g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
-
-  if (self->project == NULL)
-    return TRUE;
-
-  stop_loading (self);
-  spans = sigla_mark_list (self->project, self->document_id, G_MAXINT64, error);
-  if (spans == NULL)
-    return FALSE;
-
-  g_clear_pointer (&self->names, g_hash_table_unref);
-  sigla_highlighter_set_spans (self->highlighter, spans);
-  return TRUE;
-}
-
-/* Beyond this many, reading all the marks again costs less. */
-#define MAX_UPDATED_MARKS 256
-
-/**
- * sigla_document_view_update_marks:
- * @changed: (element-type SiglaMark): the mentions and claims that changed
- *   (their id and claim fields)
- *
- * Reads only @changed again and re-highlights them: what an undo or a
- * panel's edit touched. Returns FALSE, having changed nothing, if the view
- * should rather be refreshed whole.
- */
-gboolean
-sigla_document_view_update_marks (SiglaDocumentView *self,
-                                  GArray            *changed)
-{
-  g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
-
-  if (self->project == NULL || self->first_frame_tick != 0 || self->rest_source != 0 ||
-      changed->len > MAX_UPDATED_MARKS || sigla_highlighter_is_busy (self->highlighter))
-    return FALSE;
-
-  for (guint i = 0; i < changed->len; i++)
-    {
-      const SiglaMark *which = &g_array_index (changed, SiglaMark, i);
-      g_auto(SiglaMark) mark = { 0 };
-      g_autoptr(GError) error = NULL;
-      gboolean found = sigla_mark_get (self->project, which->claim, which->id, &mark, &error);
-
-      if ((!found && !g_error_matches (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND)) ||
-          !sigla_highlighter_replace_mark (self->highlighter, which->claim, which->id,
-                                           found && mark.document_id == self->document_id ? &mark : NULL))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * sigla_document_view_find_mark:
- * @found: (out): the mention or claim @id as shown, or NULL if the shown
- *   document has none such
- *
- * Returns: whether the view can tell: not while the document's marks are
- *   still being read
- */
-gboolean
-sigla_document_view_find_mark (SiglaDocumentView  *self,
-                               gboolean            claim,
-                               gint64              id,
-                               const SiglaMark   **found)
-{
-  g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), FALSE);
-
-  if (self->project == NULL || self->first_frame_tick != 0 || self->rest_source != 0)
-    return FALSE;
-
-  *found = sigla_highlighter_find_mark (self->highlighter, claim, id);
-  return TRUE;
-}
-
-/**
- * sigla_document_view_add_mention:
- *
- * Highlights one new mention without reading the others again: what a
- * tagging changes, so that its highlight shows in the next frame.
- */
-void
-sigla_document_view_add_mention (SiglaDocumentView  *self,
-                                 const SiglaMention *mention)
-{
-  g_auto(SiglaMark) span = sigla_mark_from_mention (mention);
-
-  g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
-
-  if (mention->document_id != self->document_id)
-    return;
-
-  if (mention->entity_id != 0 && self->names != NULL && !g_hash_table_contains (self->names, &mention->entity_id))
-    g_clear_pointer (&self->names, g_hash_table_unref);
-  sigla_highlighter_add_span (self->highlighter, &span);
-}
-
 static gboolean
 read_rest_cb (gpointer user_data)
 {
@@ -498,8 +371,7 @@ read_rest_cb (gpointer user_data)
 
   self->rest_source = 0;
   if (!sigla_document_view_refresh (self, &error))
-    g_warning ("Could not read the annotations of document %" G_GINT64_FORMAT ": %s",
-               self->document_id, error->message);
+    _sigla_document_view_fail (self, error);
   return G_SOURCE_REMOVE;
 }
 
@@ -518,8 +390,8 @@ first_frame_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static void
-stop_loading (SiglaDocumentView *self)
+void
+_sigla_document_view_stop_loading (SiglaDocumentView *self)
 {
   if (self->first_frame_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->first_frame_tick);
@@ -556,6 +428,7 @@ sigla_document_view_show (SiglaDocumentView  *self,
   sigla_document_view_clear (self);
   self->project = g_object_ref (project);
   self->document_id = document_id;
+  sigla_change_queue_watch (&self->queue, project);
 
   gtk_label_set_text (self->title_label, document->title);
   if (document->date_text != NULL || document->date != NULL)
@@ -629,8 +502,9 @@ sigla_document_view_clear (SiglaDocumentView *self)
 {
   g_return_if_fail (SIGLA_IS_DOCUMENT_VIEW (self));
 
-  stop_loading (self);
+  _sigla_document_view_stop_loading (self);
   sigla_highlighter_clear (self->highlighter);
+  sigla_change_queue_watch (&self->queue, NULL);
   g_clear_object (&self->project);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->alternatives, g_ptr_array_unref);

@@ -26,12 +26,6 @@ gboolean     sigla_document_view_refresh        (SiglaDocumentView  *self,
 void         sigla_document_view_reload_names   (SiglaDocumentView  *self);
 gboolean     sigla_document_view_update_marks   (SiglaDocumentView  *self,
                                                  GArray             *changed);
-gboolean     sigla_document_view_find_mark      (SiglaDocumentView  *self,
-                                                 gboolean            claim,
-                                                 gint64              id,
-                                                 const SiglaMark   **found);
-void         sigla_document_view_add_mention    (SiglaDocumentView  *self,
-                                                 const SiglaMention *mention);
 gint64       sigla_document_view_get_document   (SiglaDocumentView  *self);
 gboolean     sigla_document_view_get_selection  (SiglaDocumentView  *self,
                                                  gint64             *start,

@@ -52,12 +52,9 @@ struct _SiglaWindow
   SiglaPanels          *panels;
   SiglaTagPopover      *tag_popover;
   GCancellable         *task_cancellable;
-  SiglaMention         *adding;           /* the mention being added, while it is */
   guint                 refresh_source;
   gboolean              refresh_documents;
-  gboolean              refresh_view;
-  GArray               *changed_marks;    /* SiglaMark (id and claim only): mentions and claims to read again */
-  gboolean              refresh_names;
+  gboolean              refresh_view;      /* another program changed the project */
   gboolean              refresh_panels;
   gboolean              placing_panels;   /* the panels' width being set, not dragged */
   gboolean              panels_placed;    /* … once, from the setting */

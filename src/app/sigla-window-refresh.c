@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-window-refresh.c: the window follows its project: what an edit, an undo, an import or
- * another program changed is shown again in the text and the document list, coalesced into one
- * refresh when idle. The panels follow the project themselves (their models are the core's). */
+/* sigla-window-refresh.c: the window follows its project: the document list after an import,
+ * the editors after any change, and everything after another program's changes, coalesced into
+ * one refresh when idle. The text and the panels follow the project themselves. */
 
 #define G_LOG_DOMAIN "sigla-window"
 
@@ -44,20 +44,12 @@ refresh_cb (gpointer user_data)
   self->refresh_source = 0;
   if (self->refresh_documents)
     _sigla_window_load_documents (self);
-  /* A few mentions changed (an undo, a panel's edit): only they are read
-   * again, unless the view cannot take them one by one. */
-  if (!self->refresh_view && self->changed_marks->len > 0 &&
-      !sigla_document_view_update_marks (self->document_view, self->changed_marks))
-    self->refresh_view = TRUE;
-  g_array_set_size (self->changed_marks, 0);
   if (self->refresh_view && sigla_document_view_get_document (self->document_view) != 0 &&
       !sigla_document_view_refresh (self->document_view, &error))
     sigla_window_show_error (self, error);
-  else if (self->refresh_names)
-    sigla_document_view_reload_names (self->document_view);
   if (self->refresh_panels)
     _sigla_window_load_panels (self);
-  self->refresh_documents = self->refresh_view = self->refresh_names = self->refresh_panels = FALSE;
+  self->refresh_documents = self->refresh_view = self->refresh_panels = FALSE;
   _sigla_window_update_actions (self);
 
   /* What the editors show may have changed, or gone (undo, delete). */
@@ -85,8 +77,8 @@ _sigla_window_schedule_refresh (SiglaWindow *self)
     self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
 }
 
-/* The project changed (an edit, an undo, an import). A mention this window
- * just added is highlighted at once; the rest is read again when idle. */
+/* The project changed (an edit, an undo, an import): the document list
+ * after an import, the editors and the actions after anything. */
 void
 _sigla_window_project_changed_cb (SiglaProject *project,
                                   int           change,
@@ -94,18 +86,7 @@ _sigla_window_project_changed_cb (SiglaProject *project,
                                   SiglaWindow  *self)
 {
   if (change == SIGLA_CHANGE_DOCUMENT)
-    self->refresh_documents = self->refresh_view = TRUE;
-  else if (change == SIGLA_CHANGE_MENTION && self->adding != NULL && id == self->adding->id && id != 0)
-    sigla_document_view_add_mention (self->document_view, self->adding);
-  else if (change == SIGLA_CHANGE_MENTION || change == SIGLA_CHANGE_CLAIM)
-    {
-      SiglaMark changed = { .id = id, .claim = change == SIGLA_CHANGE_CLAIM };
-
-      g_array_append_val (self->changed_marks, changed);
-    }
-  else
-    self->refresh_names = TRUE;
-
+    self->refresh_documents = TRUE;
   _sigla_window_schedule_refresh (self);
 }
 
@@ -126,7 +107,8 @@ sigla_window_catch_up (SiglaWindow *self)
   if (self->project == NULL || !sigla_project_changed_elsewhere (self->project))
     return FALSE;
 
-  self->refresh_documents = self->refresh_view = self->refresh_names = self->refresh_panels = TRUE;
+  /* The project's "changed" told nothing of them: everything is read again. */
+  self->refresh_documents = self->refresh_view = self->refresh_panels = TRUE;
   _sigla_window_schedule_refresh (self);
   return TRUE;
 }

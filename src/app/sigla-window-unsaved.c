@@ -35,7 +35,6 @@ _sigla_window_write_tag (SiglaWindow      *self,
                          GError          **error)
 {
   g_autoptr(SiglaMention) mention = NULL;
-  gboolean added;
 
   if (tag->kind != SIGLA_KIND_DATE && tag->entity_id == 0)
     {
@@ -67,10 +66,7 @@ _sigla_window_write_tag (SiglaWindow      *self,
     mention->when = g_strdup (tag->text);
   else
     mention->entity_id = tag->entity_id;
-  self->adding = mention;
-  added = sigla_mention_insert (self->project, mention, error);
-  self->adding = NULL;
-  return added;
+  return sigla_mention_insert (self->project, mention, error);
 }
 
 static void

@@ -402,7 +402,6 @@ sigla_window_dispose (GObject *object)
   g_clear_pointer (&self->refused_path, g_free);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
-  g_clear_pointer (&self->changed_marks, g_array_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->document_selection);
   g_clear_object (&self->hits);
@@ -507,7 +506,6 @@ sigla_window_init (SiglaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->unsaved = g_ptr_array_new_with_free_func ((GDestroyNotify) _sigla_window_pending_tag_free);
-  self->changed_marks = g_array_new (FALSE, FALSE, sizeof (SiglaMark));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 
   _sigla_window_documents_init (self);
