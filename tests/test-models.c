@@ -294,6 +294,62 @@ test_rows_kept (void)
   sigla_test_remove_dir (dir);
 }
 
+static char *
+describe_documents (SiglaDocumentModel *documents)
+{
+  GListModel *model = sigla_document_model_get_model (documents);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SiglaDocumentItem) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s|", sigla_document_item_get_title (item));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The documents listed follow imports and their undo, in the order asked:
+ * by date (undated last), or by title. */
+static void
+test_documents (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autoptr(SiglaProject) project = sigla_test_new_project (dir, NULL);
+  g_autoptr(SiglaDocumentModel) documents = sigla_document_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *by_date = NULL, *by_title = NULL, *fewer = NULL;
+  g_autoptr(SiglaDocumentItem) kept = NULL;
+  g_autoptr(SiglaDocumentItem) still = NULL;
+
+  g_assert_true (sigla_document_model_set_project (documents, project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sigla_document_model_get_model (documents)), ==, 0);
+
+  sigla_test_import_seed (project, "004");
+  sigla_test_import_seed (project, "003");
+  run_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (sigla_document_model_get_model (documents)), ==, 2);
+  by_date = describe_documents (documents);
+  g_assert_true (sigla_document_model_set_order (documents, SIGLA_DOCUMENT_ORDER_TITLE, &error));
+  by_title = describe_documents (documents);
+  /* Seed 003 (14 June 1951) before 004 (30 June) by date; "BEIJING…" before "To Comrade…" by title. */
+  g_assert_cmpstr (by_date, ==, "To Comrade Stalin, I.V.|BEIJING—TO KRASOVSKY|");
+  g_assert_cmpstr (by_title, ==, "BEIJING—TO KRASOVSKY|To Comrade Stalin, I.V.|");
+
+  /* The last import undone: its row goes, the other stays the same object. */
+  kept = g_list_model_get_item (sigla_document_model_get_model (documents), 0);
+  g_assert_true (sigla_project_undo (project, NULL, &error));
+  g_assert_no_error (error);
+  run_pending ();
+  fewer = describe_documents (documents);
+  g_assert_cmpstr (fewer, ==, "BEIJING—TO KRASOVSKY|");
+  still = g_list_model_get_item (sigla_document_model_get_model (documents), 0);
+  g_assert_true (still == kept);
+
+  sigla_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -302,6 +358,7 @@ main (int    argc,
 
   g_test_add_func ("/models/follow-changes", test_follow_changes);
   g_test_add_func ("/models/rows-kept", test_rows_kept);
+  g_test_add_func ("/models/documents", test_documents);
 
   return g_test_run ();
 }

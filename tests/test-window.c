@@ -50,6 +50,8 @@ item_title (GObject *item)
 {
   if (SIGLA_IS_ROW (item))
     return g_strdup (sigla_row_get_title (SIGLA_ROW (item)));
+  if (SIGLA_IS_DOCUMENT_ITEM (item))
+    return g_strdup (sigla_document_item_get_title (SIGLA_DOCUMENT_ITEM (item)));
   if (SIGLA_IS_ENTITY_ITEM (item))
     return g_strdup (sigla_entity_item_get_label (SIGLA_ENTITY_ITEM (item)));
   if (SIGLA_IS_DATE_ITEM (item))
@@ -66,6 +68,8 @@ item_id (GObject *item)
 {
   if (SIGLA_IS_ROW (item))
     return sigla_row_get_id (SIGLA_ROW (item));
+  if (SIGLA_IS_DOCUMENT_ITEM (item))
+    return sigla_document_item_get_id (SIGLA_DOCUMENT_ITEM (item));
   if (SIGLA_IS_ENTITY_ITEM (item))
     return sigla_entity_item_get_id (SIGLA_ENTITY_ITEM (item));
   if (SIGLA_IS_DATE_ITEM (item))
@@ -1238,7 +1242,7 @@ test_search_hit_selects (void)
   g_assert_true (sigla_window_show_document (window, cable, &error));
   documents = GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_list_with_row (GTK_WIDGET (window),
                                                                                  "BEIJING—TO KRASOVSKY")));
-  g_assert_cmpint (sigla_row_get_id (gtk_single_selection_get_selected_item (documents)), ==, cable);
+  g_assert_cmpint (item_id (gtk_single_selection_get_selected_item (documents)), ==, cable);
 
   entry = find_widget (GTK_WIDGET (window), is_search_entry, NULL);
   g_assert_nonnull (entry);
@@ -1261,7 +1265,7 @@ test_search_hit_selects (void)
 
   g_assert_cmpint (sigla_document_view_get_document (sigla_window_get_document_view (window)), ==, krasovsky);
   g_assert_nonnull (gtk_single_selection_get_selected_item (documents));
-  g_assert_cmpint (sigla_row_get_id (gtk_single_selection_get_selected_item (documents)), ==, krasovsky);
+  g_assert_cmpint (item_id (gtk_single_selection_get_selected_item (documents)), ==, krasovsky);
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();

@@ -8,78 +8,56 @@
 
 /* -- the list ----------------------------------------------------------------- */
 
-static void
-append_row (GListStore *store,
-            SiglaRow   *row)
-{
-  g_list_store_append (store, row);
-  g_object_unref (row);
-}
-
-/* Its date and, for a letter, who wrote to whom: "1890-03-03 · Anna → Karl". */
+/* "1890-03-03 · Anna → Karl": its date and, for a letter, who wrote to whom. */
 static char *
-document_subtitle (const SiglaDocument *document)
+document_subtitle (GObject    *item,
+                   const char *date,
+                   const char *sender,
+                   const char *addressee)
 {
   g_autofree char *letter = NULL;
 
-  if (document->sender != NULL || document->addressee != NULL)
-    letter = g_strdup_printf ("%s → %s", document->sender != NULL ? document->sender : "?",
-                              document->addressee != NULL ? document->addressee : "?");
-  if (document->date != NULL && letter != NULL)
-    return g_strdup_printf ("%s · %s", document->date, letter);
-  return g_strdup (document->date != NULL ? document->date : letter);
+  if (sender != NULL || addressee != NULL)
+    letter = g_strdup_printf ("%s → %s", sender != NULL ? sender : "?", addressee != NULL ? addressee : "?");
+  if (date != NULL && letter != NULL)
+    return g_strdup_printf ("%s · %s", date, letter);
+  return g_strdup (date != NULL ? date : letter);
 }
 
-/* By date (undated last) or by title, as the settings say; then as imported. */
-static int
-compare_documents (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      data)
+static GtkExpression *
+document_property (const char *name)
 {
-  const SiglaDocument *x = *(SiglaDocument * const *) a, *y = *(SiglaDocument * const *) b;
-  g_autofree char *sort = g_settings_get_string (SIGLA_WINDOW (data)->settings, "document-sort");
-  int order;
-
-  if (g_str_equal (sort, "title"))
-    order = g_utf8_collate (x->title, y->title);
-  else if ((x->date == NULL) != (y->date == NULL))
-    order = x->date == NULL ? 1 : -1;
-  else
-    order = g_strcmp0 (x->date, y->date);
-
-  return order != 0 ? order : (x->id > y->id) - (x->id < y->id);
+  return gtk_property_expression_new (SIGLA_TYPE_DOCUMENT_ITEM,
+                                      gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"), name);
 }
 
+static SiglaDocumentOrder
+settings_order (SiglaWindow *self)
+{
+  g_autofree char *sort = g_settings_get_string (self->settings, "document-sort");
+
+  return g_str_equal (sort, "title") ? SIGLA_DOCUMENT_ORDER_TITLE : SIGLA_DOCUMENT_ORDER_DATE;
+}
+
+/* The documents read again: the project's, or what another connection (an
+ * import's thread, another program) added, which no signal tells. */
 void
 _sigla_window_load_documents (SiglaWindow *self)
 {
-  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 shown = sigla_document_view_get_document (self->document_view);
 
-  g_list_store_remove_all (self->documents);
-  if (self->project == NULL)
-    return;
+  if (!sigla_document_model_set_project (self->documents, self->project, &error))
+    sigla_window_show_error (self, error);
+}
 
-  documents = sigla_document_list (self->project, &error);
-  if (documents == NULL)
-    {
-      sigla_window_show_error (self, error);
-      return;
-    }
-  g_ptr_array_sort_with_data (documents, compare_documents, self);
+/* The order the settings say, by date or by title. */
+void
+_sigla_window_order_documents (SiglaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < documents->len; i++)
-    {
-      SiglaDocument *document = documents->pdata[i];
-      g_autofree char *subtitle = document_subtitle (document);
-
-      append_row (self->documents, sigla_row_new (document->id, document->title, subtitle));
-      if (document->id == shown)
-        gtk_single_selection_set_selected (self->document_selection, i);
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, shown != 0 ? "document" : "empty");
+  if (!sigla_document_model_set_order (self->documents, settings_order (self), &error))
+    sigla_window_show_error (self, error);
 }
 
 /* The document list shows which document is open, however it was opened
@@ -88,20 +66,11 @@ void
 _sigla_window_select_document_row (SiglaWindow *self,
                                    gint64       document_id)
 {
-  GListModel *model = G_LIST_MODEL (self->documents);
-  guint n = g_list_model_get_n_items (model);
+  guint position;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SiglaRow) row = g_list_model_get_item (model, i);
-
-      if (sigla_row_get_id (row) == document_id)
-        {
-          gtk_single_selection_set_selected (self->document_selection, i);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->document_selection,
+                                     sigla_document_model_find (self->documents, document_id, &position)
+                                     ? position : GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -109,12 +78,31 @@ document_selected_cb (GtkSingleSelection *selection,
                       GParamSpec         *pspec,
                       SiglaWindow        *self)
 {
-  SiglaRow *row = gtk_single_selection_get_selected_item (selection);
+  SiglaDocumentItem *item = gtk_single_selection_get_selected_item (selection);
   g_autoptr(GError) error = NULL;
 
-  if (row != NULL && sigla_row_get_id (row) != sigla_document_view_get_document (self->document_view) &&
-      !sigla_window_show_document (self, sigla_row_get_id (row), &error))
+  if (item != NULL && sigla_document_item_get_id (item) != sigla_document_view_get_document (self->document_view) &&
+      !sigla_window_show_document (self, sigla_document_item_get_id (item), &error))
     sigla_window_show_error (self, error);
+}
+
+/* While the list changes, its selection follows the rows, not the user: the
+ * text is not changed to whatever row is selected meanwhile … */
+static void
+documents_changing_cb (SiglaWindow *self)
+{
+  g_signal_handlers_block_by_func (self->document_selection, document_selected_cb, self);
+}
+
+/* … and after, the row of the document shown is selected again. */
+static void
+documents_changed_cb (SiglaWindow *self)
+{
+  gint64 shown = sigla_document_view_get_document (self->document_view);
+
+  g_signal_handlers_unblock_by_func (self->document_selection, document_selected_cb, self);
+  _sigla_window_select_document_row (self, shown);
+  gtk_stack_set_visible_child_name (self->content_stack, shown != 0 ? "document" : "empty");
 }
 
 static void
@@ -135,13 +123,13 @@ search_changed_cb (GtkSearchEntry *entry,
 
   /* A query still being typed ("NOT" alone) finds nothing yet. */
   hits = sigla_search (self->project, query, 100, &error);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (sigla_document_model_get_model (self->documents)); i++)
     {
-      g_autoptr(SiglaRow) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      g_autoptr(SiglaDocumentItem) document = g_list_model_get_item (sigla_document_model_get_model (self->documents), i);
       gint64 *id = g_new (gint64, 1);
 
-      *id = sigla_row_get_id (document);
-      g_hash_table_insert (titles, id, (gpointer) sigla_row_get_title (document));
+      *id = sigla_document_item_get_id (document);
+      g_hash_table_insert (titles, id, (gpointer) sigla_document_item_get_title (document));
     }
 
   for (guint i = 0; hits != NULL && i < hits->len; i++)
@@ -153,7 +141,8 @@ search_changed_cb (GtkSearchEntry *entry,
         continue;
       row = sigla_row_new (hit->document_id, hit->snippet, g_hash_table_lookup (titles, &hit->document_id));
       sigla_row_set_span (row, hit->document_id, hit->start, hit->end);
-      append_row (self->hits, row);
+      g_list_store_append (self->hits, row);
+      g_object_unref (row);
     }
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, "hits");
@@ -195,9 +184,27 @@ search_stopped_cb (SiglaWindow *self)
 void
 _sigla_window_documents_init (SiglaWindow *self)
 {
-  self->documents = sigla_row_list_attach (self->document_list, FALSE);
-  self->document_selection = g_object_ref (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->document_list)));
+  GListModel *documents;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  self->documents = sigla_document_model_new ();
+  documents = sigla_document_model_get_model (self->documents);
+  /* Before the selection's own handler, and after it. */
+  g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (documents_changing_cb), self);
+  self->document_selection = gtk_single_selection_new (g_object_ref (documents));
+  g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_single_selection_set_autoselect (self->document_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->document_selection, FALSE);
+  factory = sigla_row_factory_new_bound (document_property ("title"),
+                                         gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 3,
+                                                                      (GtkExpression *[]) {
+                                                                        document_property ("date"),
+                                                                        document_property ("sender"),
+                                                                        document_property ("addressee") },
+                                                                      G_CALLBACK (document_subtitle), NULL, NULL));
+  gtk_list_view_set_factory (self->document_list, factory);
+  gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->document_selection));
   g_signal_connect (self->document_selection, "notify::selected", G_CALLBACK (document_selected_cb), self);
 
   self->hits = sigla_row_list_attach (self->hit_list, TRUE);

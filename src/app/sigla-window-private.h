@@ -46,7 +46,7 @@ struct _SiglaWindow
   SiglaSession         *session;
   GSettings            *settings;
   SiglaProject         *project;
-  GListStore           *documents;
+  SiglaDocumentModel   *documents;
   GtkSingleSelection   *document_selection;
   GListStore           *hits;
   SiglaPanels          *panels;
@@ -88,6 +88,7 @@ gboolean _sigla_window_show_span        (SiglaWindow     *self,
 /* sigla-window-documents.c */
 void     _sigla_window_documents_init   (SiglaWindow     *self);
 void     _sigla_window_load_documents   (SiglaWindow     *self);
+void     _sigla_window_order_documents  (SiglaWindow     *self);
 void     _sigla_window_select_document_row (SiglaWindow  *self,
                                          gint64           document_id);
 

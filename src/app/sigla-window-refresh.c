@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-window-refresh.c: the window follows its project: the document list after an import,
- * the editors after any change, and everything after another program's changes, coalesced into
- * one refresh when idle. The text and the panels follow the project themselves. */
+/* sigla-window-refresh.c: the window follows its project: the editors and the actions after any
+ * change, and everything after another program's changes, coalesced into one refresh when idle.
+ * The document list, the text and the panels follow the project themselves. */
 
 #define G_LOG_DOMAIN "sigla-window"
 
@@ -77,16 +77,14 @@ _sigla_window_schedule_refresh (SiglaWindow *self)
     self->refresh_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, refresh_cb, self, NULL);
 }
 
-/* The project changed (an edit, an undo, an import): the document list
- * after an import, the editors and the actions after anything. */
+/* The project changed (an edit, an undo, an import): the editors and the
+ * actions show it. */
 void
 _sigla_window_project_changed_cb (SiglaProject *project,
                                   int           change,
                                   gint64        id,
                                   SiglaWindow  *self)
 {
-  if (change == SIGLA_CHANGE_DOCUMENT)
-    self->refresh_documents = TRUE;
   _sigla_window_schedule_refresh (self);
 }
 

@@ -92,7 +92,7 @@ import_done_cb (GObject      *source,
   /* The import wrote through its own connection: read what it added. */
   _sigla_window_load_documents (self);
   if (sigla_document_view_get_document (self->document_view) == 0 &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+      g_list_model_get_n_items (sigla_document_model_get_model (self->documents)) > 0)
     gtk_single_selection_set_selected (self->document_selection, 0);
   _sigla_window_update_actions (self);
 

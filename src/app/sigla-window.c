@@ -247,7 +247,7 @@ set_project (SiglaWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "project");
 
   _sigla_window_load_documents (self);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+  if (g_list_model_get_n_items (sigla_document_model_get_model (self->documents)) > 0)
     gtk_single_selection_set_selected (self->document_selection, 0);
   else
     _sigla_window_load_panels (self);
@@ -442,7 +442,8 @@ sigla_window_constructed (GObject *object)
     g_action_map_add_action (G_ACTION_MAP (group), sort);
     gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (group));
   }
-  g_signal_connect_swapped (self->settings, "changed::document-sort", G_CALLBACK (_sigla_window_load_documents),
+  _sigla_window_order_documents (self);
+  g_signal_connect_swapped (self->settings, "changed::document-sort", G_CALLBACK (_sigla_window_order_documents),
                             self);
 }
 

@@ -7,6 +7,7 @@
 #include "sigla-date.h"
 #include "sigla-date-model.h"
 #include "sigla-document.h"
+#include "sigla-document-model.h"
 #include "sigla-entity.h"
 #include "sigla-entity-tally.h"
 #include "sigla-error.h"
