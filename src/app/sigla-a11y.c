@@ -95,6 +95,12 @@ mend_one (GtkWidget *widget)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     gtk_widget_get_tooltip_text (widget), -1);
 
+  /* A toast's close button, an icon alone, is named after the icon's class. */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL &&
+      gtk_widget_get_parent (widget) != NULL &&
+      ADW_IS_TOAST_OVERLAY (gtk_widget_get_parent (gtk_widget_get_parent (widget))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
+
   /* A scroller takes the focus when nothing in it can, and has no name:
    * it takes the name of the list or the text it scrolls... */
   if (GTK_IS_SCROLLED_WINDOW (widget))
@@ -163,13 +169,48 @@ sigla_a11y_set_row (GtkWidget  *row,
   add_row_action (row);
 }
 
+static void
+mend_toasts (AdwToastOverlay *overlay)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay)); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      mend_widget (child);
+}
+
+/**
+ * sigla_a11y_add_toast:
+ * @overlay: where @toast is shown
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast as adw_toast_overlay_add_toast() does, with its buttons
+ * named: libadwaita 1.2 names the close button "GtkImage", after its
+ * icon's class, and reads the action button's label twice.
+ */
+void
+sigla_a11y_add_toast (AdwToastOverlay *overlay,
+                      AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (overlay, toast);
+  /* The overlay makes a toast's widgets when it shows it: now, or, behind
+   * another, in its own handler of that one's "dismissed", which runs
+   * before this one, connected after it. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (mend_toasts), overlay, G_CONNECT_SWAPPED);
+  mend_toasts (overlay);
+}
+
 /**
  * sigla_a11y_mend:
  * @root: a widget whose children are all there
  *
  * Names what GTK 4.8 and libadwaita 1.2 leave unnamed or name after a
  * class under @root (scrollers, buttons with a mnemonic, entry rows' Apply
- * buttons), gives action rows an action to activate them, and leaves the
+ * buttons, toasts' close buttons), gives action rows an action to activate
+ * them, and leaves the
  * pages of stacks and revealers that are not on screen out of the
  * accessible tree.
  */

@@ -271,7 +271,7 @@ export_done_cb (GObject      *source,
   adw_toast_set_button_label (done, _("Open Folder"));
   adw_toast_set_action_name (done, "win.open-folder");
   adw_toast_set_action_target_value (done, g_variant_new_string (folder));
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  sigla_a11y_add_toast (self->toast_overlay, done);
 }
 
 /**

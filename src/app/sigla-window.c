@@ -29,7 +29,7 @@ void
 sigla_window_notify (SiglaWindow *self,
                      const char  *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  sigla_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 void
