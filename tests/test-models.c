@@ -196,7 +196,6 @@ test_follow_changes (void)
       gint64 document = g_rand_boolean (rand) ? one : two;
       gint64 start = g_rand_int_range (rand, 0, 400);
       guint what = g_rand_int_range (rand, 0, 100);
-      g_autofree char *label = NULL;
 
       if (what < 45)
         {

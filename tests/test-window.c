@@ -2038,19 +2038,21 @@ get_claim (SiglaWindow *window)
   return g_ptr_array_steal_index (claims, 0);
 }
 
-/* Tab pressed in @view, as its key controller takes it. */
+/* A key pressed in @widget, as its key controllers take it. */
 static void
-press_tab (GtkTextView *view)
+press_key_in (GtkWidget      *widget,
+              guint           keyval,
+              GdkModifierType state)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, (GdkModifierType) 0, &handled);
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
   g_assert_true (handled);
   run_pending ();
@@ -2103,7 +2105,7 @@ test_claim_text_fields (void)
   g_assert_false (gtk_widget_get_visible (paraphrase_apply));
 
   /* Tab leaves the text for the next field, and types nothing. */
-  press_tab (paraphrase);
+  press_key_in (GTK_WIDGET (paraphrase), GDK_KEY_Tab, 0);
   g_assert_false (gtk_widget_has_focus (GTK_WIDGET (paraphrase)));
   shown = dup_view_text (paraphrase);
   g_assert_cmpstr (shown, ==, "Not needed.\nNot possible either.");
@@ -2504,6 +2506,36 @@ test_panel_tabs (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Tab leaves a list, whatever row has the focus (GTK 4.8 would move to
+ * the next row): from the document list to the text, and back with
+ * Shift+Tab; the document's title and date above the text are not Tab
+ * stops on the way. */
+static void
+test_tab_leaves_lists (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, FALSE);
+  GtkWidget *documents = find_widget (GTK_WIDGET (window), is_named, "document_list");
+  GtkWidget *text = GTK_WIDGET (sigla_document_view_get_text_view (sigla_window_get_document_view (window)));
+  GtkWidget *first, *second;
+
+  g_assert_true (gtk_widget_child_focus (documents, GTK_DIR_TAB_FORWARD));
+  first = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (first, documents));
+  g_assert_true (gtk_widget_child_focus (documents, GTK_DIR_DOWN));
+  second = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (second != first && gtk_widget_is_ancestor (second, documents));
+
+  press_key_in (documents, GDK_KEY_Tab, 0);
+  g_assert_true (gtk_widget_has_focus (text));
+
+  /* Back to the row it left. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == second);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
 /* A project that cannot be opened is refused with a message, and the
  * window stays as it was. */
 static void
@@ -2560,6 +2592,7 @@ main (int    argc,
   g_test_add_func ("/window/screenshots", test_screenshots);
   g_test_add_func ("/window/keyboard-paths", test_keyboard_paths);
   g_test_add_func ("/window/panel-tabs", test_panel_tabs);
+  g_test_add_func ("/window/tab-leaves-lists", test_tab_leaves_lists);
 
   return g_test_run ();
 }

@@ -79,6 +79,46 @@ status_title_changed_cb (AdwStatusPage *page,
                                   title != NULL ? title : "", -1);
 }
 
+/* In GTK 4.8 Tab moves from row to row of a list view: past a long list
+ * it is out of reach. Here Tab and Shift+Tab leave the list, as arrows
+ * move in it: the list is made unfocusable for the move, which then goes on
+ * from it to its neighbours, in GTK's own order. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkWidget             *list)
+{
+  GtkDirectionType direction;
+  gboolean moved;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+static void
+leave_list_by_tab (GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), list, 0);
+  gtk_widget_add_controller (list, keys);
+}
+
 static void
 mend_one (GtkWidget *widget)
 {
@@ -124,6 +164,9 @@ mend_one (GtkWidget *widget)
 
   if (ADW_IS_ACTION_ROW (widget))
     add_row_action (widget);
+
+  if (GTK_IS_LIST_VIEW (widget))
+    leave_list_by_tab (widget);
 
   if (GTK_IS_STACK (widget) || ADW_IS_VIEW_STACK (widget) || GTK_IS_REVEALER (widget))
     for (GtkWidget *page = gtk_widget_get_first_child (widget); page != NULL; page = gtk_widget_get_next_sibling (page))
@@ -210,7 +253,7 @@ sigla_a11y_add_toast (AdwToastOverlay *overlay,
  * Names what GTK 4.8 and libadwaita 1.2 leave unnamed or name after a
  * class under @root (scrollers, buttons with a mnemonic, entry rows' Apply
  * buttons, toasts' close buttons), gives action rows an action to activate
- * them, and leaves the
+ * them, lets Tab leave list views, and leaves the
  * pages of stacks and revealers that are not on screen out of the
  * accessible tree.
  */
