@@ -7,7 +7,7 @@ top=${1:?usage: test-potfiles.sh SOURCE_ROOT}
 cd "$top" || exit 1
 
 listed=$(grep -v '^#' po/POTFILES.in | grep -v '^$')
-wanted=$( (grep -l -E '(^|[^A-Za-z_])(_|N_|C_|ngettext) ?\(' src/app/*.c src/core/*.c 2>/dev/null;
+wanted=$( (grep -l -E '(^|[^A-Za-z_])(_|N_|C_|ngettext) ?\(' src/app/*.c src/core/*.c src/core/*/*.c 2>/dev/null;
            grep -l 'translatable="yes"' ui/*.ui ui/*/*.ui 2>/dev/null) | sort -u)
 
 echo "1..2"

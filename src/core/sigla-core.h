@@ -18,6 +18,7 @@
 #include "sigla-mention.h"
 #include "sigla-project.h"
 #include "sigla-recover.h"
+#include "sigla-occurrences.h"
 #include "sigla-search.h"
 #include "sigla-settings.h"
 #include "sigla-mark.h"

@@ -122,7 +122,8 @@ append_snippet (GString    *out,
     g_string_append (out, "…");
 }
 
-/* sigla_hits(documents_fts): every hit of the row as records of
+/* sigla_hits(documents_fts[, max]): the hits of the row (the first
+ * MAX_HITS_PER_DOCUMENT, or @max, 0 for all) as records of
  * "column, start, end, snippet", offsets in code points. */
 static void
 hits_function (const Fts5ExtensionApi  *api,
@@ -134,6 +135,7 @@ hits_function (const Fts5ExtensionApi  *api,
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr(GString) out = g_string_new ("");
   int n_instances = 0;
+  gint64 max_hits = n_args > 0 ? sqlite3_value_int64 (args[0]) : MAX_HITS_PER_DOCUMENT;
 
   if (api->xInstCount (fts, &n_instances) != SQLITE_OK)
     {
@@ -156,8 +158,8 @@ hits_function (const Fts5ExtensionApi  *api,
     }
 
   g_array_sort (hits, compare_hits);
-  if (hits->len > MAX_HITS_PER_DOCUMENT)
-    g_array_set_size (hits, MAX_HITS_PER_DOCUMENT);
+  if (max_hits > 0 && hits->len > max_hits)
+    g_array_set_size (hits, max_hits);
 
   for (guint first = 0; first < hits->len;)
     {
@@ -411,6 +413,60 @@ sigla_search (SiglaProject  *project,
   if (step == SIGLA_STEP_ERROR)
     {
       g_prefix_error (error, _("Cannot search for “%s”: "), query);
+      return NULL;
+    }
+
+  return g_steal_pointer (&results);
+}
+
+/**
+ * sigla_search_names:
+ * @names: (array zero-terminated=1): names, each searched for as a phrase
+ * @document_id: the one document to search, or 0 for all
+ *
+ * Finds every place where the texts (not the titles) name one of @names:
+ * whole words, case- and diacritic-insensitively, whatever punctuation or
+ * line breaks stand between the words ("Kim Il-sung", "KIM IL SUNG").
+ * Where one name's hit lies within another's ("Kim" in "Kim Il Sung"),
+ * both are given.
+ *
+ * Returns: (transfer full) (element-type SiglaSearchHit): the hits, by
+ *   document and then in text order
+ */
+GPtrArray *
+sigla_search_names (SiglaProject       *project,
+                    const char * const *names,
+                    gint64              document_id,
+                    GError            **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_search_hit_free);
+  g_autoptr(GString) phrases = g_string_new ("");
+  g_autofree char *expression = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SiglaStep step;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    append_term (phrases, "OR", names[i], strlen (names[i]), FALSE);
+  if (phrases->len == 0)
+    return g_steal_pointer (&results);
+  expression = g_strdup_printf ("text : (%s)", phrases->str);
+
+  stmt = sigla_db_prepare (db,
+                           "SELECT rowid, sigla_hits(documents_fts, 0) FROM documents_fts "
+                           "WHERE documents_fts MATCH ?1 AND (?2 = 0 OR rowid = ?2) ORDER BY rowid",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    parse_hits (results, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
+
+  if (step == SIGLA_STEP_ERROR)
+    {
+      g_prefix_error (error, _("Cannot search for “%s”: "), names[0]);
       return NULL;
     }
 

@@ -24,6 +24,10 @@ GPtrArray *sigla_search             (SiglaProject    *project,
                                      const char      *query,
                                      guint            max_documents,
                                      GError         **error);
+GPtrArray *sigla_search_names       (SiglaProject       *project,
+                                     const char * const *names,
+                                     gint64              document_id,
+                                     GError            **error);
 gboolean   sigla_search_register    (sqlite3         *db);
 
 G_END_DECLS
