@@ -61,6 +61,16 @@ mention_at_point (SiglaDocumentView *self,
   return offset >= 0 ? sigla_highlighter_mention_at (self->highlighter, offset) : NULL;
 }
 
+static const SiglaMark *
+mention_at_cursor (SiglaDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  return sigla_highlighter_mention_at (self->highlighter, gtk_text_iter_get_offset (&cursor));
+}
+
 /* The entities' names, read when a tooltip first needs one. */
 static const char *
 lookup_name (SiglaDocumentView *self,
@@ -137,12 +147,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
   /* Delete removes the annotation under the cursor (undo brings it back). */
   if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_BackSpace)
     {
-      GtkTextIter cursor;
-      const SiglaMark *mention;
+      const SiglaMark *mention = mention_at_cursor (self);
 
-      gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (self->text_view), &cursor,
-                                        gtk_text_buffer_get_insert (gtk_text_view_get_buffer (self->text_view)));
-      mention = sigla_highlighter_mention_at (self->highlighter, gtk_text_iter_get_offset (&cursor));
       if (mention == NULL)
         return FALSE;
       g_signal_emit (self, signals[REMOVE_REQUESTED], 0, mention->id);
@@ -690,4 +696,16 @@ sigla_document_view_get_text_view (SiglaDocumentView *self)
 {
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), NULL);
   return self->text_view;
+}
+
+/* The entity the mention at the cursor names, or 0. */
+gint64
+sigla_document_view_get_entity_at_cursor (SiglaDocumentView *self)
+{
+  const SiglaMark *mention;
+
+  g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), 0);
+
+  mention = mention_at_cursor (self);
+  return mention != NULL ? mention->entity_id : 0;
 }

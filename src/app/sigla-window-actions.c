@@ -21,6 +21,7 @@ _sigla_window_update_actions (SiglaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", open && sigla_project_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", open && sigla_project_can_redo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tag", document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tag-all", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document-tei", document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", document);
@@ -298,6 +299,29 @@ previous_mention_action (GtkWidget  *widget,
   step_mention (SIGLA_WINDOW (widget), FALSE);
 }
 
+/* The entity open in the editor, else the one named at the cursor. */
+static gint64
+chosen_entity (SiglaWindow *self)
+{
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor"))
+    return sigla_entity_editor_get_entity (self->entity_editor);
+  return sigla_document_view_get_entity_at_cursor (self->document_view);
+}
+
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  SiglaWindow *self = SIGLA_WINDOW (widget);
+  gint64 entity_id = chosen_entity (self);
+
+  if (entity_id == 0)
+    sigla_window_notify (self, _("Put the cursor in a tagged name, or open a person, place or organisation, first"));
+  else
+    _sigla_window_tag_all (self, entity_id);
+}
+
 static void
 tag_action (GtkWidget  *widget,
             const char *action,
@@ -330,6 +354,7 @@ _sigla_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, tag_all_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
@@ -353,6 +378,7 @@ _sigla_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.focus-text", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.tag-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.next-mention", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.previous-mention", NULL);
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigla-tag-all-dialog.h"
 #include "sigla-window-private.h"
 
 /**
@@ -144,4 +145,36 @@ _sigla_window_tagging_dispose (SiglaWindow *self)
   gtk_popover_popdown (GTK_POPOVER (self->tag_popover));
   gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
   self->tag_popover = NULL;
+}
+
+static void
+tag_all_done_cb (SiglaTagAllDialog *dialog,
+                 guint              tagged,
+                 SiglaWindow       *self)
+{
+  g_autofree char *message = g_strdup_printf (ngettext ("Tagged %u occurrence", "Tagged %u occurrences", tagged),
+                                              tagged);
+
+  sigla_window_notify (self, message);
+  _sigla_window_update_actions (self);
+}
+
+/* Every occurrence of the entity's names, in a dialog to review and tag. */
+void
+_sigla_window_tag_all (SiglaWindow *self,
+                       gint64       entity_id)
+{
+  g_autoptr(GError) error = NULL;
+  SiglaTagAllDialog *dialog;
+
+  dialog = sigla_tag_all_dialog_new (GTK_WINDOW (self), self->project, entity_id,
+                                     sigla_document_view_get_document (self->document_view), &error);
+  if (dialog == NULL)
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+  g_signal_connect_object (dialog, "done", G_CALLBACK (tag_all_done_cb), self, 0);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (sigla_window_show_error), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

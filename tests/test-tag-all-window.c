@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-tag-all-window.c: tagging every occurrence from the window (under Xvfb): Ctrl+T on a
+ * name in the text opens the list of its occurrences, the ones to tag chosen, Enter on a row
+ * changes that, the scope narrows to the document, and the Tag button makes them mentions as
+ * one action that one undo takes back. */
+
+#include "sigla-tag-all-dialog.h"
+#include "sigla-document-view.h"
+#include "sigla-test-util.h"
+#include "window-test-util.h"
+
+static gint64
+entity_named (SiglaProject *project,
+              const char   *label)
+{
+  g_autoptr(GPtrArray) entities = sigla_entity_list (project, NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    if (g_str_equal (((SiglaEntity *) entities->pdata[i])->label, label))
+      return ((SiglaEntity *) entities->pdata[i])->id;
+  g_error ("no entity “%s” in the sample", label);
+}
+
+/* Every mention of @entity in the project. */
+static GPtrArray *
+mentions_of (SiglaProject *project,
+             gint64        entity)
+{
+  g_autoptr(GPtrArray) documents = sigla_document_list (project, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_mention_free);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      g_autoptr(GPtrArray) mentions = sigla_mention_list (project, ((SiglaDocument *) documents->pdata[i])->id, NULL);
+
+      for (guint j = 0; j < mentions->len; j++)
+        if (((SiglaMention *) mentions->pdata[j])->entity_id == entity)
+          g_ptr_array_add (found, g_ptr_array_steal_index (mentions, j--));
+    }
+  return found;
+}
+
+static gboolean
+has_mention (SiglaProject       *project,
+             gint64              entity,
+             const SiglaMention *like)
+{
+  g_autoptr(GPtrArray) mentions = mentions_of (project, entity);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const SiglaMention *m = mentions->pdata[i];
+
+      if (m->document_id == like->document_id && m->start == like->start && m->end == like->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+count_proposed (SiglaProject *project,
+                gint64        entity)
+{
+  g_autoptr(GPtrArray) found = sigla_occurrences_find (project, entity, NULL, 0, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    n += sigla_occurrence_is_proposed (found->pdata[i]);
+  return n;
+}
+
+static SiglaTagAllDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SIGLA_IS_TAG_ALL_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SIGLA_TAG_ALL_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Ctrl+T with the cursor in a mention of @mention's entity. */
+static SiglaTagAllDialog *
+open_from_text (SiglaWindow        *window,
+                const SiglaMention *mention)
+{
+  SiglaDocumentView *view = sigla_window_get_document_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+  g_autoptr(GError) error = NULL;
+  GtkTextIter inside;
+  SiglaTagAllDialog *dialog;
+
+  g_assert_true (sigla_window_show_document (window, mention->document_id, &error));
+  g_assert_no_error (error);
+  run_pending ();
+  gtk_text_buffer_get_iter_at_offset (buffer, &inside, (int) mention->start + 1);
+  gtk_text_buffer_place_cursor (buffer, &inside);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", NULL));
+  run_pending ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until_shown (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static guint
+n_rows (SiglaTagAllDialog *dialog)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (dialog), is_named, "list"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+static void
+test_tag_all_from_text (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, FALSE);
+  SiglaProject *project = sigla_window_get_project (window);
+  gint64 stalin = entity_named (project, "Joseph Stalin");
+  guint proposed = count_proposed (project, stalin);
+  g_autoptr(GPtrArray) everywhere = sigla_occurrences_find (project, stalin, NULL, 0, NULL);
+  g_autoptr(GPtrArray) tagged = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_mention_free);
+  const SiglaMention *gone[2], *kept;
+  g_autofree char *label = NULL;
+  SiglaTagAllDialog *dialog;
+  GtkWidget *list, *tag_button, *here_button;
+  guint n_here;
+
+  /* Two of the names tagged as Stalin untagged, in two documents; a third stays, to start from. */
+  for (guint i = 0; i < everywhere->len; i++)
+    {
+      const SiglaOccurrence *occurrence = everywhere->pdata[i];
+      SiglaMention *mention;
+
+      if (occurrence->state != SIGLA_OCCURRENCE_TAGGED)
+        continue;
+      mention = sigla_mention_new ();
+      mention->id = occurrence->mention_id;
+      mention->document_id = occurrence->document_id;
+      mention->start = occurrence->start;
+      mention->end = occurrence->end;
+      g_ptr_array_add (tagged, mention);
+    }
+  g_assert_cmpuint (tagged->len, >=, 3);
+  gone[0] = tagged->pdata[0];
+  gone[1] = tagged->pdata[tagged->len - 1];
+  kept = tagged->pdata[1];
+  g_assert_cmpint (gone[0]->document_id, !=, gone[1]->document_id);
+  g_assert_true (sigla_mention_delete (project, gone[0]->id, NULL));
+  g_assert_true (sigla_mention_delete (project, gone[1]->id, NULL));
+
+  dialog = open_from_text (window, kept);
+  list = find_widget (GTK_WIDGET (dialog), is_named, "list");
+  tag_button = find_widget (GTK_WIDGET (dialog), is_named, "tag_button");
+  here_button = find_widget (GTK_WIDGET (dialog), is_named, "here_button");
+  g_assert_cmpuint (n_rows (dialog), ==, everywhere->len);
+  g_assert_cmpuint (sigla_tag_all_dialog_get_n_chosen (dialog), ==, proposed + 2);
+  label = g_strdup_printf ("_Tag %u", proposed + 2);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (tag_button)), ==, label);
+  save_screenshot (GTK_WIDGET (dialog), "tag-all-light.png");
+
+  /* Enter on a row leaves it out, and again takes it. */
+  g_signal_emit_by_name (list, "activate", 0);
+  run_pending ();
+  g_assert_cmpuint (sigla_tag_all_dialog_get_n_chosen (dialog), ==, proposed + 1);
+  g_signal_emit_by_name (list, "activate", 0);
+  run_pending ();
+  g_assert_cmpuint (sigla_tag_all_dialog_get_n_chosen (dialog), ==, proposed + 2);
+
+  /* This document only, and back. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (here_button), TRUE);
+  run_pending ();
+  n_here = n_rows (dialog);
+  g_assert_cmpuint (n_here, <, everywhere->len);
+  g_assert_cmpuint (n_here, >=, 1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (dialog), is_named, "everywhere_button")), TRUE);
+  run_pending ();
+  g_assert_cmpuint (n_rows (dialog), ==, everywhere->len);
+
+  /* Tagged: both are mentions again, the dialog gone; one undo takes both back. */
+  g_signal_emit_by_name (tag_button, "clicked");
+  run_pending ();
+  g_assert_null (find_dialog ());
+  g_assert_true (has_mention (project, stalin, gone[0]));
+  g_assert_true (has_mention (project, stalin, gone[1]));
+  g_assert_cmpuint (count_proposed (project, stalin), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  run_pending ();
+  g_assert_false (has_mention (project, stalin, gone[0]));
+  g_assert_false (has_mention (project, stalin, gone[1]));
+  g_assert_true (has_mention (project, stalin, kept));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
+/* Dark, as a user may have it: looked at in the build tree. */
+static void
+test_tag_all_dark (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, TRUE);
+  SiglaProject *project = sigla_window_get_project (window);
+  g_autoptr(GPtrArray) mentions = mentions_of (project, entity_named (project, "Kaesong"));
+
+  g_assert_cmpuint (mentions->len, >=, 2);
+  SiglaTagAllDialog *dialog;
+
+  g_assert_true (sigla_mention_delete (project, ((SiglaMention *) mentions->pdata[0])->id, NULL));
+  dialog = open_from_text (window, mentions->pdata[1]);
+  save_screenshot (GTK_WIDGET (dialog), "tag-all-dark.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  run_pending ();
+  g_assert_null (find_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* No name under the cursor and no entity open: said, no dialog. An entity
+ * the texts never name: the dialog says so instead of an empty list. */
+static void
+test_tag_all_nothing (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, FALSE);
+  SiglaProject *project = sigla_window_get_project (window);
+  g_autoptr(SiglaEntity) nobody = sigla_entity_new (SIGLA_KIND_PERSON, "Nobody Anywhere");
+  g_autoptr(GError) error = NULL;
+  SiglaTagAllDialog *dialog;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (sigla_window_get_document_view (window)));
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", NULL));
+  run_pending ();
+  g_assert_null (find_dialog ());
+
+  g_assert_true (sigla_entity_insert (project, nobody, &error));
+  dialog = sigla_tag_all_dialog_new (GTK_WINDOW (window), project, nobody->id, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until_shown (GTK_WIDGET (dialog));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (GTK_WIDGET (dialog), is_named, "stack"))),
+                   ==, "empty");
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (dialog), is_named, "tag_button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/tag-all/from-text", test_tag_all_from_text);
+  g_test_add_func ("/tag-all/dark", test_tag_all_dark);
+  g_test_add_func ("/tag-all/nothing", test_tag_all_nothing);
+
+  return g_test_run ();
+}
