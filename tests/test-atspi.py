@@ -98,6 +98,8 @@ STEPS = [
     "every control of the window has a name, the lists shown",
     "... with an entity editor open from the People panel, the claim editor out of the tree",
     "... with a claim editor open from the Claims panel, the entity editor out of the tree",
+    "a person's editor's \"Tag All…\", clicked, lists every KIM IL SUNG; every control of the dialog named",
+    "its \"Tag 2\", clicked, tags the two left as mentions of the person (sigla-cli); a toast says so",
 ]
 
 
@@ -858,6 +860,40 @@ def inner():
         do_action(wait_for("the tab \"Claims\"", lambda: named(Atspi.Role.PAGE_TAB, "Claims")), "click")
         do_action(wait_for("a row in the list \"Claims\"", lambda: list_row("Claims")), "row.activate")
         ok(check_window((Atspi.Role.COMBO_BOX, "Stance"), (Atspi.Role.TEXT, "Preferred name")))
+
+        # 31. Every KIM IL SUNG of the text, from the person's editor: one tagged in step 16,
+        # two to tag.
+        do_action(named(Atspi.Role.PUSH_BUTTON, "Back to the list"), "click")
+        do_action(wait_for("the tab \"People\"", lambda: named(Atspi.Role.PAGE_TAB, "People")), "click")
+        do_action(wait_for("a row \"%s…\" in the list \"People\"" % SPEAKER,
+                           lambda: list_row("People", SPEAKER)), "row.activate")
+        do_action(wait_for("the button \"Tag All…\"", lambda: named(Atspi.Role.PUSH_BUTTON, "Tag All…")), "click")
+        dialog = wait_for("the dialog \"Tag All\"", lambda: find(sigla, lambda o: is_role(
+            o, Atspi.Role.FRAME, Atspi.Role.DIALOG) and o.get_name() == "Tag All"), timeout=10)
+        occurrences = wait_for("its list \"Occurrences\" of three rows", lambda: find(dialog, lambda o: is_role(
+            o, Atspi.Role.LIST) and o.get_name() == "Occurrences" and o.get_child_count() == 3), timeout=10)
+        checked = sum(1 for i in range(occurrences.get_child_count())
+                      if find(occurrences.get_child_at_index(i), lambda o: is_role(o, Atspi.Role.CHECK_BOX)
+                              and has_state(o, Atspi.StateType.CHECKED) and has_state(o, Atspi.StateType.SENSITIVE)))
+        if checked != 2:
+            log_tree(occurrences)
+            raise Failed("%d rows are checked to be tagged, not the two untagged" % checked)
+        problems, seen = check_names(dialog, Atspi)
+        if problems:
+            raise Failed("%d of %d controls of the dialog are not named as a screen reader needs:\n%s"
+                         % (len(problems), seen, "\n".join(problems)))
+        ok("%d controls" % seen)
+
+        # 32. Tagged: three mentions of the person over KIM IL SUNG.
+        do_action(find(dialog, lambda o: is_role(o, Atspi.Role.PUSH_BUTTON) and o.get_name() == "Tag 2"), "click")
+
+        def speaker_mentions():
+            lines = [line for line in csv_rows("mentions.csv") if line["entity_name"] == SPEAKER]
+            return lines if len(lines) == 3 and all(line["text"] == SPEAKER_WORDS for line in lines) else None
+
+        wait_for("sigla-cli to list three mentions of %s" % SPEAKER, speaker_mentions, timeout=10)
+        toast_buttons("Tagged 2 occurrences", ["Dismiss"])
+        ok()
         return 0
 
     except Exception as failure:
