@@ -236,6 +236,25 @@ test_states (Fixture       *fixture,
   g_assert_cmpint (o->mention_entity_id, ==, fixture->other_place);
   g_assert_false (sigla_occurrence_is_proposed (o));
   g_assert_true (o->in_claim);
+
+  /* A search's hits, said as a list says them. */
+  {
+    g_autoptr(GPtrArray) hits = sigla_search (fixture->project, "KAESONG", 0, NULL);
+    g_autoptr(GPtrArray) placed = sigla_occurrences_of_hits (fixture->project, hits, NULL);
+    g_autofree char *said = NULL;
+
+    g_assert_cmpuint (placed->len, ==, 3);   /* Kaesŏng, Kaesong, KAESONG: not Gaeseong */
+    o = occurrence_at (placed, fixture->cable, other);
+    said = sigla_occurrence_describe (o, "Kaesong County");
+    g_assert_cmpstr (said, ==, "Tagged as Kaesong County");
+    o = occurrence_at (placed, fixture->cable, inside);
+    g_clear_pointer (&said, g_free);
+    said = sigla_occurrence_describe (o, NULL);
+    g_assert_cmpstr (said, ==, "Within another mention");
+    g_clear_pointer (&said, g_free);
+    said = sigla_occurrence_describe (occurrence_at (placed, fixture->cable, diacritic), NULL);
+    g_assert_cmpstr (said, ==, "Crosses another mention");
+  }
 }
 
 static guint

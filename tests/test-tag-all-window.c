@@ -6,6 +6,7 @@
 
 #include "sigla-tag-all-dialog.h"
 #include "sigla-document-view.h"
+#include "sigla-row.h"
 #include "sigla-test-util.h"
 #include "window-test-util.h"
 
@@ -256,6 +257,57 @@ test_tag_all_nothing (void)
   run_pending ();
 }
 
+/* The corpus search says of each hit whether its words are tagged, and as
+ * what (the mentions read from the project); an untagged hit says nothing. */
+static void
+test_search_hits_say_tagged (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, FALSE);
+  SiglaProject *project = sigla_window_get_project (window);
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), is_named, "search_entry");
+  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), is_named, "hit_list"));
+  GListModel *hits = G_LIST_MODEL (gtk_list_view_get_model (list));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tagged = 0, untagged = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Filippov");
+  while (g_list_model_get_n_items (hits) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(SiglaRow) hit = g_list_model_get_item (hits, i);
+      g_autoptr(GPtrArray) mentions = sigla_mention_list (project, sigla_row_get_document (hit), NULL);
+      g_autoptr(SiglaEntity) named = NULL;
+
+      for (guint j = 0; j < mentions->len && named == NULL; j++)
+        {
+          const SiglaMention *m = mentions->pdata[j];
+
+          if (m->start == sigla_row_get_start (hit) && m->end == sigla_row_get_end (hit))
+            named = sigla_entity_get (project, m->entity_id, NULL);
+        }
+      if (named != NULL)
+        {
+          g_autofree char *said = g_strdup_printf ("Tagged as %s", named->label);
+
+          g_assert_nonnull (strstr (sigla_row_get_subtitle (hit), said));
+          tagged++;
+        }
+      else
+        {
+          g_assert_null (strstr (sigla_row_get_subtitle (hit), "Tagged"));
+          untagged++;
+        }
+    }
+  g_assert_cmpuint (tagged, >, 0);
+  g_assert_cmpuint (untagged, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,6 +318,7 @@ main (int    argc,
   g_test_add_func ("/tag-all/from-text", test_tag_all_from_text);
   g_test_add_func ("/tag-all/dark", test_tag_all_dark);
   g_test_add_func ("/tag-all/nothing", test_tag_all_nothing);
+  g_test_add_func ("/tag-all/search-hits-say-tagged", test_search_hits_say_tagged);
 
   return g_test_run ();
 }

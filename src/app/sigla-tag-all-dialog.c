@@ -134,36 +134,13 @@ update_count (SiglaTagAllDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), self->n_chosen > 0);
 }
 
-/* What stands at the words, said for the row's subtitle. */
-static char *
-describe_state (const SiglaOccurrence *occurrence,
-                GHashTable            *labels)
-{
-  const char *other = g_hash_table_lookup (labels, &occurrence->mention_entity_id);
-
-  switch (occurrence->state)
-    {
-    case SIGLA_OCCURRENCE_NEW:
-      return NULL;
-    case SIGLA_OCCURRENCE_TAGGED:
-      return g_strdup (_("Tagged already"));
-    case SIGLA_OCCURRENCE_OTHER:
-      return other != NULL ? g_strdup_printf (_("Tagged as %s"), other) : g_strdup (_("Tagged as a date"));
-    case SIGLA_OCCURRENCE_INSIDE:
-      return other != NULL ? g_strdup_printf (_("Within “%s”"), other) : g_strdup (_("Within a date"));
-    case SIGLA_OCCURRENCE_CROSSING:
-    default:
-      return g_strdup (_("Crosses another mention"));
-    }
-}
-
 static SiglaTagAllItem *
 item_new (SiglaOccurrence *occurrence,
           const char      *document_title,
           GHashTable      *labels)
 {
   SiglaTagAllItem *item = g_object_new (SIGLA_TYPE_TAG_ALL_ITEM, NULL);
-  g_autofree char *state = describe_state (occurrence, labels);
+  g_autofree char *state = sigla_occurrence_describe (occurrence, g_hash_table_lookup (labels, &occurrence->mention_entity_id));
   g_autoptr(GString) subtitle = g_string_new (document_title);
 
   if (state != NULL)

@@ -105,14 +105,50 @@ documents_changed_cb (SiglaWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, shown != 0 ? "document" : "empty");
 }
 
+/* The label of the entity @id, read once a search. */
+static const char *
+label_of (SiglaProject *project,
+          GHashTable   *labels,
+          gint64        id)
+{
+  SiglaEntity *entity;
+
+  if (id == 0)
+    return NULL;
+  if (!g_hash_table_contains (labels, &id))
+    g_hash_table_insert (labels, g_memdup2 (&id, sizeof id), sigla_entity_get (project, id, NULL));
+  entity = g_hash_table_lookup (labels, &id);
+  return entity != NULL ? entity->label : NULL;
+}
+
+/* A hit's row: the words in their context; below, the document and, if
+ * the words are tagged, as what. */
+static SiglaRow *
+hit_row (SiglaWindow           *self,
+         const SiglaOccurrence *hit,
+         GHashTable            *titles,
+         GHashTable            *labels)
+{
+  const char *title = g_hash_table_lookup (titles, &hit->document_id);
+  g_autofree char *state = sigla_occurrence_describe (hit, label_of (self->project, labels, hit->mention_entity_id));
+  g_autofree char *subtitle = state != NULL ? g_strdup_printf ("%s · %s", title, state) : g_strdup (title);
+  SiglaRow *row = sigla_row_new (hit->document_id, hit->snippet, subtitle);
+
+  sigla_row_set_span (row, hit->document_id, hit->start, hit->end);
+  return row;
+}
+
 static void
 search_changed_cb (GtkSearchEntry *entry,
                    SiglaWindow    *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) placed = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) sigla_entity_free);
 
   g_list_store_remove_all (self->hits);
   if (self->project == NULL || *query == '\0')
@@ -122,7 +158,9 @@ search_changed_cb (GtkSearchEntry *entry,
     }
 
   /* A query still being typed ("NOT" alone) finds nothing yet. */
-  hits = sigla_search (self->project, query, 100, &error);
+  hits = sigla_search (self->project, query, 100, NULL);
+  if (hits != NULL && (placed = sigla_occurrences_of_hits (self->project, hits, &error)) == NULL)
+    sigla_window_show_error (self, error);
   for (guint i = 0; i < g_list_model_get_n_items (sigla_document_model_get_model (self->documents)); i++)
     {
       g_autoptr(SiglaDocumentItem) document = g_list_model_get_item (sigla_document_model_get_model (self->documents), i);
@@ -132,17 +170,11 @@ search_changed_cb (GtkSearchEntry *entry,
       g_hash_table_insert (titles, id, (gpointer) sigla_document_item_get_title (document));
     }
 
-  for (guint i = 0; hits != NULL && i < hits->len; i++)
+  for (guint i = 0; placed != NULL && i < placed->len; i++)
     {
-      SiglaSearchHit *hit = hits->pdata[i];
-      SiglaRow *row;
+      g_autoptr(SiglaRow) row = hit_row (self, placed->pdata[i], titles, labels);
 
-      if (hit->in_title)
-        continue;
-      row = sigla_row_new (hit->document_id, hit->snippet, g_hash_table_lookup (titles, &hit->document_id));
-      sigla_row_set_span (row, hit->document_id, hit->start, hit->end);
       g_list_store_append (self->hits, row);
-      g_object_unref (row);
     }
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, "hits");

@@ -169,42 +169,21 @@ words_at (const char *text,
   return words;
 }
 
-/**
- * sigla_occurrences_find:
- * @entity_id: the entity whose mentions count as "tagged", or 0 for none
- * @names: (array zero-terminated=1) (nullable): the names to look for;
- *   %NULL for the entity's name and aliases
- * @document_id: the one document to look in, or 0 for the whole project
- *
- * Finds every place the texts give one of the names (see
- * sigla_search_names()), and what stands there already: a mention of the
- * entity, of another, a longer mention around the words, a claim.
- *
- * Returns: (transfer full) (element-type SiglaOccurrence): by document, then
- *   in text order
- */
-GPtrArray *
-sigla_occurrences_find (SiglaProject        *project,
-                        gint64               entity_id,
-                        const char * const  *names,
-                        gint64               document_id,
-                        GError             **error)
+/* The text hits of @hits as occurrences, with what stands at each; only the
+ * longest of hits within one another if @longest (then sorted so). */
+static GPtrArray *
+place_hits (SiglaProject  *project,
+            GPtrArray     *hits,
+            gint64         entity_id,
+            gboolean       longest,
+            GError       **error)
 {
   g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_occurrence_free);
-  g_auto(GStrv) wanted = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(GPtrArray) claims = NULL;
   g_autofree char *text = NULL;
   gint64 read_document = 0;
   const SiglaSearchHit *kept = NULL;
-
-  g_return_val_if_fail (entity_id > 0 || names != NULL, NULL);
-
-  if ((wanted = names_of (project, entity_id, names, error)) == NULL ||
-      (hits = sigla_search_names (project, (const char * const *) wanted, document_id, error)) == NULL)
-    return NULL;
-  g_ptr_array_sort (hits, compare_hits);
 
   for (guint i = 0; i < hits->len; i++)
     {
@@ -214,7 +193,7 @@ sigla_occurrences_find (SiglaProject        *project,
       if (hit->in_title || hit->end <= hit->start)
         continue;
       /* Within a longer hit of the same document: that one's. */
-      if (kept != NULL && kept->document_id == hit->document_id && hit->start < kept->end)
+      if (longest && kept != NULL && kept->document_id == hit->document_id && hit->start < kept->end)
         continue;
       kept = hit;
 
@@ -245,6 +224,90 @@ sigla_occurrences_find (SiglaProject        *project,
     }
 
   return g_steal_pointer (&occurrences);
+}
+
+/**
+ * sigla_occurrences_find:
+ * @entity_id: the entity whose mentions count as "tagged", or 0 for none
+ * @names: (array zero-terminated=1) (nullable): the names to look for;
+ *   %NULL for the entity's name and aliases
+ * @document_id: the one document to look in, or 0 for the whole project
+ *
+ * Finds every place the texts give one of the names (see
+ * sigla_search_names()), and what stands there already: a mention of the
+ * entity, of another, a longer mention around the words, a claim.
+ *
+ * Returns: (transfer full) (element-type SiglaOccurrence): by document, then
+ *   in text order
+ */
+GPtrArray *
+sigla_occurrences_find (SiglaProject        *project,
+                        gint64               entity_id,
+                        const char * const  *names,
+                        gint64               document_id,
+                        GError             **error)
+{
+  g_auto(GStrv) wanted = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_return_val_if_fail (entity_id > 0 || names != NULL, NULL);
+
+  if ((wanted = names_of (project, entity_id, names, error)) == NULL ||
+      (hits = sigla_search_names (project, (const char * const *) wanted, document_id, error)) == NULL)
+    return NULL;
+  g_ptr_array_sort (hits, compare_hits);
+  return place_hits (project, hits, entity_id, TRUE, error);
+}
+
+/**
+ * sigla_occurrences_of_hits:
+ * @hits: (element-type SiglaSearchHit): a search's hits, as sigla_search()
+ *   gives them
+ *
+ * What stands at each hit in a text (those in titles are left out): a
+ * mention of the same words, a longer one around them, one crossing them, a
+ * claim; for a search's list to say whether its hits are tagged, and as what.
+ *
+ * Returns: (transfer full) (element-type SiglaOccurrence): in the hits' order
+ */
+GPtrArray *
+sigla_occurrences_of_hits (SiglaProject  *project,
+                           GPtrArray     *hits,
+                           GError       **error)
+{
+  return place_hits (project, hits, 0, FALSE, error);
+}
+
+/**
+ * sigla_occurrence_describe:
+ * @other: the label of the entity the mention it meets names, or %NULL for
+ *   a date or none
+ *
+ * Returns: (transfer full) (nullable): what stands at @occurrence, in a few
+ *   words for a list ("Tagged as Kaesong County"); %NULL for nothing
+ */
+char *
+sigla_occurrence_describe (const SiglaOccurrence *occurrence,
+                           const char            *other)
+{
+  switch (occurrence->state)
+    {
+    case SIGLA_OCCURRENCE_NEW:
+      return NULL;
+    case SIGLA_OCCURRENCE_TAGGED:
+      return g_strdup (_("Tagged already"));
+    case SIGLA_OCCURRENCE_OTHER:
+      if (other != NULL)
+        return g_strdup_printf (_("Tagged as %s"), other);
+      return g_strdup (occurrence->mention_kind == SIGLA_KIND_DATE ? _("Tagged as a date") : _("Tagged, not identified"));
+    case SIGLA_OCCURRENCE_INSIDE:
+      if (other != NULL)
+        return g_strdup_printf (_("Within “%s”"), other);
+      return g_strdup (occurrence->mention_kind == SIGLA_KIND_DATE ? _("Within a date") : _("Within another mention"));
+    case SIGLA_OCCURRENCE_CROSSING:
+    default:
+      return g_strdup (_("Crosses another mention"));
+    }
 }
 
 /**

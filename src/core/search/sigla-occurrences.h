@@ -35,11 +35,16 @@ typedef struct
 void       sigla_occurrence_free          (SiglaOccurrence        *occurrence);
 const char *sigla_occurrence_state_to_string (SiglaOccurrenceState state);
 gboolean   sigla_occurrence_is_proposed   (const SiglaOccurrence  *occurrence);
+char      *sigla_occurrence_describe      (const SiglaOccurrence  *occurrence,
+                                           const char             *other);
 
 GPtrArray *sigla_occurrences_find         (SiglaProject           *project,
                                            gint64                  entity_id,
                                            const char * const     *names,
                                            gint64                  document_id,
+                                           GError                **error);
+GPtrArray *sigla_occurrences_of_hits      (SiglaProject           *project,
+                                           GPtrArray              *hits,
                                            GError                **error);
 gboolean   sigla_occurrences_tag          (SiglaProject           *project,
                                            gint64                  entity_id,
