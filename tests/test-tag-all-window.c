@@ -244,13 +244,58 @@ test_tag_all_nothing (void)
   g_assert_null (find_dialog ());
 
   g_assert_true (sigla_entity_insert (project, nobody, &error));
-  dialog = sigla_tag_all_dialog_new (GTK_WINDOW (window), project, nobody->id, 0, &error);
+  dialog = sigla_tag_all_dialog_new (GTK_WINDOW (window), project, nobody->id, NULL, 0, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
   wait_until_shown (GTK_WIDGET (dialog));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (GTK_WIDGET (dialog), is_named, "stack"))),
                    ==, "empty");
   g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (dialog), is_named, "tag_button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
+/* From a mention whose words are none of the entity's names ("[Stalin]",
+ * where the names are "Joseph Stalin", "Filippov"…), those words are looked
+ * for too. */
+static void
+test_tag_all_words_at_cursor (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, FALSE);
+  SiglaProject *project = sigla_window_get_project (window);
+  gint64 stalin = entity_named (project, "Joseph Stalin");
+  g_autoptr(GPtrArray) mentions = mentions_of (project, stalin);
+  g_autoptr(GPtrArray) by_names = sigla_occurrences_find (project, stalin, NULL, 0, NULL);
+  g_autoptr(SiglaEntity) entity = sigla_entity_get (project, stalin, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) by_words = NULL;
+  const SiglaMention *bare = NULL;
+  SiglaTagAllDialog *dialog;
+
+  for (guint i = 0; i < mentions->len && bare == NULL; i++)
+    {
+      const SiglaMention *m = mentions->pdata[i];
+      g_autoptr(SiglaDocument) document = sigla_document_get (project, m->document_id, NULL);
+      const char *from = g_utf8_offset_to_pointer (document->text, m->start);
+
+      if (m->end - m->start == 6 && strncmp (from, "Stalin", 6) == 0)
+        bare = m;
+    }
+  g_assert_nonnull (bare);
+
+  g_strv_builder_add (builder, entity->label);
+  for (guint i = 0; i < entity->aliases->len; i++)
+    g_strv_builder_add (builder, ((SiglaAlias *) entity->aliases->pdata[i])->name);
+  g_strv_builder_add (builder, "Stalin");
+  names = g_strv_builder_end (builder);
+  by_words = sigla_occurrences_find (project, stalin, (const char * const *) names, 0, NULL);
+  g_assert_cmpuint (by_words->len, >, by_names->len);
+
+  dialog = open_from_text (window, bare);
+  g_assert_cmpuint (n_rows (dialog), ==, by_words->len);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -318,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/tag-all/from-text", test_tag_all_from_text);
   g_test_add_func ("/tag-all/dark", test_tag_all_dark);
   g_test_add_func ("/tag-all/nothing", test_tag_all_nothing);
+  g_test_add_func ("/tag-all/words-at-cursor", test_tag_all_words_at_cursor);
   g_test_add_func ("/tag-all/search-hits-say-tagged", test_search_hits_say_tagged);
 
   return g_test_run ();

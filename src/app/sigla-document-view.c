@@ -698,14 +698,33 @@ sigla_document_view_get_text_view (SiglaDocumentView *self)
   return self->text_view;
 }
 
-/* The entity the mention at the cursor names, or 0. */
+/**
+ * sigla_document_view_get_entity_at_cursor:
+ * @words: (out) (optional): the words of the mention at the cursor
+ *
+ * Returns: the entity the mention at the cursor names, or 0
+ */
 gint64
-sigla_document_view_get_entity_at_cursor (SiglaDocumentView *self)
+sigla_document_view_get_entity_at_cursor (SiglaDocumentView  *self,
+                                          char              **words)
 {
+  GtkTextBuffer *buffer;
   const SiglaMark *mention;
+  GtkTextIter start, end;
 
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_VIEW (self), 0);
 
   mention = mention_at_cursor (self);
-  return mention != NULL ? mention->entity_id : 0;
+  if (words != NULL)
+    *words = NULL;
+  if (mention == NULL)
+    return 0;
+  if (words != NULL)
+    {
+      buffer = gtk_text_view_get_buffer (self->text_view);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) mention->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) mention->end);
+      *words = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  return mention->entity_id;
 }

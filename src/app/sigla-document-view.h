@@ -27,7 +27,8 @@ void         sigla_document_view_reload_names   (SiglaDocumentView  *self);
 gboolean     sigla_document_view_update_marks   (SiglaDocumentView  *self,
                                                  GArray             *changed);
 gint64       sigla_document_view_get_document   (SiglaDocumentView  *self);
-gint64       sigla_document_view_get_entity_at_cursor (SiglaDocumentView *self);
+gint64       sigla_document_view_get_entity_at_cursor (SiglaDocumentView  *self,
+                                                       char              **words);
 gboolean     sigla_document_view_get_selection  (SiglaDocumentView  *self,
                                                  gint64             *start,
                                                  gint64             *end);

@@ -103,6 +103,7 @@ struct _SiglaTagAllDialog
 
   SiglaProject    *project;
   gint64           entity_id;
+  GStrv            names;         /* the entity's, and the words it was opened on */
   gint64           document_id;   /* the document shown in the window, or 0 */
   GListStore      *items;
   guint            n_chosen;
@@ -160,7 +161,8 @@ find (SiglaTagAllDialog  *self,
       GError            **error)
 {
   gint64 scope = gtk_toggle_button_get_active (self->here_button) ? self->document_id : 0;
-  g_autoptr(GPtrArray) found = sigla_occurrences_find (self->project, self->entity_id, NULL, scope, error);
+  g_autoptr(GPtrArray) found = sigla_occurrences_find (self->project, self->entity_id,
+                                                      (const char * const *) self->names, scope, error);
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GHashTable) titles = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -353,6 +355,7 @@ sigla_tag_all_dialog_dispose (GObject *object)
 
   g_clear_object (&self->project);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->names, g_strfreev);
   G_OBJECT_CLASS (sigla_tag_all_dialog_parent_class)->dispose (object);
 }
 
@@ -412,6 +415,8 @@ sigla_tag_all_dialog_init (SiglaTagAllDialog *self)
 
 /**
  * sigla_tag_all_dialog_new:
+ * @words: (nullable): words to look for besides the entity's names: those
+ *   of the mention it was chosen by, which may be none of them ("Cde. F.")
  * @document_id: the document the window shows, for "This Document"; 0 for none
  *
  * Returns: (transfer none): the dialog, filled with the occurrences in all
@@ -421,16 +426,27 @@ SiglaTagAllDialog *
 sigla_tag_all_dialog_new (GtkWindow     *parent,
                           SiglaProject  *project,
                           gint64         entity_id,
+                          const char    *words,
                           gint64         document_id,
                           GError       **error)
 {
   SiglaTagAllDialog *self = g_object_new (SIGLA_TYPE_TAG_ALL_DIALOG, "transient-for", parent, NULL);
   g_autoptr(SiglaEntity) entity = sigla_entity_get (project, entity_id, error);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
   self->project = g_object_ref (project);
   self->entity_id = entity_id;
   self->document_id = document_id;
   gtk_widget_set_sensitive (GTK_WIDGET (self->here_button), document_id != 0);
+  if (entity != NULL)
+    {
+      g_strv_builder_add (names, entity->label);
+      for (guint i = 0; i < entity->aliases->len; i++)
+        g_strv_builder_add (names, ((SiglaAlias *) entity->aliases->pdata[i])->name);
+      if (words != NULL)
+        g_strv_builder_add (names, words);
+      self->names = g_strv_builder_end (names);
+    }
   if (entity == NULL || !find (self, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));

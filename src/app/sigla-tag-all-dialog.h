@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (SiglaTagAllDialog, sigla_tag_all_dialog, SIGLA, TAG_ALL_DI
 SiglaTagAllDialog *sigla_tag_all_dialog_new       (GtkWindow          *parent,
                                                    SiglaProject       *project,
                                                    gint64              entity_id,
+                                                   const char         *words,
                                                    gint64              document_id,
                                                    GError            **error);
 guint              sigla_tag_all_dialog_get_n_chosen (SiglaTagAllDialog *self);

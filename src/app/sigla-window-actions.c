@@ -299,27 +299,26 @@ previous_mention_action (GtkWidget  *widget,
   step_mention (SIGLA_WINDOW (widget), FALSE);
 }
 
-/* The entity open in the editor, else the one named at the cursor. */
-static gint64
-chosen_entity (SiglaWindow *self)
-{
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor"))
-    return sigla_entity_editor_get_entity (self->entity_editor);
-  return sigla_document_view_get_entity_at_cursor (self->document_view);
-}
-
+/* The entity open in the editor, else the one named at the cursor, whose
+ * words are looked for too. */
 static void
 tag_all_action (GtkWidget  *widget,
                 const char *action,
                 GVariant   *parameter)
 {
   SiglaWindow *self = SIGLA_WINDOW (widget);
-  gint64 entity_id = chosen_entity (self);
+  g_autofree char *words = NULL;
+  gint64 entity_id;
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor"))
+    entity_id = sigla_entity_editor_get_entity (self->entity_editor);
+  else
+    entity_id = sigla_document_view_get_entity_at_cursor (self->document_view, &words);
 
   if (entity_id == 0)
     sigla_window_notify (self, _("Put the cursor in a tagged name, or open a person, place or organisation, first"));
   else
-    _sigla_window_tag_all (self, entity_id);
+    _sigla_window_tag_all (self, entity_id, words);
 }
 
 static void

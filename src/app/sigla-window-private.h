@@ -125,7 +125,8 @@ void     _sigla_window_choose_export    (SiglaWindow     *self,
 void     _sigla_window_tagging_init     (SiglaWindow     *self);
 void     _sigla_window_tagging_dispose  (SiglaWindow     *self);
 void     _sigla_window_tag_all          (SiglaWindow     *self,
-                                         gint64           entity_id);
+                                         gint64           entity_id,
+                                         const char      *words);
 void     _sigla_window_start_tagging    (SiglaWindow     *self,
                                          int              kind);
 

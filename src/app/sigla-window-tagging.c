@@ -159,15 +159,17 @@ tag_all_done_cb (SiglaTagAllDialog *dialog,
   _sigla_window_update_actions (self);
 }
 
-/* Every occurrence of the entity's names, in a dialog to review and tag. */
+/* Every occurrence of the entity's names (and @words, if given), in a
+ * dialog to review and tag. */
 void
 _sigla_window_tag_all (SiglaWindow *self,
-                       gint64       entity_id)
+                       gint64       entity_id,
+                       const char  *words)
 {
   g_autoptr(GError) error = NULL;
   SiglaTagAllDialog *dialog;
 
-  dialog = sigla_tag_all_dialog_new (GTK_WINDOW (self), self->project, entity_id,
+  dialog = sigla_tag_all_dialog_new (GTK_WINDOW (self), self->project, entity_id, words,
                                      sigla_document_view_get_document (self->document_view), &error);
   if (dialog == NULL)
     {
