@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test-tag-all.py: sigla-cli tag-all on the five seed cables: every occurrence of a person's
 # names found (checked against Python's own search of the texts), a dry run that leaves the
-# file as it was, one action that one undo takes back, and a second run that finds all tagged.
+# file as it was, one action that one undo takes back, and a second run that finds all tagged;
+# then sigla-cli entity split, the counterpart: those mentions made another person's.
 # Speaks TAP.
 
 import hashlib
@@ -108,6 +109,24 @@ def main():
         check("--name looks for other words, in line output",
               words.returncode == 0 and lines and all(len(f) == 7 and f[5].lower() == "kim il sung" for f in lines),
               words.stdout[:300] + words.stderr)
+
+        # Split: every "Filippov" made a person of his own, by the words; then undone.
+        cli("tag-all", project, "--entity", stalin)
+        run = cli("entity", "split", project, stalin, "--name", "Filippov", "--words", "filippov", "--json")
+        split = json.loads(run.stdout) if run.returncode == 0 else {"id": -1, "mentions": -1}
+        check("entity split moves every mention with those words to a new person",
+              split["mentions"] == len(expected) and mentions_of(project, split["id"]) == expected
+              and mentions_of(project, stalin) == [], f"exit {run.returncode} {run.stderr.strip()} {split}")
+        with connect(project) as db:
+            names = [row[0] for row in db.execute("SELECT name FROM aliases WHERE entity_id = ?", (stalin,))]
+        check("the new person's name leaves the old one's other names", "Filippov" not in names, str(names))
+        undo = cli("undo", project)
+        check("one undo makes them one again", undo.returncode == 0 and mentions_of(project, stalin) == expected
+              and "Split" in undo.stdout, undo.stdout + undo.stderr)
+        refused = cli("entity", "split", project, stalin, "--name", "Koba", "--alias", "Uncle Joe")
+        check("a name it does not have is refused, naming it",
+              refused.returncode == 1 and "Uncle Joe" in refused.stderr and mentions_of(project, stalin) == expected,
+              refused.stderr)
 
         missing = cli("tag-all", project, "--entity", "999")
         check("an entity that does not exist is an error naming it",

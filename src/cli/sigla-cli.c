@@ -10,6 +10,7 @@
 
 #include "sigla-cli-util.h"
 #include "sigla-cli-file.h"
+#include "sigla-cli-split.h"
 #include "sigla-cli-tag-all.h"
 
 typedef int (*CommandFunc) (int    argc,
@@ -733,6 +734,8 @@ static const Command commands[] = {
   { "entity add", cmd_entity_add, "entity add PROJECT --kind person|place|org --name NAME [--alias NAME[:TYPE]]... "
                                   "[--authority URI]... [--geo \"LAT LON\"] [--note TEXT]" },
   { "entity list", cmd_entity_list, "entity list PROJECT [--json]" },
+  { "entity split", cmd_entity_split, "entity split PROJECT ID --name NAME [--mention ID]... [--words WORDS]... "
+                                      "[--alias NAME]... [--json]" },
   { "tag", cmd_tag, "tag PROJECT DOC START END (--entity ID | --date ISO[/ISO]) [--note TEXT]" },
   { "tag-all", cmd_tag_all, "tag-all PROJECT --entity ID [--name NAME]... [--doc ID] [--all] [--dry-run] [--json]" },
   { "claim add", cmd_claim_add, "claim add PROJECT DOC START END --speaker ID [--reporter ID] [--about ID]... "

@@ -71,6 +71,18 @@ gboolean     sigla_entity_get_kind     (SiglaProject     *project,
                                         SiglaKind        *kind,
                                         GError          **error);
 
+gboolean     sigla_entity_split        (SiglaProject        *project,
+                                        gint64               entity_id,
+                                        const char          *label,
+                                        GArray              *mention_ids,
+                                        const char * const  *aliases,
+                                        gint64              *new_id,
+                                        GError             **error);
+GArray      *sigla_entity_mentions_with_words (SiglaProject  *project,
+                                               gint64         entity_id,
+                                               const char    *words,
+                                               GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiglaEntity, sigla_entity_free)
 
 G_END_DECLS

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-entity-split.c: one entity made two, the counterpart of a merge: chosen mentions and
+ * names of it move to a new entity of the same kind, as one action. For "Filippov" tagged as
+ * Stalin where an editor doubts it, or two men of one name. */
+
+#define G_LOG_DOMAIN "sigla-entity"
+
+#include <glib/gi18n-lib.h>
+
+#include "sigla-document.h"
+#include "sigla-entity.h"
+#include "sigla-error.h"
+#include "sigla-mention.h"
+#include "sigla-project-private.h"
+
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  g_autofree char *x = g_utf8_casefold (a, -1);
+  g_autofree char *y = g_utf8_casefold (b, -1);
+
+  return g_utf8_collate (x, y) == 0;
+}
+
+/**
+ * sigla_entity_mentions_with_words:
+ * @words: the words, whatever their case: "Filippov" finds "FILIPPOV" too
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of @entity_id's
+ *   mentions whose words are @words, in every document; %NULL on error
+ */
+GArray *
+sigla_entity_mentions_with_words (SiglaProject  *project,
+                                  gint64         entity_id,
+                                  const char    *words,
+                                  GError       **error)
+{
+  g_autoptr(GPtrArray) mentions = sigla_mention_list (project, 0, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SiglaDocument) document = NULL;
+
+  if (mentions == NULL)
+    return NULL;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const SiglaMention *m = mentions->pdata[i];
+      const char *from;
+      g_autofree char *said = NULL;
+
+      if (m->entity_id != entity_id)
+        continue;
+      if (document == NULL || document->id != m->document_id)
+        {
+          g_clear_pointer (&document, sigla_document_free);
+          if ((document = sigla_document_get (project, m->document_id, error)) == NULL)
+            return NULL;
+        }
+      if (m->end > document->length)
+        continue;
+      from = g_utf8_offset_to_pointer (document->text, m->start);
+      said = g_strndup (from, g_utf8_offset_to_pointer (from, m->end - m->start) - from);
+      if (same_words (said, words))
+        g_array_append_val (ids, m->id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Takes the alias @name out of @entity; FALSE if it has none of that name. */
+static gboolean
+take_alias (SiglaEntity *entity,
+            const char  *name,
+            char       **type)
+{
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      SiglaAlias *alias = entity->aliases->pdata[i];
+
+      if (g_str_equal (alias->name, name))
+        {
+          *type = g_strdup (alias->type);
+          g_ptr_array_remove_index (entity->aliases, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+move_mention (SiglaDb  *db,
+              gint64    mention_id,
+              gint64    from_id,
+              gint64    into_id,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, "UPDATE mentions SET entity_id = ?3 "
+                                                   "WHERE id = ?1 AND entity_id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mention_id);
+  sqlite3_bind_int64 (stmt, 2, from_id);
+  sqlite3_bind_int64 (stmt, 3, into_id);
+  if (!sigla_db_run (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (sigla_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND,
+                   _("There is no mention %" G_GINT64_FORMAT " of this entity: nothing was split"), mention_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sigla_entity_split:
+ * @label: the new entity's name
+ * @mention_ids: (element-type gint64): mentions of @entity_id that are to
+ *   name the new entity
+ * @aliases: (array zero-terminated=1) (nullable): names of @entity_id that
+ *   go with them; the new name, if it was one of them, goes too
+ * @new_id: (out) (optional): the new entity's id
+ *
+ * Makes a new entity of @entity_id's kind named @label, and moves the
+ * chosen mentions and names to it, as one action that one undo takes back.
+ * Claims, links and the rest stay with @entity_id. Nothing is changed if a
+ * mention is not @entity_id's, or a name not one of its names.
+ */
+gboolean
+sigla_entity_split (SiglaProject        *project,
+                    gint64               entity_id,
+                    const char          *label,
+                    GArray              *mention_ids,
+                    const char * const  *aliases,
+                    gint64              *new_id,
+                    GError             **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(SiglaEntity) from = sigla_entity_get (project, entity_id, error);
+  g_autoptr(SiglaEntity) into = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *label_type = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (label != NULL ? label : ""));
+
+  if (from == NULL)
+    return FALSE;
+  if (*stripped == '\0')
+    {
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("Give the new entity split from “%s” a name"),
+                   from->label);
+      return FALSE;
+    }
+
+  into = sigla_entity_new (from->kind, label);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_autofree char *type = NULL;
+
+      if (!take_alias (from, aliases[i], &type))
+        {
+          g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
+                       _("“%s” is not one of the other names of “%s”: nothing was split"), aliases[i], from->label);
+          return FALSE;
+        }
+      if (!g_str_equal (aliases[i], label))
+        sigla_entity_add_alias (into, aliases[i], type);
+    }
+  /* The new name, if it was one of the old entity's, is the new one's alone. */
+  take_alias (from, label, &label_type);
+
+  action = g_strdup_printf ("Split “%s” from “%s”", label, from->label);
+  if (!sigla_project_begin_action (project, action, error))
+    return FALSE;
+
+  if (!sigla_entity_insert (project, into, error) || !sigla_entity_update (project, from, error))
+    goto failed;
+  for (guint i = 0; mention_ids != NULL && i < mention_ids->len; i++)
+    if (!move_mention (db, g_array_index (mention_ids, gint64, i), entity_id, into->id, error))
+      goto failed;
+
+  sigla_project_note_change (project, SIGLA_CHANGE_MENTION, 0);
+  if (!sigla_project_end_action (project, error))
+    return FALSE;
+  if (new_id != NULL)
+    *new_id = into->id;
+  return TRUE;
+
+failed:
+  sigla_project_abort_action (project);
+  return FALSE;
+}
