@@ -129,6 +129,34 @@ test_mentions_with_words (Fixture       *fixture,
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* The words the mentions are made of, case aside, each with its mentions. */
+static void
+test_list_words (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  gint64 extra = sigla_test_add_mention (fixture->project, fixture->document, SIGLA_KIND_PERSON, fixture->stalin, 0, 3);
+  const SiglaEntityWords *first;
+
+  groups = sigla_entity_list_words (fixture->project, fixture->stalin, NULL);
+  g_assert_cmpuint (groups->len, ==, 3);   /* Filippov, Stalin, and the first three letters */
+  first = groups->pdata[0];
+  g_assert_cmpuint (first->mention_ids->len, ==, 2);
+  g_assert_cmpuint (first->n_documents, ==, 1);
+  g_assert_cmpuint (((SiglaEntityWords *) groups->pdata[1])->mention_ids->len, ==, 2);
+  g_assert_cmpuint (g_utf8_strlen (((SiglaEntityWords *) groups->pdata[2])->words, -1), ==, 3);
+  g_assert_cmpint (g_array_index (((SiglaEntityWords *) groups->pdata[2])->mention_ids, gint64, 0), ==, extra);
+  for (guint i = 0; i < 2; i++)
+    {
+      const SiglaEntityWords *group = groups->pdata[i];
+      GArray *expected = g_ascii_strcasecmp (group->words, "Filippov") == 0 ? fixture->filippov : fixture->bare;
+
+      g_assert_cmpuint (group->mention_ids->len, ==, expected->len);
+      for (guint j = 0; j < expected->len; j++)
+        g_assert_cmpint (g_array_index (group->mention_ids, gint64, j), ==, g_array_index (expected, gint64, j));
+    }
+}
+
 /* "Filippov" made a person of his own: his mentions and his name move, the
  * rest and the claim stay; one undo, and all is as it was. */
 static void
@@ -225,6 +253,7 @@ main (int    argc,
 
   g_test_add ("/entity-split/mentions-with-words", Fixture, NULL, fixture_set_up, test_mentions_with_words,
               fixture_tear_down);
+  g_test_add ("/entity-split/list-words", Fixture, NULL, fixture_set_up, test_list_words, fixture_tear_down);
   g_test_add ("/entity-split/split-and-undo", Fixture, NULL, fixture_set_up, test_split_and_undo, fixture_tear_down);
   g_test_add ("/entity-split/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 

@@ -283,6 +283,7 @@ test_tag_in_window (void)
   GtkTextBuffer *buffer;
   GtkTextIter from, to;
   g_autofree char *span = NULL;
+  GMenuModel *menu;
 
   sigla_test_import_seed (setup, "004");
   g_clear_object (&setup);
@@ -290,11 +291,19 @@ test_tag_in_window (void)
   window = present_project (path, 1280, 800);
   run_pending ();
 
-  /* The first document is shown, with the tagging commands in its context menu. */
+  /* The first document is shown, with the tagging commands in its context menu, then Tag All. */
   view = sigla_window_get_document_view (window);
   g_assert_nonnull (view);
-  g_assert_nonnull (gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view)));
-  g_assert_cmpint (g_menu_model_get_n_items (gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view))), ==, 1);
+  menu = gtk_text_view_get_extra_menu (sigla_document_view_get_text_view (view));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  {
+    g_autoptr(GMenuModel) tag_all = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_autofree char *action = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (tag_all, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.tag-all");
+  }
   g_assert_cmpint (sigla_document_view_get_document (view), ==, 1);
   document = sigla_document_get (sigla_window_get_project (window), 1, NULL);
   buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));

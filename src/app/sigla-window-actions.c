@@ -322,6 +322,17 @@ tag_all_action (GtkWidget  *widget,
 }
 
 static void
+split_entity_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  SiglaWindow *self = SIGLA_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->panel_side), "editor"))
+    _sigla_window_split_entity (self, sigla_entity_editor_get_entity (self->entity_editor));
+}
+
+static void
 tag_action (GtkWidget  *widget,
             const char *action,
             GVariant   *parameter)
@@ -354,6 +365,7 @@ _sigla_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, tag_all_action);
+  gtk_widget_class_install_action (widget_class, "win.split-entity", NULL, split_entity_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);

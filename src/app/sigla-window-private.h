@@ -124,6 +124,8 @@ void     _sigla_window_choose_export    (SiglaWindow     *self,
 /* sigla-window-tagging.c */
 void     _sigla_window_tagging_init     (SiglaWindow     *self);
 void     _sigla_window_tagging_dispose  (SiglaWindow     *self);
+void     _sigla_window_split_entity     (SiglaWindow     *self,
+                                         gint64           entity_id);
 void     _sigla_window_tag_all          (SiglaWindow     *self,
                                          gint64           entity_id,
                                          const char      *words);

@@ -52,19 +52,27 @@ refresh_cb (gpointer user_data)
   self->refresh_documents = self->refresh_view = self->refresh_panels = FALSE;
   _sigla_window_update_actions (self);
 
-  /* What the editors show may have changed, or gone (undo, delete). */
+  /* What the editors show may have changed, or gone (undo, delete). The
+   * editor is shown first, then asked how it went: not in one call, whose
+   * arguments C may read in any order. */
   g_clear_error (&error);
   side = gtk_stack_get_visible_child_name (self->panel_side);
   if (g_str_equal (side, "editor"))
-    close_editor_unless (self, sigla_entity_editor_show (self->entity_editor, self->project,
-                                                         sigla_entity_editor_get_entity (self->entity_editor),
-                                                         sigla_document_view_get_document (self->document_view),
-                                                         &error), error);
+    {
+      gboolean shown = sigla_entity_editor_show (self->entity_editor, self->project,
+                                                 sigla_entity_editor_get_entity (self->entity_editor),
+                                                 sigla_document_view_get_document (self->document_view), &error);
+
+      close_editor_unless (self, shown, error);
+    }
   else if (g_str_equal (side, "claim-editor"))
-    close_editor_unless (self, sigla_claim_editor_show (self->claim_editor, self->project,
-                                                        sigla_claim_editor_get_claim (self->claim_editor),
-                                                        sigla_document_view_get_document (self->document_view),
-                                                        &error), error);
+    {
+      gboolean shown = sigla_claim_editor_show (self->claim_editor, self->project,
+                                                sigla_claim_editor_get_claim (self->claim_editor),
+                                                sigla_document_view_get_document (self->document_view), &error);
+
+      close_editor_unless (self, shown, error);
+    }
 
   return G_SOURCE_REMOVE;
 }

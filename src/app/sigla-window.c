@@ -10,6 +10,7 @@
 #include "sigla-a11y.h"
 #include "sigla-application.h"
 #include "sigla-project-care.h"
+#include "sigla-split-dialog.h"
 #include "sigla-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SiglaWindow, sigla_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -124,6 +125,37 @@ edit_entity (SiglaWindow *self,
     }
   gtk_stack_set_visible_child_name (self->panel_side, "editor");
   return TRUE;
+}
+
+static void
+split_done_cb (SiglaSplitDialog *dialog,
+               gint64            new_id,
+               guint             n_mentions,
+               SiglaWindow      *self)
+{
+  g_autofree char *message = g_strdup_printf (ngettext ("Split off, with %u mention", "Split off, with %u mentions",
+                                                        n_mentions), n_mentions);
+
+  sigla_window_notify (self, message);
+  edit_entity (self, new_id);
+}
+
+/* The entity in the editor made two, in a dialog that chooses what goes. */
+void
+_sigla_window_split_entity (SiglaWindow *self,
+                            gint64       entity_id)
+{
+  g_autoptr(GError) error = NULL;
+  SiglaSplitDialog *dialog = sigla_split_dialog_new (GTK_WINDOW (self), self->project, entity_id, &error);
+
+  if (dialog == NULL)
+    {
+      sigla_window_show_error (self, error);
+      return;
+    }
+  g_signal_connect_object (dialog, "done", G_CALLBACK (split_done_cb), self, 0);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (sigla_window_show_error), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A claim: where it is in the text, and its editor open. */

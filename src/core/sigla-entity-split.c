@@ -23,6 +23,72 @@ same_words (const char *a,
   return g_utf8_collate (x, y) == 0;
 }
 
+void
+sigla_entity_words_free (SiglaEntityWords *words)
+{
+  if (words == NULL)
+    return;
+  g_free (words->words);
+  g_array_unref (words->mention_ids);
+  g_free (words);
+}
+
+/* Each of @entity_id's mentions with its words: @found called for each. */
+static gboolean
+each_mention_words (SiglaProject  *project,
+                    gint64         entity_id,
+                    void         (*found) (const SiglaMention *mention, const char *words, gpointer data),
+                    gpointer       data,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) mentions = sigla_mention_list (project, 0, error);
+  g_autoptr(SiglaDocument) document = NULL;
+
+  if (mentions == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const SiglaMention *m = mentions->pdata[i];
+      const char *from;
+      g_autofree char *words = NULL;
+
+      if (m->entity_id != entity_id)
+        continue;
+      if (document == NULL || document->id != m->document_id)
+        {
+          g_clear_pointer (&document, sigla_document_free);
+          if ((document = sigla_document_get (project, m->document_id, error)) == NULL)
+            return FALSE;
+        }
+      if (m->end > document->length)
+        continue;
+      from = g_utf8_offset_to_pointer (document->text, m->start);
+      words = g_strndup (from, g_utf8_offset_to_pointer (from, m->end - m->start) - from);
+      g_strdelimit (words, "\n\t\r", ' ');
+      found (m, words, data);
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *wanted;
+  GArray     *ids;
+} WithWords;
+
+static void
+add_if_same_cb (const SiglaMention *mention,
+                const char         *words,
+                gpointer            data)
+{
+  WithWords *with = data;
+
+  if (same_words (words, with->wanted))
+    g_array_append_val (with->ids, mention->id);
+}
+
 /**
  * sigla_entity_mentions_with_words:
  * @words: the words, whatever their case: "Filippov" finds "FILIPPOV" too
@@ -36,36 +102,93 @@ sigla_entity_mentions_with_words (SiglaProject  *project,
                                   const char    *words,
                                   GError       **error)
 {
-  g_autoptr(GPtrArray) mentions = sigla_mention_list (project, 0, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(SiglaDocument) document = NULL;
+  WithWords with = { words, ids };
 
-  if (mentions == NULL)
+  if (!each_mention_words (project, entity_id, add_if_same_cb, &with, error))
     return NULL;
-
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      const SiglaMention *m = mentions->pdata[i];
-      const char *from;
-      g_autofree char *said = NULL;
-
-      if (m->entity_id != entity_id)
-        continue;
-      if (document == NULL || document->id != m->document_id)
-        {
-          g_clear_pointer (&document, sigla_document_free);
-          if ((document = sigla_document_get (project, m->document_id, error)) == NULL)
-            return NULL;
-        }
-      if (m->end > document->length)
-        continue;
-      from = g_utf8_offset_to_pointer (document->text, m->start);
-      said = g_strndup (from, g_utf8_offset_to_pointer (from, m->end - m->start) - from);
-      if (same_words (said, words))
-        g_array_append_val (ids, m->id);
-    }
-
   return g_steal_pointer (&ids);
+}
+
+typedef struct
+{
+  GPtrArray  *groups;
+  GHashTable *by_key;   /* casefolded words → SiglaEntityWords */
+  GHashTable *seen;     /* "group document" pairs counted */
+} Grouping;
+
+static gboolean
+is_capitals (const char *words)
+{
+  g_autofree char *upper = g_utf8_strup (words, -1);
+  g_autofree char *lower = g_utf8_strdown (words, -1);
+
+  return g_str_equal (upper, words) && !g_str_equal (lower, words);
+}
+
+static void
+group_cb (const SiglaMention *mention,
+          const char         *words,
+          gpointer            data)
+{
+  Grouping *grouping = data;
+  g_autofree char *key = g_utf8_casefold (words, -1);
+  SiglaEntityWords *group = g_hash_table_lookup (grouping->by_key, key);
+  char *pair;
+
+  if (group == NULL)
+    {
+      group = g_new0 (SiglaEntityWords, 1);
+      group->words = g_strdup (words);
+      group->mention_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_ptr_array_add (grouping->groups, group);
+      g_hash_table_insert (grouping->by_key, g_steal_pointer (&key), group);
+    }
+  /* The group is named as the text writes it but in capitals, where it can be. */
+  else if (is_capitals (group->words) && !is_capitals (words))
+    {
+      g_free (group->words);
+      group->words = g_strdup (words);
+    }
+  g_array_append_val (group->mention_ids, mention->id);
+  pair = g_strdup_printf ("%p %" G_GINT64_FORMAT, (void *) group, mention->document_id);
+  if (g_hash_table_add (grouping->seen, pair))
+    group->n_documents++;
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const SiglaEntityWords *x = *(SiglaEntityWords **) a, *y = *(SiglaEntityWords **) b;
+
+  return (int) y->mention_ids->len - (int) x->mention_ids->len;
+}
+
+/**
+ * sigla_entity_list_words:
+ *
+ * The words @entity_id's mentions are made of, each with its mentions:
+ * what a split chooses from ("Filippov", 10 mentions in 5 documents;
+ * "Stalin", 4 in 3). Words differing only in case are one.
+ *
+ * Returns: (transfer full) (element-type SiglaEntityWords): the most
+ *   mentioned first; %NULL on error
+ */
+GPtrArray *
+sigla_entity_list_words (SiglaProject  *project,
+                         gint64         entity_id,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_entity_words_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Grouping grouping = { groups, by_key, seen };
+
+  if (!each_mention_words (project, entity_id, group_cb, &grouping, error))
+    return NULL;
+  g_ptr_array_sort (groups, compare_groups);
+  return g_steal_pointer (&groups);
 }
 
 /* Takes the alias @name out of @entity; FALSE if it has none of that name. */

@@ -32,6 +32,14 @@ typedef struct
   char      *modified;
 } SiglaEntity;
 
+/* The mentions of an entity made of the same words, whatever their case. */
+typedef struct
+{
+  char   *words;         /* as the first of them has them */
+  GArray *mention_ids;   /* gint64 */
+  guint   n_documents;
+} SiglaEntityWords;
+
 /* What to do with the annotations that point to an entity being deleted. */
 typedef enum
 {
@@ -78,6 +86,10 @@ gboolean     sigla_entity_split        (SiglaProject        *project,
                                         const char * const  *aliases,
                                         gint64              *new_id,
                                         GError             **error);
+void         sigla_entity_words_free   (SiglaEntityWords *words);
+GPtrArray   *sigla_entity_list_words   (SiglaProject     *project,
+                                        gint64            entity_id,
+                                        GError          **error);
 GArray      *sigla_entity_mentions_with_words (SiglaProject  *project,
                                                gint64         entity_id,
                                                const char    *words,

@@ -1,14 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-tag-all-window.c: tagging every occurrence from the window (under Xvfb): Ctrl+T on a
- * name in the text opens the list of its occurrences, the ones to tag chosen, Enter on a row
- * changes that, the scope narrows to the document, and the Tag button makes them mentions as
- * one action that one undo takes back. */
+/* test-identity-window.c: who the names are, from the window (under Xvfb). Tagging every
+ * occurrence: Ctrl+T on a name in the text opens the list of its occurrences, the ones to tag
+ * chosen, Enter on a row changes that, the scope narrows to the document, and the Tag button
+ * makes them mentions as one action that one undo takes back. Splitting an entity: the
+ * editor's Split… moves the mentions of the words chosen to a new one, shown in the editor. */
 
 #include "sigla-tag-all-dialog.h"
 #include "sigla-document-view.h"
+#include "sigla-entity-editor.h"
+#include "sigla-split-dialog.h"
 #include "sigla-row.h"
 #include "sigla-test-util.h"
 #include "window-test-util.h"
+
+static void
+forget_sample (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "sigla", NULL);
+
+  sigla_test_remove_dir (dir);
+}
 
 static gint64
 entity_named (SiglaProject *project,
@@ -70,8 +81,9 @@ count_proposed (SiglaProject *project,
   return n;
 }
 
-static SiglaTagAllDialog *
-find_dialog (void)
+/* The dialog of @type on screen, or NULL. */
+static gpointer
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -79,11 +91,14 @@ find_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (SIGLA_IS_TAG_ALL_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return SIGLA_TAG_ALL_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
   return NULL;
 }
+
+#define find_dialog() ((SiglaTagAllDialog *) find_toplevel (SIGLA_TYPE_TAG_ALL_DIALOG))
+#define find_split_dialog() ((SiglaSplitDialog *) find_toplevel (SIGLA_TYPE_SPLIT_DIALOG))
 
 /* Ctrl+T with the cursor in a mention of @mention's entity. */
 static SiglaTagAllDialog *
@@ -219,6 +234,17 @@ test_tag_all_dark (void)
   run_pending ();
   g_assert_null (find_dialog ());
 
+  {
+    g_autoptr(GError) error = NULL;
+    SiglaSplitDialog *split = sigla_split_dialog_new (GTK_WINDOW (window), project,
+                                                      entity_named (project, "Joseph Stalin"), &error);
+
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (split));
+    save_screenshot (GTK_WIDGET (split), "split-dark.png");
+    gtk_window_destroy (GTK_WINDOW (split));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -353,18 +379,122 @@ test_search_hits_say_tagged (void)
   run_pending ();
 }
 
+/* A row's box, by the row's title, or its title and subtitle ("Filippov
+ * pseudonym"): the rows of mentions come first. */
+static gboolean
+is_check_named (GtkWidget  *widget,
+                const char *name)
+{
+  AdwActionRow *row;
+  const char *title;
+  g_autofree char *both = NULL;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  row = ADW_ACTION_ROW (gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW));
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  both = g_strdup_printf ("%s %s", title, adw_action_row_get_subtitle (row));
+  return g_ascii_strcasecmp (title, name) == 0 || g_ascii_strcasecmp (both, name) == 0;
+}
+
+/* Stalin's "Filippov"s made a person of their own from his editor: the
+ * words' box checked names the new one; Split moves exactly those mentions
+ * and opens the new person's editor; one undo makes them one again. */
+static void
+test_split_from_editor (void)
+{
+  SiglaWindow *window = present_sample (1400, 900, FALSE);
+  SiglaProject *project = sigla_window_get_project (window);
+  gint64 stalin = entity_named (project, "Joseph Stalin");
+  g_autoptr(GPtrArray) groups = sigla_entity_list_words (project, stalin, NULL);
+  g_autoptr(GPtrArray) before = mentions_of (project, stalin);
+  g_autoptr(GPtrArray) moved = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  const SiglaEntityWords *filippov = NULL;
+  SiglaEntityEditor *editor;
+  SiglaSplitDialog *dialog;
+  GtkWidget *name_row, *split_button;
+  gint64 new_id;
+
+  for (guint i = 0; i < groups->len && filippov == NULL; i++)
+    if (g_ascii_strcasecmp (((SiglaEntityWords *) groups->pdata[i])->words, "Filippov") == 0)
+      filippov = groups->pdata[i];
+  g_assert_nonnull (filippov);
+  g_assert_cmpuint (filippov->mention_ids->len, <, before->len);
+
+  /* The editor, as a click on one of his highlights opens it. */
+  g_signal_emit_by_name (sigla_window_get_document_view (window), "entity-activated", stalin);
+  run_pending ();
+  editor = SIGLA_ENTITY_EDITOR (find_widget (GTK_WIDGET (window), is_named, "entity_editor"));
+  g_assert_cmpint (sigla_entity_editor_get_entity (editor), ==, stalin);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.split-entity", NULL));
+  run_pending ();
+  dialog = find_split_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until_shown (GTK_WIDGET (dialog));
+
+  name_row = find_widget (GTK_WIDGET (dialog), is_named, "name_row");
+  split_button = find_widget (GTK_WIDGET (dialog), is_named, "split_button");
+  g_assert_false (gtk_widget_get_sensitive (split_button));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_named, "Filippov")), TRUE);
+  run_pending ();
+  /* Named as the texts write it, capitals aside; the pseudonym "Filippov" goes along. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Filippov");
+  g_assert_true (gtk_widget_get_sensitive (split_button));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_named,
+                                                                             "Filippov pseudonym"))));
+  save_screenshot (GTK_WIDGET (dialog), "split-light.png");
+
+  g_signal_emit_by_name (split_button, "clicked");
+  run_pending ();
+  g_assert_null (find_split_dialog ());
+  new_id = sigla_entity_editor_get_entity (editor);
+  g_assert_cmpint (new_id, !=, stalin);
+  moved = mentions_of (project, new_id);
+  after = mentions_of (project, stalin);
+  g_assert_cmpuint (moved->len, ==, filippov->mention_ids->len);
+  g_assert_cmpuint (after->len, ==, before->len - moved->len);
+  {
+    g_autoptr(SiglaEntity) old = sigla_entity_get (project, stalin, NULL);
+
+    for (guint i = 0; i < old->aliases->len; i++)
+      g_assert_cmpstr (((SiglaAlias *) old->aliases->pdata[i])->name, !=, "Filippov");
+  }
+  for (guint i = 0; i < moved->len; i++)
+    {
+      gint64 id = ((SiglaMention *) moved->pdata[i])->id;
+      gboolean chosen = FALSE;
+
+      for (guint j = 0; j < filippov->mention_ids->len; j++)
+        chosen |= g_array_index (filippov->mention_ids, gint64, j) == id;
+      g_assert_true (chosen);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  run_pending ();
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = mentions_of (project, stalin);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* A sample as shipped: not one an earlier run left changed. */
+  forget_sample ();
 
   g_test_add_func ("/tag-all/from-text", test_tag_all_from_text);
   g_test_add_func ("/tag-all/dark", test_tag_all_dark);
   g_test_add_func ("/tag-all/nothing", test_tag_all_nothing);
   g_test_add_func ("/tag-all/words-at-cursor", test_tag_all_words_at_cursor);
   g_test_add_func ("/tag-all/search-hits-say-tagged", test_search_hits_say_tagged);
+  g_test_add_func ("/split/from-editor", test_split_from_editor);
 
   return g_test_run ();
 }
