@@ -1434,6 +1434,55 @@ test_import_refused (void)
   sigla_test_remove_dir (dir);
 }
 
+/* A folder given to the window (dropped, chosen, or on the command line) is
+ * imported with its folders' text files, one action; an empty one is said. */
+static void
+test_import_folder (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autofree char *folder = g_build_filename (dir, "cables", NULL);
+  g_autofree char *inner = g_build_filename (folder, "1951", NULL);
+  g_autofree char *empty = g_build_filename (dir, "nothing", NULL);
+  const char *paths[] = { folder, NULL };
+  const char *nothing[] = { empty, NULL };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+  SiglaCounts counts = { 0 };
+  SiglaWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (inner, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
+  g_free (sigla_test_write_file (folder, "a.txt", "Nam Il replied at Kaesong.\n", -1));
+  g_free (sigla_test_write_file (inner, "b.txt", "Peng Dehuai agreed.\n", -1));
+  g_free (sigla_test_write_file (inner, "c.md", "Not a document.\n", -1));
+  g_clear_object (&setup);
+
+  window = present_project (path, 1280, 800);
+  sigla_window_import (window, paths);
+  while (counts.documents < 2 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+    }
+  run_pending ();
+  g_assert_cmpint (counts.documents, ==, 2);
+  g_assert_true (sigla_project_can_undo (sigla_window_get_project (window)));
+
+  sigla_window_import (window, nothing);
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "nothing"));
+  g_assert_true (sigla_project_get_counts (sigla_window_get_project (window), &counts, NULL));
+  g_assert_cmpint (counts.documents, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* Importing another edition's TEI ends with its report: what was read, linked and kept in
  * the file only, nothing silent. Screenshots in light and dark. */
 static void
@@ -2480,6 +2529,7 @@ main (int    argc,
   g_test_add_func ("/window/keyboard-paths", test_keyboard_paths);
   g_test_add_func ("/window/panel-tabs", test_panel_tabs);
   g_test_add_func ("/window/tab-leaves-lists", test_tab_leaves_lists);
+  g_test_add_func ("/window/import-folder", test_import_folder);
 
   return g_test_run ();
 }

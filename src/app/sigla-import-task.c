@@ -57,8 +57,19 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   g_autoptr(SiglaProject) project = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
   guint imported;
+
+  /* Folders walked for their files, here, away from the window: a large one takes time. */
+  files = sigla_import_gather ((const char * const *) data->paths, NULL, &error);
+  if (files == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_strfreev (data->paths);
+  data->paths = (GStrv) g_ptr_array_steal (files, NULL);
 
   /* A connection of its own: SQLite connections are not shared across threads. */
   project = sigla_project_open (data->project_path, SIGLA_OPEN_DEFAULT, &error);
@@ -80,8 +91,8 @@ import_thread (GTask        *task,
  * sigla_import_task_run:
  * @progress: (nullable): told in the caller's main context after each file
  *
- * Imports @paths into the project at @project_path as one action, in a
- * thread. Cancelling stops before the next file; what is done is kept.
+ * Imports @paths (files, and folders walked for their text and XML files)
+ * into the project at @project_path as one action, in a thread. Cancelling stops before the next file; what is done is kept.
  */
 void
 sigla_import_task_run (const char           *project_path,

@@ -17,6 +17,7 @@ _sigla_window_update_actions (SiglaWindow *self)
   gboolean document = open && sigla_document_view_get_document (self->document_view) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-tei", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", open && sigla_project_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", open && sigla_project_can_redo (self->project));
@@ -172,7 +173,15 @@ import_action (GtkWidget  *widget,
                const char *action,
                GVariant   *parameter)
 {
-  _sigla_window_choose_import (SIGLA_WINDOW (widget));
+  _sigla_window_choose_import (SIGLA_WINDOW (widget), FALSE);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  _sigla_window_choose_import (SIGLA_WINDOW (widget), TRUE);
 }
 
 static void
@@ -355,6 +364,7 @@ _sigla_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-task", NULL, cancel_task_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-tei", NULL, export_tei_action);

@@ -117,7 +117,8 @@ void     _sigla_window_project_changed_cb (SiglaProject  *project,
 void     _sigla_window_dnd_init         (SiglaWindow     *self);
 
 /* sigla-window-transfer.c */
-void     _sigla_window_choose_import    (SiglaWindow     *self);
+void     _sigla_window_choose_import    (SiglaWindow     *self,
+                                         gboolean         folders);
 void     _sigla_window_choose_export    (SiglaWindow     *self,
                                          gint64           document);
 

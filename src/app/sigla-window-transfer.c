@@ -205,19 +205,25 @@ files_chosen_cb (GtkNativeDialog *dialog,
   g_ptr_array_add (paths, NULL);
   sigla_window_import (self, (const char * const *) paths->pdata);
 }
+/* Files, or folders: a folder's text and XML files, in its folders too. */
 void
-_sigla_window_choose_import (SiglaWindow *self)
+_sigla_window_choose_import (SiglaWindow *self,
+                             gboolean     folders)
 {
   GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Import Documents"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+    gtk_file_chooser_native_new (folders ? _("Import Folders") : _("Import Documents"), GTK_WINDOW (self),
+                                 folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
                                  _("_Import"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("Text and TEI documents"));
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_pattern (filter, "*.xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (!folders)
+    {
+      gtk_file_filter_set_name (filter, _("Text and TEI documents"));
+      gtk_file_filter_add_pattern (filter, "*.txt");
+      gtk_file_filter_add_pattern (filter, "*.xml");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
   g_signal_connect (dialog, "response", G_CALLBACK (files_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "sigla-cli"
 
+#include <gio/gunixinputstream.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -175,4 +176,40 @@ line_field (const char *value)
         g_string_append_c (field, *p);
       }
   return g_string_free (field, FALSE);
+}
+
+/* The paths in @list ("-" for standard input), one a line; empty lines are
+ * none. Every byte of a line is the path's, spaces and tabs included. */
+gboolean
+read_path_list (const char  *list,
+                GPtrArray   *paths,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (g_str_equal (list, "-"))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return FALSE;
+      g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+      contents = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+    }
+  else if (!g_file_get_contents (list, &contents, NULL, error))
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize n = strlen (lines[i]);
+
+      if (n > 0 && lines[i][n - 1] == '\r')
+        lines[i][n - 1] = '\0';
+      if (lines[i][0] != '\0')
+        g_ptr_array_add (paths, g_strdup (lines[i]));
+    }
+  return TRUE;
 }

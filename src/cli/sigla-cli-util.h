@@ -34,6 +34,9 @@ gboolean      parse_span    (char               **argv,
                              gint64              *document,
                              gint64              *start,
                              gint64              *end);
+gboolean      read_path_list (const char         *list,
+                              GPtrArray          *paths,
+                              GError            **error);
 SiglaProject *open_project  (const char          *path,
                              SiglaOpenFlags       flags,
                              GError             **error);

@@ -113,31 +113,48 @@ static int
 cmd_import (int    argc,
             char **argv)
 {
-  const char *usage = "import PROJECT FILE... [--json]";
+  const char *usage = "import PROJECT [FILE|FOLDER]... [--files-from LIST|-] [--include PATTERN]... [--json]";
+  g_autofree char *files_from = NULL;
+  g_auto(GStrv) include = NULL;
+  const GOptionEntry entries[] = {
+    { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from, NULL, NULL },
+    { "include", 0, 0, G_OPTION_ARG_STRING_ARRAY, &include, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, NULL, NULL },
+    { NULL }
+  };
   g_autoptr(SiglaProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) imported = g_string_new ("");
   ImportRun run = { NULL, imported, NULL, EXIT_SUCCESS };
-  g_autofree const char **files = NULL;
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status;
 
-  if (!parse_options (&argc, &argv, json_entries, -2, usage, &status))
+  if (!parse_options (&argc, &argv, entries, -1, usage, &status))
     return status;
+  for (int i = 2; i < argc; i++)
+    g_ptr_array_add (given, g_strdup (argv[i]));
+  if (files_from != NULL && !read_path_list (files_from, given, &error))
+    return fail (error);
+  if (given->len == 0)
+    return usage_error (usage, "name the files or folders to import, or give their list with --files-from");
+  g_ptr_array_add (given, NULL);
+
+  /* Folders walked before the project is opened: a folder with nothing to import changes nothing. */
+  files = sigla_import_gather ((const char * const *) given->pdata, (const char * const *) include, &error);
+  if (files == NULL)
+    return fail (error);
 
   project = open_project (argv[1], SIGLA_OPEN_DEFAULT, &error);
   if (project == NULL)
     return fail (error);
 
-  /* A copy, so that the list surely ends in NULL whatever option parsing left. */
-  files = g_new0 (const char *, argc - 1);
-  for (int i = 2; i < argc; i++)
-    files[i - 2] = argv[i];
-
   run.project = project;
   run.json = builder;
   json_builder_begin_array (builder);
-  if (sigla_import_files (project, files, print_imported_cb, &run, NULL, &error) == 0 && error != NULL)
+  if (sigla_import_files (project, (const char * const *) files->pdata, print_imported_cb, &run, NULL, &error) == 0 &&
+      error != NULL)
     return fail (error);
   json_builder_end_array (builder);
 
@@ -727,7 +744,7 @@ cmd_export (int    argc,
 
 static const Command commands[] = {
   { "init", cmd_init, "init PROJECT" },
-  { "import", cmd_import, "import PROJECT FILE... [--json]" },
+  { "import", cmd_import, "import PROJECT [FILE|FOLDER]... [--files-from LIST|-] [--include PATTERN]... [--json]" },
   { "list", cmd_list, "list PROJECT [--json]" },
   { "show", cmd_show, "show PROJECT DOC [--json]" },
   { "search", cmd_search, "search PROJECT QUERY [--json]" },

@@ -21,6 +21,9 @@ typedef void (*SiglaImportFunc) (const char           *path,
 gint64   sigla_import_file  (SiglaProject        *project,
                              const char          *path,
                              GError             **error);
+GPtrArray *sigla_import_gather (const char * const  *paths,
+                                const char * const  *patterns,
+                                GError             **error);
 guint    sigla_import_files (SiglaProject        *project,
                              const char * const  *paths,
                              SiglaImportFunc      callback,
