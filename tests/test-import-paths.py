@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test-import-paths.py: sigla-cli import takes folders (walked, with a filter) and lists of files
-# (from a file or standard input, more than a command line holds), as one action. Speaks TAP.
+# (from a file or standard input, more than a command line holds), as one action; the corpus they
+# make is searched a page at a time. Speaks TAP.
 
 import os
 import subprocess
@@ -103,6 +104,22 @@ def main():
               and names[0] == os.path.basename(paths[0]) and names[-1] == os.path.basename(paths[-1]),
               f"exit {run.returncode}/{stdin.returncode} {run.stderr.strip()} {stdin.stderr.strip()}; "
               f"{len(names)} of {count} documents; too long for one command line: {too_long}")
+
+        # That corpus searched a page at a time: the count, a default page said as such, pages that
+        # meet end to end, the last one short.
+        counted = cli("search", big, "letter", "--count")
+        check("--count counts the documents", counted.returncode == 0 and counted.stdout.strip() == str(count),
+              counted.stdout + counted.stderr)
+        first = cli("search", big, "letter")
+        docs = list(dict.fromkeys(line.split("\t")[0] for line in first.stdout.splitlines()))
+        check("a search shows 50 documents unless told, and says how to see the rest",
+              len(docs) == 50 and f"of {count}" in first.stderr and "--offset 50" in first.stderr, first.stderr)
+        seen = []
+        for offset in range(0, count, 2500):
+            page = cli("search", big, "letter", "--limit", "2500", "--offset", str(offset))
+            seen += list(dict.fromkeys(line.split("\t")[0] for line in page.stdout.splitlines()))
+        check("the pages together give every document once", sorted(seen, key=int) == sorted(set(seen), key=int)
+              and len(seen) == count, f"{len(seen)} documents, {len(set(seen))} different")
 
         none = cli("import", project)
         check("no file and no list is a usage error", none.returncode == 2 and "--files-from" in none.stderr,

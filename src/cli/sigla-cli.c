@@ -10,6 +10,7 @@
 
 #include "sigla-cli-util.h"
 #include "sigla-cli-file.h"
+#include "sigla-cli-search.h"
 #include "sigla-cli-split.h"
 #include "sigla-cli-tag-all.h"
 
@@ -290,54 +291,6 @@ cmd_show (int    argc,
   else
     printf ("%s\n", document->text);
 
-  return EXIT_SUCCESS;
-}
-
-/* sigla-cli search PROJECT QUERY [--json] */
-static int
-cmd_search (int    argc,
-            char **argv)
-{
-  const char *usage = "search PROJECT QUERY [--json]";
-  g_autoptr(SiglaProject) project = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!parse_options (&argc, &argv, json_entries, 2, usage, &status))
-    return status;
-
-  project = open_project (argv[1], SIGLA_OPEN_READ_ONLY, &error);
-  if (project == NULL || (hits = sigla_search (project, argv[2], 0, &error)) == NULL)
-    return fail (error);
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      SiglaSearchHit *hit = hits->pdata[i];
-
-      if (!opt_json)
-        {
-          g_autofree char *snippet = line_field (hit->snippet);
-
-          printf ("%" G_GINT64_FORMAT "\t%s%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
-                   hit->document_id, hit->in_title ? "title:" : "", hit->start, hit->end, snippet);
-          continue;
-        }
-
-      json_builder_begin_object (builder);
-      add_int (builder, "document", hit->document_id);
-      add_string (builder, "field", hit->in_title ? "title" : "text");
-      add_int (builder, "start", hit->start);
-      add_int (builder, "end", hit->end);
-      add_string (builder, "snippet", hit->snippet);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  if (opt_json)
-    print_json (builder);
   return EXIT_SUCCESS;
 }
 
@@ -747,7 +700,7 @@ static const Command commands[] = {
   { "import", cmd_import, "import PROJECT [FILE|FOLDER]... [--files-from LIST|-] [--include PATTERN]... [--json]" },
   { "list", cmd_list, "list PROJECT [--json]" },
   { "show", cmd_show, "show PROJECT DOC [--json]" },
-  { "search", cmd_search, "search PROJECT QUERY [--json]" },
+  { "search", cmd_search, "search PROJECT QUERY [--limit N] [--offset N] [--count] [--json]" },
   { "entity add", cmd_entity_add, "entity add PROJECT --kind person|place|org --name NAME [--alias NAME[:TYPE]]... "
                                   "[--authority URI]... [--geo \"LAT LON\"] [--note TEXT]" },
   { "entity list", cmd_entity_list, "entity list PROJECT [--json]" },

@@ -367,20 +367,24 @@ parse_hits (GPtrArray  *results,
 }
 
 /**
- * sigla_search:
+ * sigla_search_page:
  * @query: what the user typed (see sigla_search_build_query())
- * @max_documents: at most this many documents, best first
+ * @offset: how many of the best documents to pass over
+ * @limit: at most this many documents, or 0 for all
  *
- * Finds words case- and diacritic-insensitively, as phrases and prefixes.
+ * Finds words case- and diacritic-insensitively, as phrases and prefixes,
+ * a page of documents at a time, best first (bm25); the hits' places and
+ * snippets are worked out for the page only.
  *
  * Returns: (transfer full) (element-type SiglaSearchHit): the hits, by
  *   document (best first) and then in text order, titles first
  */
 GPtrArray *
-sigla_search (SiglaProject  *project,
-              const char    *query,
-              guint          max_documents,
-              GError       **error)
+sigla_search_page (SiglaProject  *project,
+                   const char    *query,
+                   guint          offset,
+                   guint          limit,
+                   GError       **error)
 {
   SiglaDb *db = sigla_project_get_db (project);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_search_hit_free);
@@ -400,13 +404,14 @@ sigla_search (SiglaProject  *project,
 
   stmt = sigla_db_prepare (db,
                            "SELECT rowid, sigla_hits(documents_fts) FROM documents_fts "
-                           "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                           "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
                            error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, max_documents > 0 ? max_documents : G_MAXINT);
+  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) MIN (limit, G_MAXINT) : G_MAXINT);
+  sqlite3_bind_int (stmt, 3, (int) MIN (offset, G_MAXINT));
   while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
     parse_hits (results, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
 
@@ -417,6 +422,60 @@ sigla_search (SiglaProject  *project,
     }
 
   return g_steal_pointer (&results);
+}
+
+/**
+ * sigla_search:
+ * @max_documents: at most this many documents, best first; 0 for all
+ *
+ * The first page of sigla_search_page().
+ */
+GPtrArray *
+sigla_search (SiglaProject  *project,
+              const char    *query,
+              guint          max_documents,
+              GError       **error)
+{
+  return sigla_search_page (project, query, 0, max_documents, error);
+}
+
+/**
+ * sigla_search_count:
+ * @count: (out): how many documents hold what @query looks for
+ *
+ * Returns: %FALSE with @error set if the query is not one a search takes
+ */
+gboolean
+sigla_search_count (SiglaProject  *project,
+                    const char    *query,
+                    gint64        *count,
+                    GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GError) query_error = NULL;
+  g_autofree char *expression = sigla_search_build_query (query, &query_error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *count = 0;
+  if (query_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&query_error));
+      return FALSE;
+    }
+  if (expression == NULL)
+    return TRUE;
+
+  stmt = sigla_db_prepare (db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  if (sigla_db_step (db, stmt, error) != SIGLA_STEP_ROW)
+    {
+      g_prefix_error (error, _("Cannot search for “%s”: "), query);
+      return FALSE;
+    }
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /**

@@ -24,6 +24,15 @@ GPtrArray *sigla_search             (SiglaProject    *project,
                                      const char      *query,
                                      guint            max_documents,
                                      GError         **error);
+GPtrArray *sigla_search_page        (SiglaProject    *project,
+                                     const char      *query,
+                                     guint            offset,
+                                     guint            limit,
+                                     GError         **error);
+gboolean   sigla_search_count       (SiglaProject    *project,
+                                     const char      *query,
+                                     gint64          *count,
+                                     GError         **error);
 GPtrArray *sigla_search_names       (SiglaProject       *project,
                                      const char * const *names,
                                      gint64              document_id,
