@@ -1434,6 +1434,75 @@ test_import_refused (void)
   sigla_test_remove_dir (dir);
 }
 
+/* How many documents the corpus search's hits come from. */
+static guint
+count_hit_documents (GListModel *hits)
+{
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(SiglaRow) row = g_list_model_get_item (hits, i);
+      gint64 document = sigla_row_get_document (row);
+
+      g_hash_table_add (documents, g_memdup2 (&document, sizeof document));
+    }
+  return g_hash_table_size (documents);
+}
+
+/* The corpus search shows a page of documents, and the next as the list is
+ * scrolled to its end, each once, until there are no more. */
+static void
+test_search_loads_more (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SiglaProject) setup = sigla_test_new_project (dir, &path);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *entry, *list;
+  GListModel *hits;
+  GtkAdjustment *adjustment;
+  SiglaWindow *window;
+
+  for (guint i = 0; i < 130; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("cable-%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Cable %u\n\nThe delegates met at Kaesong, day %u.\n", i, i);
+
+      g_ptr_array_add (files, sigla_test_write_file (dir, name, text, -1));
+    }
+  g_ptr_array_add (files, NULL);
+  g_assert_cmpuint (sigla_import_files (setup, (const char * const *) files->pdata, NULL, NULL, NULL, NULL), ==, 130);
+  g_clear_object (&setup);
+
+  window = present_project (path, 1280, 800);
+  wait_until_shown (GTK_WIDGET (window));
+  entry = find_widget (GTK_WIDGET (window), is_named, "search_entry");
+  list = find_widget (GTK_WIDGET (window), is_named, "hit_list");
+  hits = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Kaesong");
+  while (g_list_model_get_n_items (hits) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  wait_until_shown (list);
+  g_assert_cmpuint (count_hit_documents (hits), ==, 50);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+  /* Scrolled to the end twice: 100 documents, then all 130; each hit once (one a document). */
+  for (guint expected = 100; expected < 200; expected += 100)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+      run_pending ();
+      wait_until_shown (list);
+      g_assert_cmpuint (count_hit_documents (hits), ==, MIN (expected, 130));
+      g_assert_cmpuint (g_list_model_get_n_items (hits), ==, MIN (expected, 130));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  sigla_test_remove_dir (dir);
+}
+
 /* A folder given to the window (dropped, chosen, or on the command line) is
  * imported with its folders' text files, one action; an empty one is said. */
 static void
@@ -2530,6 +2599,7 @@ main (int    argc,
   g_test_add_func ("/window/panel-tabs", test_panel_tabs);
   g_test_add_func ("/window/tab-leaves-lists", test_tab_leaves_lists);
   g_test_add_func ("/window/import-folder", test_import_folder);
+  g_test_add_func ("/window/search-loads-more", test_search_loads_more);
 
   return g_test_run ();
 }

@@ -138,29 +138,35 @@ hit_row (SiglaWindow           *self,
   return row;
 }
 
+#define HIT_PAGE 50   /* documents a page of hits holds */
+
+/* The next page of the search's hits, after those shown. */
 static void
-search_changed_cb (GtkSearchEntry *entry,
-                   SiglaWindow    *self)
+load_hits (SiglaWindow *self)
 {
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GPtrArray) placed = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) sigla_entity_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_documents = 0;
 
-  g_list_store_remove_all (self->hits);
-  if (self->project == NULL || *query == '\0')
-    {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
-      return;
-    }
+  if (self->project == NULL || self->hits_all)
+    return;
 
   /* A query still being typed ("NOT" alone) finds nothing yet. */
-  hits = sigla_search (self->project, query, 100, NULL);
+  hits = sigla_search_page (self->project, query, self->hit_documents, HIT_PAGE, NULL);
   if (hits != NULL && (placed = sigla_occurrences_of_hits (self->project, hits, &error)) == NULL)
     sigla_window_show_error (self, error);
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    n_documents += i == 0 || ((SiglaSearchHit *) hits->pdata[i])->document_id !=
+                             ((SiglaSearchHit *) hits->pdata[i - 1])->document_id;
+  self->hit_documents += n_documents;
+  self->hits_all = n_documents < HIT_PAGE;
+
   for (guint i = 0; i < g_list_model_get_n_items (sigla_document_model_get_model (self->documents)); i++)
     {
       g_autoptr(SiglaDocumentItem) document = g_list_model_get_item (sigla_document_model_get_model (self->documents), i);
@@ -169,15 +175,36 @@ search_changed_cb (GtkSearchEntry *entry,
       *id = sigla_document_item_get_id (document);
       g_hash_table_insert (titles, id, (gpointer) sigla_document_item_get_title (document));
     }
-
   for (guint i = 0; placed != NULL && i < placed->len; i++)
-    {
-      g_autoptr(SiglaRow) row = hit_row (self, placed->pdata[i], titles, labels);
+    g_ptr_array_add (rows, hit_row (self, placed->pdata[i], titles, labels));
+  g_list_store_splice (self->hits, g_list_model_get_n_items (G_LIST_MODEL (self->hits)), 0, rows->pdata, rows->len);
+}
 
-      g_list_store_append (self->hits, row);
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   SiglaWindow    *self)
+{
+  g_list_store_remove_all (self->hits);
+  self->hit_documents = 0;
+  self->hits_all = FALSE;
+  if (self->project == NULL || *gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
+      return;
     }
 
+  load_hits (self);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "hits");
+}
+
+/* More hits as the list is scrolled to its end. */
+static void
+hits_scrolled_cb (GtkScrolledWindow *scroller,
+                  GtkPositionType    edge,
+                  SiglaWindow       *self)
+{
+  if (edge == GTK_POS_BOTTOM)
+    load_hits (self);
 }
 
 /* -- the search --------------------------------------------------------------- */
@@ -241,6 +268,8 @@ _sigla_window_documents_init (SiglaWindow *self)
 
   self->hits = sigla_row_list_attach (self->hit_list, TRUE);
   g_signal_connect (self->hit_list, "activate", G_CALLBACK (hit_activated_cb), self);
+  g_signal_connect (gtk_widget_get_ancestor (GTK_WIDGET (self->hit_list), GTK_TYPE_SCROLLED_WINDOW), "edge-reached",
+                    G_CALLBACK (hits_scrolled_cb), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped_cb), self);

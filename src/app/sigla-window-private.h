@@ -49,6 +49,8 @@ struct _SiglaWindow
   SiglaDocumentModel   *documents;
   GtkSingleSelection   *document_selection;
   GListStore           *hits;
+  guint                 hit_documents;   /* the documents the hits shown come from */
+  gboolean              hits_all;        /* no more to load as the list scrolls */
   SiglaPanels          *panels;
   SiglaTagPopover      *tag_popover;
   GCancellable         *task_cancellable;
