@@ -12,6 +12,7 @@
 #define N_ANNOTATIONS 100000
 #define RANDOM_SEED 19510630
 #define TARGET_MB_S 50.0
+#define FOLDER_RATIO 1.5      /* a folder export's time against one file's */
 #define MB (1024.0 * 1024.0)
 
 static double
@@ -169,6 +170,26 @@ main (int    argc,
   sigla_bench_report ("tei: xmllint --noout parses it in %.2f s: %.1f MB/s (libxml2's own speed)\n",
                       parse_s, megabytes / parse_s);
   sigla_bench_report ("tei: jing %s in %.1f s\n", valid_s >= 0 ? "finds it valid" : "finds it INVALID", valid_s);
+
+  /* The same documents, one file each, into a folder made for them: written together, one sync. */
+  {
+    g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+    g_autoptr(GPtrArray) files = NULL;
+    double folder_s;
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    start = g_get_monotonic_time ();
+    files = sigla_tei_export_directory (project, &options, folder, &error);
+    folder_s = seconds_since (start);
+    if (files == NULL)
+      {
+        sigla_bench_report ("tei: folder export FAILED: %s\n", error->message);
+        return 1;
+      }
+    sigla_bench_report ("tei: export to a folder, %u files in %.2f s: folder / one file = %.2f (target <= %.1f: %s)\n",
+                        files->len, folder_s, folder_s / export_s, FOLDER_RATIO,
+                        sigla_bench_verdict (folder_s / export_s <= FOLDER_RATIO));
+  }
 
   /* SIGLA_BENCH_KEEP=1 leaves the project and the export, for a profiler. */
   if (g_getenv ("SIGLA_BENCH_KEEP") != NULL)

@@ -3,9 +3,10 @@
 # test-crash.py: sigla-cli killed with SIGKILL at random moments of real work (batch imports,
 # thousands of tags, undo, redo, TEI export), and the project checked after every kill: it opens,
 # integrity_check is ok, it holds exactly what the commands that succeeded made (plus, or minus,
-# the killed one, whole or not at all), no document is half there, the export is absent or whole,
-# and undo and redo still work. Speaks TAP. SIGLA_CRASH_SEED=N replays a run's choices (the kill
-# moments also depend on timing, so a replay lands close, not exactly).
+# the killed one, whole or not at all), no document is half there, the export (one file, or a
+# folder of them) is absent or whole, and undo and redo still work. Speaks TAP.
+# SIGLA_CRASH_SEED=N replays a run's choices (the kill moments also depend on timing, so a replay
+# lands close, not exactly).
 
 import copy
 import os
@@ -96,8 +97,10 @@ class Driver:
         self.inputs = os.path.join(tmp, "in")
         self.exports = os.path.join(tmp, "out")
         self.export_path = os.path.join(self.exports, "corpus.xml")
+        self.folder_exports = os.path.join(tmp, "out-folder")
         os.mkdir(self.inputs)
         os.mkdir(self.exports)
+        os.mkdir(self.folder_exports)
         self.model = Model()
         self.lengths = {}
         self.next_file = 0
@@ -133,12 +136,19 @@ class Driver:
         if kind == "export":
             return ["export", self.project, "--format", "tei", "-o", self.export_path,
                     "--annotator", "Crash Test"], ("export", None)
+        if kind == "export-folder":
+            return ["export", self.project, "--format", "tei", "-o", self.folder_exports,
+                    "--annotator", "Crash Test"], ("export", None)
         return [kind, self.project], (kind, None)
+
+    def timing_key(self, args):
+        """Which command @args is, for its time: a folder export takes longer than one file."""
+        return "export-folder" if self.folder_exports in args else args[0]
 
     def run(self, args):
         started = time.monotonic()
         done = subprocess.run([CLI, *args], capture_output=True, text=True)
-        self.durations.setdefault(args[0], []).append(time.monotonic() - started)
+        self.durations.setdefault(self.timing_key(args), []).append(time.monotonic() - started)
         return done
 
     def record(self, what, done):
@@ -224,6 +234,20 @@ class Driver:
             except ET.ParseError as e:
                 self.fail("the export is absent or whole", f"{self.export_path}: {e}")
 
+        # One file a document: each under its name whole, or not there; temporary files beside.
+        for name in os.listdir(self.folder_exports):
+            path = os.path.join(self.folder_exports, name)
+            if name.startswith("."):
+                self.stats["temp files left by killed exports"] += 1
+                os.remove(path)
+                continue
+            try:
+                root = ET.parse(path).getroot()
+                if not root.tag.endswith("}TEI"):
+                    self.fail("each file of a folder export is absent or whole", f"{name}: root {root.tag}")
+            except ET.ParseError as e:
+                self.fail("each file of a folder export is absent or whole", f"{name}: {e}")
+
     def check_after_kill(self):
         opened = cli("stats", self.project, "--json")
         if opened.returncode != 0:
@@ -275,15 +299,16 @@ class Driver:
         for _ in range(TAGS_PER_CYCLE):
             args, what = self.command("tag")
             self.record(what, self.run(args))
-        extra = self.rng.choice(["import", "undo", "redo", "export", "undo"])
+        extra = self.rng.choice(["import", "undo", "redo", "export", "undo", "export-folder"])
         args, what = self.command(extra)
         self.record(what, self.run(args))
 
         # One command killed at a random moment.
-        kind = self.rng.choices(["import", "tag", "undo", "redo", "export"], [35, 25, 20, 5, 15])[0]
+        kind = self.rng.choices(["import", "tag", "undo", "redo", "export", "export-folder"],
+                                [35, 25, 20, 5, 10, 5])[0]
         args, what = self.command(kind)
         before = copy.deepcopy(self.model)
-        delay = self.kill_delay(args[0])
+        delay = self.kill_delay(self.timing_key(args))
         started = time.monotonic()
         process = subprocess.Popen([CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(delay)
@@ -299,7 +324,7 @@ class Driver:
             self.outcomes[(kind, outcome)] = self.outcomes.get((kind, outcome), 0) + 1
         else:
             stdout, stderr = process.communicate()
-            self.durations.setdefault(args[0], []).append(time.monotonic() - started)
+            self.durations.setdefault(self.timing_key(args), []).append(time.monotonic() - started)
             self.stats["finished before the kill"] += 1
             self.record(what, subprocess.CompletedProcess(args, process.returncode, stdout, stderr))
         return self.check_after_kill()
@@ -315,6 +340,7 @@ def main():
         "after a kill the project holds what succeeded, and the killed command wholly or not at all",
         "the project holds exactly what succeeded",
         "the export is absent or whole",
+        "each file of a folder export is absent or whole",
         "nothing but the export and its temporary files in the export folder",
         "undo and redo still work",
     ]

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sigla-output.h: writes an export to a file through a temporary one, renamed at the end. */
+/* sigla-output.h: writes an export to a file through a temporary one, renamed at the end; many
+ * files at once with one sync. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,6 +19,21 @@ gboolean sigla_output_write_file (const char      *path,
                                   SiglaProject    *project,
                                   gpointer         data,
                                   GError         **error);
+typedef struct _SiglaOutputBatch SiglaOutputBatch;
+
+SiglaOutputBatch *sigla_output_batch_new    (const char        *folder);
+void              sigla_output_batch_free   (SiglaOutputBatch  *batch);
+gboolean          sigla_output_batch_write  (SiglaOutputBatch  *batch,
+                                             const char        *path,
+                                             SiglaWriteFunc     write,
+                                             SiglaProject      *project,
+                                             gpointer           data,
+                                             GError           **error);
+gboolean          sigla_output_batch_commit (SiglaOutputBatch  *batch,
+                                             GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiglaOutputBatch, sigla_output_batch_free)
+
 gboolean sigla_output_print      (GOutputStream   *output,
                                   GError         **error,
                                   const char      *format,

@@ -1529,7 +1529,8 @@ sigla_tei_file_name (gint64      document_id,
  * sigla_tei_export_directory:
  * @directory: an existing folder
  *
- * Writes one file a document into @directory.
+ * Writes one file a document into @directory, as one batch: each file is
+ * under its name whole, or not at all (see sigla_output_batch_new()).
  *
  * Returns: (transfer full) (element-type utf8): the paths written, or %NULL
  */
@@ -1541,6 +1542,7 @@ sigla_tei_export_directory (SiglaProject           *project,
 {
   g_autoptr(GPtrArray) documents = sigla_document_list (project, error);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SiglaOutputBatch) batch = NULL;
 
   if (documents == NULL)
     return NULL;
@@ -1551,16 +1553,18 @@ sigla_tei_export_directory (SiglaProject           *project,
       return NULL;
     }
 
+  batch = sigla_output_batch_new (directory);
   for (guint i = 0; i < documents->len; i++)
     {
       SiglaDocument *document = documents->pdata[i];
       g_autofree char *name = sigla_tei_file_name (document->id, document->title);
       char *path = g_build_filename (directory, name, NULL);
+      TeiExport export = { document->id, options };
 
       g_ptr_array_add (paths, path);
-      if (!write_file (path, project, document->id, options, error))
+      if (!sigla_output_batch_write (batch, path, write_tei_cb, project, &export, error))
         return NULL;
     }
 
-  return g_steal_pointer (&paths);
+  return sigla_output_batch_commit (batch, error) ? g_steal_pointer (&paths) : NULL;
 }
