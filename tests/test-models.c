@@ -349,6 +349,85 @@ test_documents (void)
   sigla_test_remove_dir (dir);
 }
 
+static int
+compare_as_listed (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      by_title)
+{
+  const SiglaDocument *x = *(SiglaDocument * const *) a, *y = *(SiglaDocument * const *) b;
+  int by;
+
+  if (by_title != NULL)
+    by = g_utf8_collate (x->title, y->title);
+  else if ((x->date == NULL) != (y->date == NULL))
+    by = x->date == NULL ? 1 : -1;
+  else
+    by = g_strcmp0 (x->date, y->date);
+  return by != 0 ? by : (x->id > y->id) - (x->id < y->id);
+}
+
+/* Hundreds of documents, read a page at a time: every row, across the
+ * pages, is the document the order puts there (checked against the whole
+ * list sorted here), by date (undated last) and by title, accents and all;
+ * and an import undone takes them away. */
+static void
+test_documents_paged (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autoptr(SiglaProject) project = sigla_test_new_project (dir, NULL);
+  g_autoptr(SiglaDocumentModel) documents = sigla_document_model_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19510710);
+  static const char * const words[] = { "Kaesong", "Kaesŏng", "armistice", "Édouard", "zone", "Ávila", "38th" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%03u.txt", i);
+      guint month = g_rand_int_range (rand, 0, 13);
+      g_autofree char *date = month > 0 ? g_strdup_printf ("%u %s 1951\n\n", g_rand_int_range (rand, 1, 28),
+                                                           (const char *[]) { "", "January", "February", "March",
+                                                             "April", "May", "June", "July", "August", "September",
+                                                             "October", "November", "December" }[month])
+                                        : g_strdup ("");
+      g_autofree char *text = g_strdup_printf ("# %s %s %u\n\n%sThe text.\n", words[g_rand_int_range (rand, 0, 7)],
+                                               words[g_rand_int_range (rand, 0, 7)], i, date);
+
+      g_ptr_array_add (paths, sigla_test_write_file (dir, name, text, -1));
+    }
+  g_ptr_array_add (paths, NULL);
+  g_assert_cmpuint (sigla_import_files (project, (const char * const *) paths->pdata, NULL, NULL, NULL, &error), ==, 600);
+  g_assert_true (sigla_document_model_set_project (documents, project, &error));
+
+  for (int by_title = 0; by_title < 2; by_title++)
+    {
+      g_autoptr(GPtrArray) all = sigla_document_list (project, NULL);
+      GListModel *model = sigla_document_model_get_model (documents);
+      guint undated = 0;
+
+      g_assert_true (sigla_document_model_set_order (documents, by_title ? SIGLA_DOCUMENT_ORDER_TITLE
+                                                                         : SIGLA_DOCUMENT_ORDER_DATE, &error));
+      g_ptr_array_sort_with_data (all, compare_as_listed, by_title ? GINT_TO_POINTER (1) : NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, all->len);
+      /* From the end backwards, so that each page is read when first asked for. */
+      for (guint i = all->len; i-- > 0;)
+        {
+          g_autoptr(SiglaDocumentItem) item = g_list_model_get_item (model, i);
+
+          g_assert_cmpint (sigla_document_item_get_id (item), ==, ((SiglaDocument *) all->pdata[i])->id);
+          g_assert_cmpstr (sigla_document_item_get_title (item), ==, ((SiglaDocument *) all->pdata[i])->title);
+          undated += sigla_document_item_get_date (item) == NULL;
+        }
+      g_assert_cmpuint (undated, >, 0);
+      g_assert_cmpuint (undated, <, all->len);
+    }
+
+  g_assert_true (sigla_project_undo (project, NULL, &error));
+  run_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (sigla_document_model_get_model (documents)), ==, 0);
+  sigla_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/models/follow-changes", test_follow_changes);
   g_test_add_func ("/models/rows-kept", test_rows_kept);
   g_test_add_func ("/models/documents", test_documents);
+  g_test_add_func ("/models/documents-paged", test_documents_paged);
 
   return g_test_run ();
 }

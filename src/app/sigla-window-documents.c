@@ -148,7 +148,8 @@ load_hits (SiglaWindow *self)
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GPtrArray) placed = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) sigla_entity_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -167,14 +168,16 @@ load_hits (SiglaWindow *self)
   self->hit_documents += n_documents;
   self->hits_all = n_documents < HIT_PAGE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (sigla_document_model_get_model (self->documents)); i++)
-    {
-      g_autoptr(SiglaDocumentItem) document = g_list_model_get_item (sigla_document_model_get_model (self->documents), i);
-      gint64 *id = g_new (gint64, 1);
+  /* The titles of the page's documents alone: a long list is not read whole. */
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      *id = sigla_document_item_get_id (document);
-      g_hash_table_insert (titles, id, (gpointer) sigla_document_item_get_title (document));
-    }
+    for (guint i = 0; hits != NULL && i < hits->len; i++)
+      g_array_append_val (ids, ((SiglaSearchHit *) hits->pdata[i])->document_id);
+    documents = sigla_document_list_some (self->project, (const gint64 *) (gpointer) ids->data, ids->len, NULL);
+    for (guint i = 0; documents != NULL && i < documents->len; i++)
+      g_hash_table_insert (titles, &((SiglaDocument *) documents->pdata[i])->id, ((SiglaDocument *) documents->pdata[i])->title);
+  }
   for (guint i = 0; placed != NULL && i < placed->len; i++)
     g_ptr_array_add (rows, hit_row (self, placed->pdata[i], titles, labels));
   g_list_store_splice (self->hits, g_list_model_get_n_items (G_LIST_MODEL (self->hits)), 0, rows->pdata, rows->len);

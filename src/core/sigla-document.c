@@ -5,6 +5,8 @@
 
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "sigla-document.h"
 #include "sigla-error.h"
 #include "sigla-project-private.h"
@@ -128,6 +130,120 @@ sigla_document_list (SiglaProject  *project,
   if (stmt == NULL)
     return NULL;
 
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    g_ptr_array_add (documents, document_from_row (stmt));
+
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&documents) : NULL;
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *key;   /* the title's collation key */
+} TitleKey;
+
+static int
+compare_title_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const TitleKey *x = a, *y = b;
+  int by = strcmp (x->key, y->key);
+
+  return by != 0 ? by : (x->id > y->id) - (x->id < y->id);
+}
+
+/**
+ * sigla_document_list_order:
+ * @by_title: by title, as the user's language sorts it; else by date,
+ *   undated last, then as imported
+ *
+ * The documents' ids alone, in the order a list shows them: what a long
+ * list needs before it reads the rows it shows.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, or %NULL
+ */
+GArray *
+sigla_document_list_order (SiglaProject  *project,
+                           gboolean       by_title,
+                           GError       **error)
+{
+  /* From the indexes on date and title alone (format 4): the rows hold the texts. */
+  static const char * const by_date[] = {
+    "SELECT id FROM documents INDEXED BY documents_date WHERE date IS NOT NULL ORDER BY date, id",
+    "SELECT id FROM documents INDEXED BY documents_date WHERE date IS NULL ORDER BY id",
+  };
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SiglaStep step;
+
+  if (!by_title)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (by_date); i++)
+        {
+          g_autoptr(sqlite3_stmt) part = sigla_db_prepare (db, by_date[i], error);
+
+          if (part == NULL)
+            return NULL;
+          while ((step = sigla_db_step (db, part, error)) == SIGLA_STEP_ROW)
+            g_array_append_val (ids, (gint64) { sqlite3_column_int64 (part, 0) });
+          if (step != SIGLA_STEP_DONE)
+            return NULL;
+        }
+      return g_steal_pointer (&ids);
+    }
+
+  if ((stmt = sigla_db_prepare (db, "SELECT id, title FROM documents INDEXED BY documents_title", error)) == NULL)
+    return NULL;
+
+  keys = g_array_new (FALSE, FALSE, sizeof (TitleKey));
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    {
+      TitleKey key = { sqlite3_column_int64 (stmt, 0),
+                       g_utf8_collate_key ((const char *) sqlite3_column_text (stmt, 1), -1) };
+
+      g_array_append_val (keys, key);
+    }
+  if (step == SIGLA_STEP_DONE)
+    g_array_sort (keys, compare_title_keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_array_append_val (ids, g_array_index (keys, TitleKey, i).id);
+      g_free (g_array_index (keys, TitleKey, i).key);
+    }
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
+ * sigla_document_list_some:
+ * @ids: (array length=n): the documents wanted
+ *
+ * Returns: (transfer full) (element-type SiglaDocument): the metadata of
+ *   those of @ids that are there, without the texts, in no set order; %NULL
+ *   on error
+ */
+GPtrArray *
+sigla_document_list_some (SiglaProject  *project,
+                          const gint64  *ids,
+                          guint          n,
+                          GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_document_free);
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT " DOCUMENT_COLUMNS " FROM documents "
+                          "WHERE id IN (SELECT value FROM json_each(?))", error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_STATIC);
   while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
     g_ptr_array_add (documents, document_from_row (stmt));
 

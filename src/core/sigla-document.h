@@ -57,6 +57,13 @@ void           sigla_document_free        (SiglaDocument   *document);
 
 GPtrArray     *sigla_document_list        (SiglaProject    *project,
                                            GError         **error);
+GArray        *sigla_document_list_order  (SiglaProject    *project,
+                                           gboolean         by_title,
+                                           GError         **error);
+GPtrArray     *sigla_document_list_some   (SiglaProject    *project,
+                                           const gint64    *ids,
+                                           guint            n,
+                                           GError         **error);
 SiglaDocument *sigla_document_get         (SiglaProject    *project,
                                            gint64           id,
                                            GError         **error);

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sigla-document-model.c: the project's documents, by date or by title: a list model that follows
  * the project's "changed" signal as documents come and go; a document that did not change keeps
- * its row. */
+ * its row. Lazy, for a project of 100,000 documents: it holds every id in order, and makes a
+ * row only when a list asks for it (a page at a time, a few thousand at most kept). */
 
 #define G_LOG_DOMAIN "sigla-model"
 
 #include "sigla-document.h"
 #include "sigla-document-model.h"
-#include "sigla-model-util.h"
 
 /* -- a document's row ---------------------------------------------------------- */
 
@@ -142,18 +142,24 @@ sigla_document_item_get_addressee (SiglaDocumentItem *self)
 
 /* -- the model ---------------------------------------------------------------- */
 
+#define PAGE 128          /* rows read together, around the one a list asks for */
+#define CACHE_MAX 4096    /* rows kept made; past that, those the list still holds live on */
+
 struct _SiglaDocumentModel
 {
   GObject             parent_instance;
 
   SiglaProject       *project;
   SiglaDocumentOrder  order;
-  GListStore         *store;
-  GHashTable         *items;   /* document id → SiglaDocumentItem listed */
+  GArray             *ids;     /* gint64: every document, in the order shown */
+  GHashTable         *items;   /* document id → SiglaDocumentItem made so far */
   SiglaChangeQueue    queue;
 };
 
-G_DEFINE_FINAL_TYPE (SiglaDocumentModel, sigla_document_model, G_TYPE_OBJECT)
+static void sigla_document_model_list_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SiglaDocumentModel, sigla_document_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, sigla_document_model_list_init))
 
 enum {
   FAILED,
@@ -162,22 +168,130 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+/* Makes the rows of @ids that are not made yet. */
+static gboolean
+read_rows (SiglaDocumentModel  *self,
+           const gint64        *ids,
+           guint                n,
+           GError             **error)
 {
-  const SiglaDocumentItem *x = *(SiglaDocumentItem * const *) a, *y = *(SiglaDocumentItem * const *) b;
-  SiglaDocumentOrder order = GPOINTER_TO_INT (user_data);
-  int by;
+  g_autoptr(GPtrArray) documents = sigla_document_list_some (self->project, ids, n, error);
 
-  if (order == SIGLA_DOCUMENT_ORDER_TITLE)
-    by = g_utf8_collate (x->title, y->title);
-  else if ((x->date == NULL) != (y->date == NULL))
-    by = x->date == NULL ? 1 : -1;
-  else
-    by = g_strcmp0 (x->date, y->date);
-  return by != 0 ? by : (x->id > y->id) - (x->id < y->id);
+  if (documents == NULL)
+    return FALSE;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const SiglaDocument *document = documents->pdata[i];
+
+      if (!g_hash_table_contains (self->items, &document->id))
+        {
+          SiglaDocumentItem *item = document_item_new (document);
+
+          g_hash_table_insert (self->items, &item->id, item);
+        }
+    }
+  return TRUE;
+}
+
+static GType
+get_item_type (GListModel *list)
+{
+  return SIGLA_TYPE_DOCUMENT_ITEM;
+}
+
+static guint
+get_n_items (GListModel *list)
+{
+  return SIGLA_DOCUMENT_MODEL (list)->ids->len;
+}
+
+/* A row is read when a list first asks for it, with the page around it. */
+static gpointer
+get_item (GListModel *list,
+          guint       position)
+{
+  SiglaDocumentModel *self = SIGLA_DOCUMENT_MODEL (list);
+  g_autoptr(GError) error = NULL;
+  SiglaDocumentItem *item;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  item = g_hash_table_lookup (self->items, &id);
+  if (item == NULL)
+    {
+      guint first = position - position % PAGE;
+
+      if (g_hash_table_size (self->items) + PAGE > CACHE_MAX)
+        g_hash_table_remove_all (self->items);
+      if (!read_rows (self, &g_array_index (self->ids, gint64, first), MIN (PAGE, self->ids->len - first), &error))
+        g_signal_emit (self, signals[FAILED], 0, error);
+      item = g_hash_table_lookup (self->items, &id);
+    }
+  if (item == NULL)
+    {
+      /* Not there (gone since, or unreadable): a row of its own, which the next change replaces. */
+      item = g_object_new (SIGLA_TYPE_DOCUMENT_ITEM, NULL);
+      item->id = id;
+      item->title = g_strdup ("");
+      return item;
+    }
+  return g_object_ref (item);
+}
+
+static void
+sigla_document_model_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/* The rows made so far read again: those whose document changed are made
+ * anew and returned, those gone forgotten, the others kept as they are. */
+static GHashTable *
+refresh_rows (SiglaDocumentModel  *self,
+              GError             **error)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (made, *(gint64 *) key);
+
+  for (guint first = 0; first < made->len; first += PAGE)
+    {
+      guint n = MIN (PAGE, made->len - first);
+      g_autoptr(GPtrArray) documents = sigla_document_list_some (self->project, &g_array_index (made, gint64, first),
+                                                                 n, error);
+
+      if (documents == NULL)
+        return NULL;
+      for (guint i = 0; i < documents->len; i++)
+        {
+          const SiglaDocument *document = documents->pdata[i];
+          SiglaDocumentItem *item = g_hash_table_lookup (self->items, &document->id);
+
+          if (item_shows (item, document))
+            item = g_object_ref (item);
+          else
+            {
+              item = document_item_new (document);
+              g_hash_table_add (changed, &item->id);
+            }
+          g_hash_table_insert (items, &item->id, item);
+        }
+    }
+
+  g_hash_table_unref (self->items);
+  self->items = g_steal_pointer (&items);
+  return g_steal_pointer (&changed);
 }
 
 /**
@@ -185,35 +299,52 @@ compare_items (gconstpointer a,
  *
  * Reads the documents again: what another connection (an import in a
  * thread, another program) added or changed, which the project's signal
- * does not tell.
+ * does not tell. Only the ids of all are read; the rows a list asks for
+ * then, and those it had and which did not change stay the same objects.
  */
 gboolean
 sigla_document_model_reload (SiglaDocumentModel  *self,
                              GError             **error)
 {
-  g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
-  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) old = NULL;
+  g_autoptr(GHashTable) changed = NULL;
+  guint prefix = 0, suffix = 0;
 
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_MODEL (self), FALSE);
 
-  if (self->project != NULL && (documents = sigla_document_list (self->project, error)) == NULL)
+  if (self->project == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_remove_all (self->items);
+      changed = g_hash_table_new (g_int64_hash, g_int64_equal);
+    }
+  else if ((ids = sigla_document_list_order (self->project, self->order == SIGLA_DOCUMENT_ORDER_TITLE, error)) == NULL ||
+           (changed = refresh_rows (self, error)) == NULL)
     return FALSE;
 
-  for (guint i = 0; documents != NULL && i < documents->len; i++)
+  old = g_steal_pointer (&self->ids);
+  self->ids = g_steal_pointer (&ids);
+
+  /* What came, went or moved lies between what stayed at the start and at the end. */
+  while (prefix < old->len && prefix < self->ids->len &&
+         g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->ids->len - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) == g_array_index (self->ids, gint64, self->ids->len - 1 - suffix))
+    suffix++;
+  if (old->len != prefix + suffix || self->ids->len != prefix + suffix)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                self->ids->len - prefix - suffix);
+
+  /* A document that stayed in place but reads otherwise: its row anew. */
+  for (guint i = 0; i < self->ids->len && g_hash_table_size (changed) > 0; i++)
     {
-      const SiglaDocument *document = documents->pdata[i];
-      SiglaDocumentItem *item = g_hash_table_lookup (self->items, &document->id);
+      gint64 id = g_array_index (self->ids, gint64, i);
 
-      item = item != NULL && item_shows (item, document) ? g_object_ref (item) : document_item_new (document);
-      g_hash_table_insert (items, &item->id, item);
-      g_ptr_array_add (listed, item);
+      if ((i < prefix || i >= self->ids->len - suffix) && g_hash_table_contains (changed, &id))
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
     }
-  g_ptr_array_sort_with_data (listed, compare_items, GINT_TO_POINTER (self->order));
-
-  g_clear_pointer (&self->items, g_hash_table_unref);
-  self->items = g_steal_pointer (&items);
-  sigla_list_store_replace (self->store, listed);
   return TRUE;
 }
 
@@ -243,6 +374,7 @@ sigla_document_model_set_project (SiglaDocumentModel  *self,
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_MODEL (self), FALSE);
 
   sigla_change_queue_watch (&self->queue, project);
+  g_hash_table_remove_all (self->items);
   g_set_object (&self->project, project);
   if (sigla_document_model_reload (self, error))
     return TRUE;
@@ -273,7 +405,7 @@ GListModel *
 sigla_document_model_get_model (SiglaDocumentModel *self)
 {
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_MODEL (self), NULL);
-  return G_LIST_MODEL (self->store);
+  return G_LIST_MODEL (self);
 }
 
 /* Where @document_id is listed. */
@@ -282,13 +414,16 @@ sigla_document_model_find (SiglaDocumentModel *self,
                            gint64              document_id,
                            guint              *position)
 {
-  SiglaDocumentItem *item;
-
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_MODEL (self), FALSE);
 
   sigla_change_queue_flush (&self->queue);
-  item = g_hash_table_lookup (self->items, &document_id);
-  return item != NULL && g_list_store_find (self->store, item, position);
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == document_id)
+      {
+        *position = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static void
@@ -298,7 +433,6 @@ sigla_document_model_dispose (GObject *object)
 
   sigla_change_queue_watch (&self->queue, NULL);
   g_clear_object (&self->project);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->items, g_hash_table_unref);
 
   G_OBJECT_CLASS (sigla_document_model_parent_class)->dispose (object);
@@ -307,7 +441,10 @@ sigla_document_model_dispose (GObject *object)
 static void
 sigla_document_model_finalize (GObject *object)
 {
-  sigla_change_queue_clear (&SIGLA_DOCUMENT_MODEL (object)->queue);
+  SiglaDocumentModel *self = SIGLA_DOCUMENT_MODEL (object);
+
+  sigla_change_queue_clear (&self->queue);
+  g_array_unref (self->ids);
   G_OBJECT_CLASS (sigla_document_model_parent_class)->finalize (object);
 }
 
@@ -321,7 +458,7 @@ sigla_document_model_class_init (SiglaDocumentModelClass *klass)
 
   /**
    * SiglaDocumentModel::failed:
-   * @error: why the list could not follow a change; it stays as it was
+   * @error: why the list could not follow a change, or read a row
    */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_ERROR);
@@ -330,7 +467,7 @@ sigla_document_model_class_init (SiglaDocumentModelClass *klass)
 static void
 sigla_document_model_init (SiglaDocumentModel *self)
 {
-  self->store = g_list_store_new (SIGLA_TYPE_DOCUMENT_ITEM);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   sigla_change_queue_init (&self->queue, 1u << SIGLA_CHANGE_DOCUMENT, flush, self);
 }
