@@ -19,6 +19,7 @@
 #include "sigla-language.h"
 #include "sigla-mention.h"
 #include "sigla-output.h"
+#include "sigla-project-private.h"
 #include "sigla-tei-layout.h"
 #include "sigla-tei-weave.h"
 #include "sigla-tei-writer.h"
@@ -1225,30 +1226,26 @@ close_output_cb (void *context)
   return 0;
 }
 
+/* @entities: every entity of the project (sigla_entity_list()), which the
+ * writer reads from and the caller keeps. */
 static gboolean
 writer_open (Writer                 *w,
-             SiglaProject           *project,
              const SiglaTeiOptions  *options,
+             GPtrArray              *entities,
              GOutputStream          *output,
              GError                **error)
 {
-  g_autoptr(GPtrArray) entities = sigla_entity_list (project, error);
   xmlOutputBufferPtr buffer;
-
-  if (entities == NULL)
-    return FALSE;
 
   w->output = output;
   w->annotator = options != NULL && options->annotator != NULL ? options->annotator : "Sigla";
-  w->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                       (GDestroyNotify) sigla_entity_free);
+  w->entities = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < entities->len; i++)
     {
       SiglaEntity *entity = entities->pdata[i];
 
       g_hash_table_insert (w->entities, &entity->id, entity);
     }
-  g_ptr_array_set_free_func (entities, NULL);
 
   buffer = xmlOutputBufferCreateIO (write_output_cb, close_output_cb, w, NULL);
   w->writer = xmlNewTextWriter (buffer);
@@ -1303,6 +1300,41 @@ registry_from (Writer    *w,
   return registry;
 }
 
+/* One document as a <TEI> with the entities (of @order, every one of the
+ * project's) its annotations use; one imported from another tool's TEI as
+ * that TEI, annotated. */
+static gboolean
+write_document (SiglaProject           *project,
+                gint64                  document_id,
+                const SiglaTeiOptions  *options,
+                GPtrArray              *order,
+                GOutputStream          *output,
+                GError                **error)
+{
+  g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL, "" };
+  g_autoptr(GPtrArray) registry = NULL;
+  g_autoptr(GPtrArray) used = NULL;
+  Writer w = { 0 };
+  gboolean woven = FALSE;
+
+  /* Another tool's TEI goes back as its own tree, annotated. */
+  if (!sigla_tei_weave (project, document_id, options, output, &woven, error))
+    return FALSE;
+  if (woven)
+    return TRUE;
+
+  if (!load_document (project, document_id, &data, error) ||
+      !writer_open (&w, options, order, output, error))
+    return FALSE;
+
+  registry = registry_from (&w, order);
+  used = used_entities (&w, registry, &data);
+  write_tei (&w, &data, used, 0);
+  indent (&w, 0);
+
+  return writer_close (&w, error);
+}
+
 /**
  * sigla_tei_write_document:
  *
@@ -1316,30 +1348,9 @@ sigla_tei_write_document (SiglaProject           *project,
                           GOutputStream          *output,
                           GError                **error)
 {
-  g_auto(DocumentData) data = { NULL, NULL, NULL, NULL, NULL, "" };
-  g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(GPtrArray) registry = NULL;
-  g_autoptr(GPtrArray) used = NULL;
-  Writer w = { 0 };
-  gboolean woven = FALSE;
+  g_autoptr(GPtrArray) order = sigla_entity_list (project, error);
 
-  /* Another tool's TEI goes back as its own tree, annotated. */
-  if (!sigla_tei_weave (project, document_id, options, output, &woven, error))
-    return FALSE;
-  if (woven)
-    return TRUE;
-
-  if (!load_document (project, document_id, &data, error) ||
-      (order = sigla_entity_list (project, error)) == NULL ||
-      !writer_open (&w, project, options, output, error))
-    return FALSE;
-
-  registry = registry_from (&w, order);
-  used = used_entities (&w, registry, &data);
-  write_tei (&w, &data, used, 0);
-  indent (&w, 0);
-
-  return writer_close (&w, error);
+  return order != NULL && write_document (project, document_id, options, order, output, error);
 }
 
 /**
@@ -1367,7 +1378,7 @@ sigla_tei_write_corpus (SiglaProject           *project,
   if (documents == NULL || (order = sigla_entity_list (project, error)) == NULL ||
       (mentions = sigla_mention_list (project, 0, error)) == NULL ||
       (claims = sigla_claim_list (project, 0, error)) == NULL ||
-      !writer_open (&w, project, options, output, error))
+      !writer_open (&w, options, order, output, error))
     return FALSE;
 
   registry = registry_from (&w, order);
@@ -1441,6 +1452,7 @@ typedef struct
 {
   gint64                 document_id;   /* 0 for the corpus */
   const SiglaTeiOptions *options;
+  GPtrArray             *entities;      /* read once for many documents, or NULL */
 } TeiExport;
 
 static gboolean
@@ -1451,9 +1463,11 @@ write_tei_cb (SiglaProject   *project,
 {
   const TeiExport *export = data;
 
-  return export->document_id != 0
-    ? sigla_tei_write_document (project, export->document_id, export->options, output, error)
-    : sigla_tei_write_corpus (project, export->options, output, error);
+  if (export->document_id == 0)
+    return sigla_tei_write_corpus (project, export->options, output, error);
+  if (export->entities != NULL)
+    return write_document (project, export->document_id, export->options, export->entities, output, error);
+  return sigla_tei_write_document (project, export->document_id, export->options, output, error);
 }
 
 /* Through a temporary file renamed into place at the end, so that an
@@ -1465,7 +1479,7 @@ write_file (const char             *path,
             const SiglaTeiOptions  *options,
             GError                **error)
 {
-  TeiExport export = { document_id, options };
+  TeiExport export = { document_id, options, NULL };
 
   return sigla_output_write_file (path, write_tei_cb, project, &export, error);
 }
@@ -1540,12 +1554,12 @@ sigla_tei_export_directory (SiglaProject           *project,
                             const char             *directory,
                             GError                **error)
 {
-  g_autoptr(GPtrArray) documents = sigla_document_list (project, error);
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SiglaOutputBatch) batch = NULL;
-
-  if (documents == NULL)
-    return NULL;
+  gboolean written = TRUE;
 
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
@@ -1553,18 +1567,26 @@ sigla_tei_export_directory (SiglaProject           *project,
       return NULL;
     }
 
+  /* One read of the project for all the files: one state throughout, and
+   * no lock taken and given back at each statement. */
+  if (!sigla_db_exec (db, "BEGIN", error))
+    return NULL;
+  if ((documents = sigla_document_list (project, error)) == NULL ||
+      (entities = sigla_entity_list (project, error)) == NULL)
+    written = FALSE;
+
   batch = sigla_output_batch_new (directory);
-  for (guint i = 0; i < documents->len; i++)
+  for (guint i = 0; written && i < documents->len; i++)
     {
       SiglaDocument *document = documents->pdata[i];
       g_autofree char *name = sigla_tei_file_name (document->id, document->title);
       char *path = g_build_filename (directory, name, NULL);
-      TeiExport export = { document->id, options };
+      TeiExport export = { document->id, options, entities };
 
       g_ptr_array_add (paths, path);
-      if (!sigla_output_batch_write (batch, path, write_tei_cb, project, &export, error))
-        return NULL;
+      written = sigla_output_batch_write (batch, path, write_tei_cb, project, &export, error);
     }
+  sigla_db_exec (db, "COMMIT", NULL);
 
-  return sigla_output_batch_commit (batch, error) ? g_steal_pointer (&paths) : NULL;
+  return written && sigla_output_batch_commit (batch, error) ? g_steal_pointer (&paths) : NULL;
 }
