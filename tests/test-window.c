@@ -11,6 +11,7 @@
 #include "sigla-document-view.h"
 #include "sigla-entity-editor.h"
 #include "sigla-highlighter.h"
+#include "sigla-progress.h"
 #include "sigla-row.h"
 #include "sigla-test-util.h"
 #include "sigla-window.h"
@@ -1503,6 +1504,29 @@ test_search_loads_more (void)
   sigla_test_remove_dir (dir);
 }
 
+/* A long import or export says how long it has left, from its pace: not in
+ * its first seconds, nor at its end. */
+static void
+test_time_left (void)
+{
+  struct { double elapsed; guint done, total; const char *said; } cases[] = {
+    { 1.0, 10, 100, "" },                                   /* the pace not known yet */
+    { 10.0, 0, 100, "" },
+    { 10.0, 100, 100, "" },                                 /* done */
+    { 10.0, 50, 100, " — less than a minute left" },        /* 10 s */
+    { 10.0, 10, 100, " — about 2 minutes left" },           /* 90 s */
+    { 60.0, 1200, 20000, " — about 16 minutes left" },      /* 940 s */
+    { 30.0, 1, 3, " — about 1 minute left" },               /* 60 s */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *said = sigla_progress_time_left (cases[i].elapsed, cases[i].done, cases[i].total);
+
+      g_assert_cmpstr (said, ==, cases[i].said);
+    }
+}
+
 /* A folder given to the window (dropped, chosen, or on the command line) is
  * imported with its folders' text files, one action; an empty one is said. */
 static void
@@ -2599,6 +2623,7 @@ main (int    argc,
   g_test_add_func ("/window/panel-tabs", test_panel_tabs);
   g_test_add_func ("/window/tab-leaves-lists", test_tab_leaves_lists);
   g_test_add_func ("/window/import-folder", test_import_folder);
+  g_test_add_func ("/window/time-left", test_time_left);
   g_test_add_func ("/window/search-loads-more", test_search_loads_more);
 
   return g_test_run ();

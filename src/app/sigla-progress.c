@@ -4,6 +4,8 @@
 
 #define G_LOG_DOMAIN "sigla-progress"
 
+#include <glib/gi18n.h>
+
 #include "sigla-progress.h"
 
 struct _SiglaProgress
@@ -72,4 +74,29 @@ sigla_progress_free (SiglaProgress *self)
 
   g_main_context_unref (self->context);
   g_free (self);
+}
+
+/**
+ * sigla_progress_time_left:
+ * @elapsed: seconds since the work began
+ *
+ * Returns: (transfer full): " — about 3 minutes left", from the pace so
+ *   far, to follow "Importing 1,200 of 20,000"; empty in the first seconds,
+ *   when the pace is not known yet, and at the end
+ */
+char *
+sigla_progress_time_left (double elapsed,
+                          guint  done,
+                          guint  total)
+{
+  double left;
+  guint minutes;
+
+  if (done == 0 || done >= total || elapsed < 2)
+    return g_strdup ("");
+  left = elapsed * (total - done) / done;
+  if (left < 60)
+    return g_strdup (_(" — less than a minute left"));
+  minutes = (guint) (left / 60 + 0.5);
+  return g_strdup_printf (ngettext (" — about %u minute left", " — about %u minutes left", minutes), minutes);
 }

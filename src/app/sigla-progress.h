@@ -19,6 +19,9 @@ void           sigla_progress_report (SiglaProgress     *self,
                                       guint              done,
                                       guint              total);
 void           sigla_progress_free   (SiglaProgress     *self);
+char          *sigla_progress_time_left (double          elapsed,
+                                         guint           done,
+                                         guint           total);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiglaProgress, sigla_progress_free)
 

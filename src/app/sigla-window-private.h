@@ -54,6 +54,7 @@ struct _SiglaWindow
   SiglaPanels          *panels;
   SiglaTagPopover      *tag_popover;
   GCancellable         *task_cancellable;
+  gint64                task_started;   /* monotonic time, for the time left */
   guint                 refresh_source;
   gboolean              refresh_documents;
   gboolean              refresh_view;      /* another program changed the project */

@@ -27,9 +27,11 @@ import_progress_cb (guint    done,
                     guint    total,
                     gpointer user_data)
 {
-  g_autofree char *text = g_strdup_printf (_("Importing %u of %u"), done, total);
+  SiglaWindow *self = user_data;
+  g_autofree char *left = sigla_progress_time_left ((g_get_monotonic_time () - self->task_started) / (double) G_USEC_PER_SEC, done, total);
+  g_autofree char *text = g_strdup_printf (_("Importing %u of %u%s"), done, total, left);
 
-  show_progress (user_data, text, done, total);
+  show_progress (self, text, done, total);
 }
 
 static void
@@ -37,9 +39,11 @@ export_progress_cb (guint    done,
                     guint    total,
                     gpointer user_data)
 {
-  g_autofree char *text = g_strdup_printf (_("Exporting %u of %u"), done, total);
+  SiglaWindow *self = user_data;
+  g_autofree char *left = sigla_progress_time_left ((g_get_monotonic_time () - self->task_started) / (double) G_USEC_PER_SEC, done, total);
+  g_autofree char *text = g_strdup_printf (_("Exporting %u of %u%s"), done, total, left);
 
-  show_progress (user_data, text, done, total);
+  show_progress (self, text, done, total);
 }
 
 /* What the TEI files held, read and left in the tree only: nothing silent. */
@@ -130,6 +134,7 @@ sigla_window_import (SiglaWindow        *self,
     return;
 
   self->task_cancellable = g_cancellable_new ();
+  self->task_started = g_get_monotonic_time ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Importing…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
@@ -332,6 +337,7 @@ sigla_window_export (SiglaWindow *self,
 
   annotator = g_settings_get_string (self->settings, "annotator-name");
   self->task_cancellable = g_cancellable_new ();
+  self->task_started = g_get_monotonic_time ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
