@@ -216,6 +216,36 @@ sigla_document_list_order (SiglaProject  *project,
 }
 
 /**
+ * sigla_document_list_titles:
+ *
+ * Returns: (transfer full) (element-type SiglaDocument): every document
+ *   with its id and title alone, in the order they were imported: read from
+ *   the index of titles, not from the rows, which hold the texts
+ */
+GPtrArray *
+sigla_document_list_titles (SiglaProject  *project,
+                            GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_document_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT id, title FROM documents INDEXED BY documents_title ORDER BY id", error);
+  SiglaStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
+    {
+      SiglaDocument *document = sigla_document_new ();
+
+      document->id = sqlite3_column_int64 (stmt, 0);
+      document->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (documents, document);
+    }
+  return step == SIGLA_STEP_DONE ? g_steal_pointer (&documents) : NULL;
+}
+
+/**
  * sigla_document_list_some:
  * @ids: (array length=n): the documents wanted
  *

@@ -57,6 +57,8 @@ void           sigla_document_free        (SiglaDocument   *document);
 
 GPtrArray     *sigla_document_list        (SiglaProject    *project,
                                            GError         **error);
+GPtrArray     *sigla_document_list_titles (SiglaProject    *project,
+                                           GError         **error);
 GArray        *sigla_document_list_order  (SiglaProject    *project,
                                            gboolean         by_title,
                                            GError         **error);

@@ -1571,7 +1571,7 @@ sigla_tei_export_directory (SiglaProject           *project,
    * no lock taken and given back at each statement. */
   if (!sigla_db_exec (db, "BEGIN", error))
     return NULL;
-  if ((documents = sigla_document_list (project, error)) == NULL ||
+  if ((documents = sigla_document_list_titles (project, error)) == NULL ||
       (entities = sigla_entity_list (project, error)) == NULL)
     written = FALSE;
 
