@@ -366,6 +366,26 @@ parse_hits (GPtrArray  *results,
     }
 }
 
+#define RANK_MAX 2000   /* documents found that a search still ranks */
+
+/* Whether @expression finds at most @n documents: asked of the first n + 1
+ * only, however many there are. */
+static gboolean
+finds_at_most (SiglaDb    *db,
+               const char *expression,
+               guint       n)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
+                      NULL);
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) n + 1);
+  return sigla_db_step (db, stmt, NULL) != SIGLA_STEP_ROW || sqlite3_column_int64 (stmt, 0) <= n;
+}
+
 /**
  * sigla_search_page:
  * @query: what the user typed (see sigla_search_build_query())
@@ -373,7 +393,8 @@ parse_hits (GPtrArray  *results,
  * @limit: at most this many documents, or 0 for all
  *
  * Finds words case- and diacritic-insensitively, as phrases and prefixes,
- * a page of documents at a time, best first (bm25); the hits' places and
+ * a page of documents at a time, best first (bm25) when they are at most
+ * 2,000, else in the order they were imported; the hits' places and
  * snippets are worked out for the page only.
  *
  * Returns: (transfer full) (element-type SiglaSearchHit): the hits, by
@@ -402,9 +423,15 @@ sigla_search_page (SiglaProject  *project,
   if (expression == NULL)
     return g_steal_pointer (&results);
 
+  /* Ranking weighs every document found: past RANK_MAX of them, a page of
+   * the best would cost as much as the whole search, so they come in the
+   * order they were imported, a page as fast as the first. */
   stmt = sigla_db_prepare (db,
-                           "SELECT rowid, sigla_hits(documents_fts) FROM documents_fts "
-                           "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                           finds_at_most (db, expression, RANK_MAX)
+                           ? "SELECT rowid, sigla_hits(documents_fts) FROM documents_fts "
+                             "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+                           : "SELECT rowid, sigla_hits(documents_fts) FROM documents_fts "
+                             "WHERE documents_fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?",
                            error);
   if (stmt == NULL)
     return NULL;
