@@ -4,6 +4,7 @@
  * lists, and a change keeps the rows it did not touch as the same objects. */
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sigla-core.h"
 #include "sigla-test-util.h"
@@ -428,6 +429,78 @@ test_documents_paged (void)
   sigla_test_remove_dir (dir);
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  (*changes)++;
+}
+
+/* Another project in the same list: its rows, though its ids are the
+ * same; the same project again, after another program renamed a document:
+ * that row anew, told to the list. */
+static void
+test_documents_switch (void)
+{
+  g_autofree char *dir = sigla_test_make_dir ();
+  g_autofree char *first_dir = g_build_filename (dir, "a", NULL);
+  g_autofree char *second_dir = g_build_filename (dir, "b", NULL);
+  g_autofree char *second_path = NULL;
+  g_autoptr(SiglaProject) first = NULL;
+  g_autoptr(SiglaProject) second = NULL;
+  g_autoptr(SiglaDocumentModel) documents = sigla_document_model_new ();
+  GListModel *model = sigla_document_model_get_model (documents);
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+  sqlite3 *other;
+
+  g_assert_cmpint (g_mkdir (first_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (second_dir, 0700), ==, 0);
+  first = sigla_test_new_project (first_dir, NULL);
+  second = sigla_test_new_project (second_dir, &second_path);
+  sigla_test_import_seed (first, "004");
+  sigla_test_import_seed (second, "003");
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  g_assert_true (sigla_document_model_set_project (documents, first, &error));
+  {
+    g_autoptr(SiglaDocumentItem) item = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (sigla_document_item_get_title (item), ==, "BEIJING—TO KRASOVSKY");
+  }
+  changes = 0;
+  g_assert_true (sigla_document_model_set_project (documents, second, &error));
+  g_assert_cmpuint (changes, ==, 1);
+  {
+    g_autoptr(SiglaDocumentItem) item = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (sigla_document_item_get_title (item), ==, "To Comrade Stalin, I.V.");
+  }
+
+  /* Renamed by another program, read again when the project is set again. */
+  {
+    g_autoptr(SiglaDocumentItem) before = g_list_model_get_item (model, 0);
+    g_autoptr(SiglaDocumentItem) after = NULL;
+
+    g_assert_cmpint (sqlite3_open (second_path, &other), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "UPDATE documents SET title = 'Renamed' WHERE id = 1", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (other);
+    changes = 0;
+    g_assert_true (sigla_document_model_set_project (documents, second, &error));
+    g_assert_cmpuint (changes, ==, 1);
+    after = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (sigla_document_item_get_title (after), ==, "Renamed");
+    g_assert_true (after != before);
+  }
+
+  g_clear_object (&documents);
+  sigla_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -438,6 +511,7 @@ main (int    argc,
   g_test_add_func ("/models/rows-kept", test_rows_kept);
   g_test_add_func ("/models/documents", test_documents);
   g_test_add_func ("/models/documents-paged", test_documents_paged);
+  g_test_add_func ("/models/documents-switch", test_documents_switch);
 
   return g_test_run ();
 }

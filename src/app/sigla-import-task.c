@@ -11,6 +11,7 @@ typedef struct
 {
   char          *project_path;
   GStrv          paths;
+  guint          n_paths;
   GPtrArray     *refusals;       /* messages of the files refused */
   GString       *reports;        /* what each TEI file held, for a person to read */
   SiglaProgress *progress;
@@ -46,7 +47,7 @@ file_done_cb (const char           *path,
 
       g_string_append_printf (data->reports, "%s\n%s", name, lines);
     }
-  sigla_progress_report (data->progress, index + 1, g_strv_length (data->paths));
+  sigla_progress_report (data->progress, index + 1, data->n_paths);
 }
 
 static void
@@ -69,6 +70,7 @@ import_thread (GTask        *task,
       return;
     }
   g_strfreev (data->paths);
+  data->n_paths = files->len - 1;   /* the NULL at the end */
   data->paths = (GStrv) g_ptr_array_steal (files, NULL);
 
   /* A connection of its own: SQLite connections are not shared across threads. */

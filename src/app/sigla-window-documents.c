@@ -183,6 +183,19 @@ load_hits (SiglaWindow *self)
   g_list_store_splice (self->hits, g_list_model_get_n_items (G_LIST_MODEL (self->hits)), 0, rows->pdata, rows->len);
 }
 
+/* Pages until there are rows enough to scroll, or no more: a page of
+ * documents found by their titles alone gives no rows, and a list that
+ * cannot scroll never reaches its end. */
+static void
+load_hit_rows (SiglaWindow *self)
+{
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
+
+  do
+    load_hits (self);
+  while (!self->hits_all && g_list_model_get_n_items (G_LIST_MODEL (self->hits)) < before + HIT_PAGE / 2);
+}
+
 static void
 search_changed_cb (GtkSearchEntry *entry,
                    SiglaWindow    *self)
@@ -196,7 +209,7 @@ search_changed_cb (GtkSearchEntry *entry,
       return;
     }
 
-  load_hits (self);
+  load_hit_rows (self);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "hits");
 }
 
@@ -207,7 +220,7 @@ hits_scrolled_cb (GtkScrolledWindow *scroller,
                   SiglaWindow       *self)
 {
   if (edge == GTK_POS_BOTTOM)
-    load_hits (self);
+    load_hit_rows (self);
 }
 
 /* -- the search --------------------------------------------------------------- */

@@ -11,6 +11,15 @@
 
 #define USAGE "entity split PROJECT ID --name NAME [--mention ID]... [--words WORDS]... [--alias NAME]... [--json]"
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* sigla-cli entity split PROJECT ID --name NAME …: prints the new entity's id. */
 int
 cmd_entity_split (int    argc,
@@ -60,6 +69,14 @@ cmd_entity_split (int    argc,
         return fail (error);
       g_array_append_vals (mentions, found->data, found->len);
     }
+
+  /* Chosen by id and by words, or by words in two cases: each once. */
+  g_array_sort (mentions, compare_ids);
+  for (guint i = 1; i < mentions->len;)
+    if (g_array_index (mentions, gint64, i) == g_array_index (mentions, gint64, i - 1))
+      g_array_remove_index (mentions, i);
+    else
+      i++;
 
   if (!sigla_entity_split (project, entity_id, name, mentions, (const char * const *) aliases, &new_id, &error))
     return fail (error);

@@ -193,9 +193,11 @@ read_path_list (const char  *list,
       g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
       g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
-      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+      /* Read whole, then ended with a NUL before the stream is closed. */
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_NONE, NULL, error) < 0 ||
+          !g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
+          !g_output_stream_close (out, NULL, error))
         return FALSE;
-      g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
       contents = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
     }
   else if (!g_file_get_contents (list, &contents, NULL, error))

@@ -138,6 +138,12 @@ cmd_import (int    argc,
     g_ptr_array_add (given, g_strdup (argv[i]));
   if (files_from != NULL && !read_path_list (files_from, given, &error))
     return fail (error);
+  if (given->len == 0 && files_from != NULL)
+    {
+      g_set_error (&error, SIGLA_ERROR, SIGLA_ERROR_INVALID, "The list “%s” names no file: nothing was imported",
+                   g_str_equal (files_from, "-") ? "standard input" : files_from);
+      return fail (error);
+    }
   if (given->len == 0)
     return usage_error (usage, "name the files or folders to import, or give their list with --files-from");
   g_ptr_array_add (given, NULL);

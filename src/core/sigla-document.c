@@ -180,18 +180,23 @@ sigla_document_list_order (SiglaProject  *project,
 
   if (!by_title)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (by_date); i++)
+      gboolean read = TRUE;
+
+      /* Both parts of one state of the file: another connection's import
+       * between them would list a document twice, or not at all. */
+      if (!sigla_db_exec (db, "SAVEPOINT list_order", error))
+        return NULL;
+      for (guint i = 0; read && i < G_N_ELEMENTS (by_date); i++)
         {
           g_autoptr(sqlite3_stmt) part = sigla_db_prepare (db, by_date[i], error);
 
-          if (part == NULL)
-            return NULL;
-          while ((step = sigla_db_step (db, part, error)) == SIGLA_STEP_ROW)
+          read = part != NULL;
+          while (read && (step = sigla_db_step (db, part, error)) == SIGLA_STEP_ROW)
             g_array_append_val (ids, (gint64) { sqlite3_column_int64 (part, 0) });
-          if (step != SIGLA_STEP_DONE)
-            return NULL;
+          read = read && step == SIGLA_STEP_DONE;
         }
-      return g_steal_pointer (&ids);
+      sigla_db_exec (db, "RELEASE list_order", NULL);
+      return read ? g_steal_pointer (&ids) : NULL;
     }
 
   if ((stmt = sigla_db_prepare (db, "SELECT id, title FROM documents INDEXED BY documents_title", error)) == NULL)

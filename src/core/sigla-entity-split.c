@@ -266,6 +266,7 @@ sigla_entity_split (SiglaProject        *project,
   g_autofree char *action = NULL;
   g_autofree char *label_type = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (label != NULL ? label : ""));
+  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (from == NULL)
     return FALSE;
@@ -276,6 +277,7 @@ sigla_entity_split (SiglaProject        *project,
       return FALSE;
     }
 
+  label = stripped;
   into = sigla_entity_new (from->kind, label);
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
     {
@@ -300,8 +302,14 @@ sigla_entity_split (SiglaProject        *project,
   if (!sigla_entity_insert (project, into, error) || !sigla_entity_update (project, from, error))
     goto failed;
   for (guint i = 0; mention_ids != NULL && i < mention_ids->len; i++)
-    if (!move_mention (db, g_array_index (mention_ids, gint64, i), entity_id, into->id, error))
-      goto failed;
+    {
+      gint64 id = g_array_index (mention_ids, gint64, i);
+
+      /* A mention chosen twice (by its id and by its words) moves once. */
+      if (g_hash_table_add (moved, g_memdup2 (&id, sizeof id)) &&
+          !move_mention (db, id, entity_id, into->id, error))
+        goto failed;
+    }
 
   sigla_project_note_change (project, SIGLA_CHANGE_MENTION, 0);
   if (!sigla_project_end_action (project, error))

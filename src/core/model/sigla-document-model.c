@@ -193,6 +193,20 @@ read_rows (SiglaDocumentModel  *self,
   return TRUE;
 }
 
+/* Past CACHE_MAX rows made: those no list holds any more are let go. Those
+ * it holds stay, so that a change to their document is still told. */
+static void
+forget_rows (SiglaDocumentModel *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    if (G_OBJECT (item)->ref_count == 1)
+      g_hash_table_iter_remove (&iter);
+}
+
 static GType
 get_item_type (GListModel *list)
 {
@@ -225,7 +239,7 @@ get_item (GListModel *list,
       guint first = position - position % PAGE;
 
       if (g_hash_table_size (self->items) + PAGE > CACHE_MAX)
-        g_hash_table_remove_all (self->items);
+        forget_rows (self);
       if (!read_rows (self, &g_array_index (self->ids, gint64, first), MIN (PAGE, self->ids->len - first), &error))
         g_signal_emit (self, signals[FAILED], 0, error);
       item = g_hash_table_lookup (self->items, &id);
@@ -294,24 +308,18 @@ refresh_rows (SiglaDocumentModel  *self,
   return g_steal_pointer (&changed);
 }
 
-/**
- * sigla_document_model_reload:
- *
- * Reads the documents again: what another connection (an import in a
- * thread, another program) added or changed, which the project's signal
- * does not tell. Only the ids of all are read; the rows a list asks for
- * then, and those it had and which did not change stay the same objects.
- */
-gboolean
-sigla_document_model_reload (SiglaDocumentModel  *self,
-                             GError             **error)
+/* The ids read again, and the list told what changed: the rows between
+ * what stayed at its start and at its end, and rows in place whose document
+ * reads otherwise; all of them for @another_project. */
+static gboolean
+reload (SiglaDocumentModel  *self,
+        gboolean             another_project,
+        GError             **error)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) old = NULL;
   g_autoptr(GHashTable) changed = NULL;
   guint prefix = 0, suffix = 0;
-
-  g_return_val_if_fail (SIGLA_IS_DOCUMENT_MODEL (self), FALSE);
 
   if (self->project == NULL)
     {
@@ -325,6 +333,14 @@ sigla_document_model_reload (SiglaDocumentModel  *self,
 
   old = g_steal_pointer (&self->ids);
   self->ids = g_steal_pointer (&ids);
+
+  /* Another project's documents: every row is another, whatever its id. */
+  if (another_project)
+    {
+      if (old->len > 0 || self->ids->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->ids->len);
+      return TRUE;
+    }
 
   /* What came, went or moved lies between what stayed at the start and at the end. */
   while (prefix < old->len && prefix < self->ids->len &&
@@ -346,6 +362,23 @@ sigla_document_model_reload (SiglaDocumentModel  *self,
         g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
     }
   return TRUE;
+}
+
+/**
+ * sigla_document_model_reload:
+ *
+ * Reads the documents again: what another connection (an import in a
+ * thread, another program) added or changed, which the project's signal
+ * does not tell. Only the ids of all are read; the rows a list asks for
+ * then, and those it had and which did not change stay the same objects.
+ */
+gboolean
+sigla_document_model_reload (SiglaDocumentModel  *self,
+                             GError             **error)
+{
+  g_return_val_if_fail (SIGLA_IS_DOCUMENT_MODEL (self), FALSE);
+
+  return reload (self, FALSE, error);
 }
 
 static void
@@ -373,15 +406,19 @@ sigla_document_model_set_project (SiglaDocumentModel  *self,
 {
   g_return_val_if_fail (SIGLA_IS_DOCUMENT_MODEL (self), FALSE);
 
+  /* The same project again: read again, rows kept where they did not change. */
+  if (project == self->project)
+    return reload (self, FALSE, error);
+
   sigla_change_queue_watch (&self->queue, project);
   g_hash_table_remove_all (self->items);
   g_set_object (&self->project, project);
-  if (sigla_document_model_reload (self, error))
+  if (reload (self, TRUE, error))
     return TRUE;
 
   g_clear_object (&self->project);
   sigla_change_queue_watch (&self->queue, NULL);
-  sigla_document_model_reload (self, NULL);
+  reload (self, TRUE, NULL);
   return FALSE;
 }
 
