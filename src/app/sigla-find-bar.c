@@ -17,6 +17,8 @@ struct _SiglaFindBar
   GtkSearchEntry *entry;
   GtkLabel       *status;
   GtkTextView    *text_view;   /* not owned: the document view holds it */
+  int             match_start; /* the match shown, in characters; -1 for none */
+  int             match_end;
 };
 
 G_DEFINE_FINAL_TYPE (SiglaFindBar, sigla_find_bar, ADW_TYPE_BIN)
@@ -34,6 +36,8 @@ show_match (SiglaFindBar      *self,
   gtk_text_buffer_select_range (buffer, start, end);
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0.0, 0.3);
   gtk_label_set_text (self->status, NULL);
+  self->match_start = gtk_text_iter_get_offset (start);
+  self->match_end = gtk_text_iter_get_offset (end);
 }
 
 /* The next match after @from (the previous before it), going round the
@@ -48,6 +52,7 @@ find_from (SiglaFindBar      *self,
   GtkTextIter start, end, edge;
   gboolean found;
 
+  self->match_start = self->match_end = -1;
   if (self->text_view == NULL || *words == '\0')
     {
       gtk_label_set_text (self->status, NULL);
@@ -123,9 +128,25 @@ previous_match_cb (SiglaFindBar *self)
 static void
 stop_search_cb (SiglaFindBar *self)
 {
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  if (self->text_view != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  if (self->text_view == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+
+  /* The match selected again if it was lost on the way (X11's primary
+   * selection, taken by the entry, may take the text's with it): the next
+   * key tags it. */
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (self->match_start >= 0 && !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      self->match_end <= gtk_text_buffer_get_char_count (buffer))
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->match_start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->match_end);
+      gtk_text_buffer_select_range (buffer, &start, &end);
+    }
 }
 
 static gboolean
@@ -164,12 +185,21 @@ sigla_find_bar_start (SiglaFindBar *self)
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
 
+/* Another text (another document shown): the match is no more. */
+static void
+text_changed_cb (SiglaFindBar *self)
+{
+  self->match_start = self->match_end = -1;
+}
+
 void
 sigla_find_bar_set_text_view (SiglaFindBar *self,
                               GtkTextView  *text_view)
 {
   g_return_if_fail (SIGLA_IS_FIND_BAR (self));
   self->text_view = text_view;
+  g_signal_connect_object (gtk_text_view_get_buffer (text_view), "changed", G_CALLBACK (text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -187,6 +217,8 @@ sigla_find_bar_init (SiglaFindBar *self)
   GtkWidget *previous = gtk_button_new_from_icon_name ("go-up-symbolic");
   GtkWidget *next = gtk_button_new_from_icon_name ("go-down-symbolic");
   GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  self->match_start = self->match_end = -1;
 
   self->search_bar = GTK_SEARCH_BAR (gtk_search_bar_new ());
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
