@@ -12,6 +12,7 @@
 #include "sigla-error.h"
 #include "sigla-mention.h"
 #include "sigla-project-private.h"
+#include "sigla-text.h"
 
 static gboolean
 same_words (const char *a,
@@ -41,35 +42,38 @@ each_mention_words (SiglaProject  *project,
                     gpointer       data,
                     GError       **error)
 {
-  g_autoptr(GPtrArray) mentions = sigla_mention_list (project, 0, error);
+  SiglaDb *db = sigla_project_get_db (project);
+  /* This entity's mentions alone, through the index on entity_id. */
+  g_autoptr(sqlite3_stmt) stmt =
+    sigla_db_prepare (db, "SELECT id, document_id, start, \"end\" FROM mentions WHERE entity_id = ? "
+                          "ORDER BY document_id, start", error);
   g_autoptr(SiglaDocument) document = NULL;
+  SiglaStep step;
 
-  if (mentions == NULL)
+  if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
 
-  for (guint i = 0; i < mentions->len; i++)
+  while ((step = sigla_db_step (db, stmt, error)) == SIGLA_STEP_ROW)
     {
-      const SiglaMention *m = mentions->pdata[i];
-      const char *from;
+      SiglaMention m = { .id = sqlite3_column_int64 (stmt, 0), .document_id = sqlite3_column_int64 (stmt, 1),
+                         .start = sqlite3_column_int64 (stmt, 2), .end = sqlite3_column_int64 (stmt, 3),
+                         .entity_id = entity_id };
       g_autofree char *words = NULL;
 
-      if (m->entity_id != entity_id)
-        continue;
-      if (document == NULL || document->id != m->document_id)
+      if (document == NULL || document->id != m.document_id)
         {
           g_clear_pointer (&document, sigla_document_free);
-          if ((document = sigla_document_get (project, m->document_id, error)) == NULL)
+          if ((document = sigla_document_get (project, m.document_id, error)) == NULL)
             return FALSE;
         }
-      if (m->end > document->length)
+      if (m.end > document->length)
         continue;
-      from = g_utf8_offset_to_pointer (document->text, m->start);
-      words = g_strndup (from, g_utf8_offset_to_pointer (from, m->end - m->start) - from);
-      g_strdelimit (words, "\n\t\r", ' ');
-      found (m, words, data);
+      words = sigla_text_span (document->text, m.start, m.end);
+      found (&m, words, data);
     }
 
-  return TRUE;
+  return step == SIGLA_STEP_DONE;
 }
 
 typedef struct

@@ -58,3 +58,23 @@ sigla_text_keep_first (char **field,
   else
     g_free (value);
 }
+
+/**
+ * sigla_text_span:
+ * @start: code points into @text, inclusive
+ * @end: exclusive; within @text
+ *
+ * Returns: (transfer full): the words of @text from @start to @end on one
+ *   line, its line breaks and tabs read as spaces, for a list to show
+ */
+char *
+sigla_text_span (const char *text,
+                 gint64      start,
+                 gint64      end)
+{
+  const char *from = g_utf8_offset_to_pointer (text, start);
+  const char *to = g_utf8_offset_to_pointer (from, end - start);
+  char *words = g_strndup (from, to - from);
+
+  return g_strdelimit (words, "\n\t\r", ' ');
+}

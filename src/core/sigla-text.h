@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 char *sigla_text_normalize  (const char  *text,
                              gsize        length);
+char *sigla_text_span       (const char  *text,
+                             gint64       start,
+                             gint64       end);
 void  sigla_text_keep_first (char       **field,
                              char        *value);
 

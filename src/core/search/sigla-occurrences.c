@@ -19,6 +19,7 @@
 #include "sigla-occurrences.h"
 #include "sigla-project-private.h"
 #include "sigla-search.h"
+#include "sigla-text.h"
 
 void
 sigla_occurrence_free (SiglaOccurrence *occurrence)
@@ -155,20 +156,6 @@ meets_claim (const SiglaOccurrence *occurrence,
   return FALSE;
 }
 
-/* The words of @text from code point @start to @end, on one line. */
-static char *
-words_at (const char *text,
-          gint64      start,
-          gint64      end)
-{
-  const char *from = g_utf8_offset_to_pointer (text, start);
-  const char *to = g_utf8_offset_to_pointer (from, end - start);
-  char *words = g_strndup (from, to - from);
-
-  g_strdelimit (words, "\n\t\r", ' ');
-  return words;
-}
-
 /* The text hits of @hits as occurrences, with what stands at each; only the
  * longest of hits within one another if @longest (then sorted so). */
 static GPtrArray *
@@ -216,7 +203,7 @@ place_hits (SiglaProject  *project,
       occurrence->document_id = hit->document_id;
       occurrence->start = hit->start;
       occurrence->end = hit->end;
-      occurrence->words = words_at (text, hit->start, hit->end);
+      occurrence->words = sigla_text_span (text, hit->start, hit->end);
       occurrence->snippet = g_strdup (hit->snippet);
       place_among (occurrence, mentions, entity_id);
       occurrence->in_claim = meets_claim (occurrence, claims);
