@@ -68,13 +68,18 @@ format_aliases (const SiglaEntity *entity)
   return g_string_free (text, FALSE);
 }
 
+/* The names as typed; a name kept keeps its note and who says it is one. */
 static void
 parse_aliases (SiglaEntity *entity,
                const char  *text)
 {
   g_auto(GStrv) parts = g_strsplit (text, ";", -1);
+  g_autoptr(SiglaEntity) previous = sigla_entity_new (entity->kind, NULL);
+  GPtrArray *before = entity->aliases;
 
-  g_ptr_array_set_size (entity->aliases, 0);
+  /* The old names go with @previous. */
+  entity->aliases = previous->aliases;
+  previous->aliases = before;
   for (guint i = 0; parts[i] != NULL; i++)
     {
       char *name = g_strstrip (parts[i]);
@@ -88,7 +93,22 @@ parse_aliases (SiglaEntity *entity,
           g_strstrip (name);
         }
       if (*name != '\0')
-        sigla_entity_add_alias (entity, name, type);
+        {
+          SiglaAlias *alias = sigla_entity_add_alias (entity, name, type);
+
+          for (guint k = 0; k < before->len; k++)
+            {
+              SiglaAlias *old = before->pdata[k];
+
+              if (g_str_equal (old->name, name))
+                {
+                  alias->note = g_steal_pointer (&old->note);
+                  sigla_evidence_copy (&alias->evidence, &old->evidence);
+                  g_ptr_array_remove_index (before, k);
+                  break;
+                }
+            }
+        }
     }
 }
 

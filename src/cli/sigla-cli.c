@@ -11,6 +11,7 @@
 #include "sigla-cli-util.h"
 #include "sigla-cli-file.h"
 #include "sigla-cli-search.h"
+#include "sigla-cli-evidence.h"
 #include "sigla-cli-split.h"
 #include "sigla-cli-tag-all.h"
 
@@ -402,8 +403,9 @@ cmd_entity_add (int    argc,
 }
 
 static void
-build_entity_json (JsonBuilder *builder,
-                   SiglaEntity *entity)
+build_entity_json (JsonBuilder  *builder,
+                   SiglaProject *project,
+                   SiglaEntity  *entity)
 {
   json_builder_begin_object (builder);
   add_int (builder, "id", entity->id);
@@ -420,6 +422,22 @@ build_entity_json (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < entity->aliases->len; i++)
     json_builder_add_string_value (builder, ((SiglaAlias *) entity->aliases->pdata[i])->type);
+  json_builder_end_array (builder);
+
+  /* Each other name with who says it is one, and where. */
+  json_builder_set_member_name (builder, "names");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      const SiglaAlias *alias = entity->aliases->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", alias->name);
+      add_string (builder, "type", alias->type);
+      add_string (builder, "note", alias->note);
+      add_evidence (builder, project, &alias->evidence);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "authorities");
@@ -469,7 +487,7 @@ cmd_entity_list (int    argc,
 
       if (opt_json)
         {
-          build_entity_json (builder, entity);
+          build_entity_json (builder, project, entity);
           continue;
         }
 
@@ -710,12 +728,16 @@ static const Command commands[] = {
   { "entity add", cmd_entity_add, "entity add PROJECT --kind person|place|org --name NAME [--alias NAME[:TYPE]]... "
                                   "[--authority URI]... [--geo \"LAT LON\"] [--note TEXT]" },
   { "entity list", cmd_entity_list, "entity list PROJECT [--json]" },
+  { "entity alias", cmd_entity_alias, ENTITY_ALIAS_USAGE },
   { "entity split", cmd_entity_split, "entity split PROJECT ID --name NAME [--mention ID]... [--words WORDS]... "
                                       "[--alias NAME]... [--json]" },
   { "tag", cmd_tag, "tag PROJECT DOC START END (--entity ID | --date ISO[/ISO]) [--note TEXT]" },
   { "tag-all", cmd_tag_all, "tag-all PROJECT --entity ID [--name NAME]... [--doc ID] [--all] [--dry-run] [--json]" },
   { "claim add", cmd_claim_add, "claim add PROJECT DOC START END --speaker ID [--reporter ID] [--about ID]... "
                                 "[--stance STANCE] [--certainty high|medium|low] [--paraphrase TEXT] [--note TEXT]" },
+  { "relation add", cmd_relation_add, RELATION_ADD_USAGE },
+  { "relation list", cmd_relation_list, RELATION_LIST_USAGE },
+  { "relation delete", cmd_relation_delete, RELATION_DELETE_USAGE },
   { "undo", cmd_undo, "undo PROJECT" },
   { "redo", cmd_redo, "redo PROJECT" },
   { "stats", cmd_stats, "stats PROJECT [--json]" },

@@ -9,6 +9,7 @@
 
 #include "sigla-document.h"
 #include "sigla-entity.h"
+#include "sigla-entity-private.h"
 #include "sigla-error.h"
 #include "sigla-mention.h"
 #include "sigla-project-private.h"
@@ -196,23 +197,19 @@ sigla_entity_list_words (SiglaProject  *project,
 }
 
 /* Takes the alias @name out of @entity; FALSE if it has none of that name. */
-static gboolean
+/* Takes the alias @name out of @entity, with its note and evidence. */
+static SiglaAlias *
 take_alias (SiglaEntity *entity,
-            const char  *name,
-            char       **type)
+            const char  *name)
 {
   for (guint i = 0; i < entity->aliases->len; i++)
     {
       SiglaAlias *alias = entity->aliases->pdata[i];
 
       if (g_str_equal (alias->name, name))
-        {
-          *type = g_strdup (alias->type);
-          g_ptr_array_remove_index (entity->aliases, i);
-          return TRUE;
-        }
+        return g_ptr_array_steal_index (entity->aliases, i);
     }
-  return FALSE;
+  return NULL;
 }
 
 static gboolean
@@ -268,7 +265,6 @@ sigla_entity_split (SiglaProject        *project,
   g_autoptr(SiglaEntity) from = sigla_entity_get (project, entity_id, error);
   g_autoptr(SiglaEntity) into = NULL;
   g_autofree char *action = NULL;
-  g_autofree char *label_type = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (label != NULL ? label : ""));
   g_autoptr(GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -285,19 +281,21 @@ sigla_entity_split (SiglaProject        *project,
   into = sigla_entity_new (from->kind, label);
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
     {
-      g_autofree char *type = NULL;
+      SiglaAlias *alias = take_alias (from, aliases[i]);
 
-      if (!take_alias (from, aliases[i], &type))
+      if (alias == NULL)
         {
           g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
                        _("“%s” is not one of the other names of “%s”: nothing was split"), aliases[i], from->label);
           return FALSE;
         }
       if (!g_str_equal (aliases[i], label))
-        sigla_entity_add_alias (into, aliases[i], type);
+        g_ptr_array_add (into->aliases, alias);
+      else
+        sigla_entity_alias_free (alias);
     }
   /* The new name, if it was one of the old entity's, is the new one's alone. */
-  take_alias (from, label, &label_type);
+  sigla_entity_alias_free (take_alias (from, label));
 
   action = g_strdup_printf ("Split “%s” from “%s”", label, from->label);
   if (!sigla_project_begin_action (project, action, error))

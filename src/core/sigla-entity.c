@@ -6,19 +6,11 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include "sigla-entity.h"
+#include "sigla-entity-private.h"
 #include "sigla-error.h"
 #include "sigla-project-private.h"
 
 #define ENTITY_COLUMNS "id, uuid, kind, label, description, lat, lon, note, created, modified, xml_id"
-
-static void
-alias_free (SiglaAlias *alias)
-{
-  g_free (alias->name);
-  g_free (alias->type);
-  g_free (alias->note);
-  g_free (alias);
-}
 
 SiglaEntity *
 sigla_entity_new (SiglaKind   kind,
@@ -28,7 +20,7 @@ sigla_entity_new (SiglaKind   kind,
 
   entity->kind = kind;
   entity->label = g_strdup (label);
-  entity->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) alias_free);
+  entity->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) sigla_entity_alias_free);
   entity->authorities = g_ptr_array_new_with_free_func (g_free);
 
   return entity;
@@ -52,18 +44,6 @@ sigla_entity_free (SiglaEntity *entity)
   g_free (entity);
 }
 
-void
-sigla_entity_add_alias (SiglaEntity *entity,
-                        const char  *name,
-                        const char  *type)
-{
-  SiglaAlias *alias = g_new0 (SiglaAlias, 1);
-
-  alias->name = g_strdup (name);
-  alias->type = g_strdup (type != NULL && *type != '\0' ? type : "variant");
-  g_ptr_array_add (entity->aliases, alias);
-}
-
 static void
 set_entity_not_found (gint64   id,
                       GError **error)
@@ -76,6 +56,7 @@ static gboolean
 check_entity (const SiglaEntity  *entity,
               GError            **error)
 {
+
   if (entity->kind == SIGLA_KIND_DATE || entity->kind > SIGLA_KIND_DATE)
     {
       g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
@@ -88,18 +69,8 @@ check_entity (const SiglaEntity  *entity,
       g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_INVALID, _("An entity needs a name"));
       return FALSE;
     }
-
-  for (guint i = 0; i < entity->aliases->len; i++)
-    {
-      SiglaAlias *alias = entity->aliases->pdata[i];
-
-      if (alias->name == NULL || *g_strstrip (alias->name) == '\0')
-        {
-          g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                       _("An alias of “%s” has no name"), entity->label);
-          return FALSE;
-        }
-    }
+  if (!sigla_entity_check_aliases (entity, error))
+    return FALSE;
 
   /* Written so that NaN, which compares false with everything, is refused too. */
   if (entity->has_geo &&
@@ -110,66 +81,6 @@ check_entity (const SiglaEntity  *entity,
                    "(latitude −90…90, longitude −180…180)"),
                    entity->lat, entity->lon, entity->label);
       return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Writes the names and links that belong to the entity, replacing any it had. */
-static gboolean
-write_names (SiglaDb            *db,
-             const SiglaEntity  *entity,
-             GError            **error)
-{
-  g_autoptr(sqlite3_stmt) clear_aliases =
-    sigla_db_prepare (db, "DELETE FROM aliases WHERE entity_id = ?", error);
-  g_autoptr(sqlite3_stmt) clear_authorities = NULL;
-  g_autoptr(sqlite3_stmt) insert_alias = NULL;
-  g_autoptr(sqlite3_stmt) insert_authority = NULL;
-
-  if (clear_aliases == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear_aliases, 1, entity->id);
-  if (!sigla_db_run (db, clear_aliases, error))
-    return FALSE;
-
-  clear_authorities = sigla_db_prepare (db, "DELETE FROM authorities WHERE entity_id = ?", error);
-  if (clear_authorities == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear_authorities, 1, entity->id);
-  if (!sigla_db_run (db, clear_authorities, error))
-    return FALSE;
-
-  insert_alias = sigla_db_prepare (db,
-                                   "INSERT INTO aliases(entity_id, name, type, note) VALUES (?, ?, ?, ?)",
-                                   error);
-  if (insert_alias == NULL)
-    return FALSE;
-  for (guint i = 0; i < entity->aliases->len; i++)
-    {
-      const SiglaAlias *alias = entity->aliases->pdata[i];
-
-      sqlite3_bind_int64 (insert_alias, 1, entity->id);
-      sqlite3_bind_text (insert_alias, 2, alias->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert_alias, 3, alias->type != NULL ? alias->type : "variant", -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert_alias, 4, alias->note, -1, SQLITE_STATIC);
-      if (!sigla_db_run (db, insert_alias, error))
-        return FALSE;
-      sqlite3_reset (insert_alias);
-    }
-
-  insert_authority = sigla_db_prepare (db,
-                                       "INSERT OR IGNORE INTO authorities(entity_id, uri) VALUES (?, ?)",
-                                       error);
-  if (insert_authority == NULL)
-    return FALSE;
-  for (guint i = 0; i < entity->authorities->len; i++)
-    {
-      sqlite3_bind_int64 (insert_authority, 1, entity->id);
-      sqlite3_bind_text (insert_authority, 2, entity->authorities->pdata[i], -1, SQLITE_STATIC);
-      if (!sigla_db_run (db, insert_authority, error))
-        return FALSE;
-      sqlite3_reset (insert_authority);
     }
 
   return TRUE;
@@ -318,7 +229,7 @@ sigla_entity_insert (SiglaProject  *project,
     goto failed;
 
   entity->id = sigla_db_last_rowid (db);
-  if (!write_names (db, entity, error))
+  if (!sigla_entity_write_names (project, entity, error))
     goto failed;
 
   sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, entity->id);
@@ -395,7 +306,7 @@ sigla_entity_update (SiglaProject  *project,
 
   bind_entity_fields (stmt, entity);
   sqlite3_bind_int64 (stmt, 8, entity->id);
-  if (!sigla_db_run (db, stmt, error) || !write_names (db, entity, error))
+  if (!sigla_db_run (db, stmt, error) || !sigla_entity_write_names (project, entity, error))
     goto failed;
 
   sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, entity->id);
@@ -503,6 +414,7 @@ sigla_entity_delete (SiglaProject     *project,
   if (!run_with_id (db, "UPDATE claims SET speaker_id = NULL WHERE speaker_id = ?", id, error) ||
       !run_with_id (db, "UPDATE claims SET reporter_id = NULL WHERE reporter_id = ?", id, error) ||
       !run_with_id (db, "DELETE FROM claim_about WHERE entity_id = ?", id, error) ||
+      !run_with_id (db, "DELETE FROM relations WHERE from_id = ?1 OR to_id = ?1", id, error) ||
       !run_with_id (db, "DELETE FROM aliases WHERE entity_id = ?", id, error) ||
       !run_with_id (db, "DELETE FROM authorities WHERE entity_id = ?", id, error) ||
       !run_with_id (db, "DELETE FROM entities WHERE id = ?", id, error))
@@ -564,8 +476,10 @@ sigla_entity_merge (SiglaProject  *project,
   for (guint i = 0; i < from->aliases->len; i++)
     {
       SiglaAlias *alias = from->aliases->pdata[i];
+      SiglaAlias *copy = sigla_entity_add_alias (into, alias->name, alias->type);
 
-      sigla_entity_add_alias (into, alias->name, alias->type);
+      copy->note = g_strdup (alias->note);
+      sigla_evidence_copy (&copy->evidence, &alias->evidence);
     }
   for (guint i = 0; i < from->authorities->len; i++)
     if (!g_ptr_array_find_with_equal_func (into->authorities, from->authorities->pdata[i], g_str_equal, NULL))
@@ -592,7 +506,12 @@ sigla_entity_merge (SiglaProject  *project,
       !run_with_ids (db, "UPDATE claims SET reporter_id = ?2 WHERE reporter_id = ?1", from_id, into_id, error) ||
       !run_with_ids (db, "DELETE FROM claim_about WHERE entity_id = ?1 AND claim_id IN "
                          "(SELECT claim_id FROM claim_about WHERE entity_id = ?2)", from_id, into_id, error) ||
-      !run_with_ids (db, "UPDATE claim_about SET entity_id = ?2 WHERE entity_id = ?1", from_id, into_id, error))
+      !run_with_ids (db, "UPDATE claim_about SET entity_id = ?2 WHERE entity_id = ?1", from_id, into_id, error) ||
+      /* A relation between the two would relate @into to itself. */
+      !run_with_ids (db, "DELETE FROM relations WHERE (from_id = ?1 AND to_id = ?2) OR (from_id = ?2 AND to_id = ?1)",
+                     from_id, into_id, error) ||
+      !run_with_ids (db, "UPDATE relations SET from_id = ?2 WHERE from_id = ?1", from_id, into_id, error) ||
+      !run_with_ids (db, "UPDATE relations SET to_id = ?2 WHERE to_id = ?1", from_id, into_id, error))
     goto failed;
 
   if (!sigla_entity_update (project, into, error) ||
@@ -630,67 +549,6 @@ entity_from_row (sqlite3_stmt *stmt)
   return entity;
 }
 
-/* Fills in the aliases and authority links of @entities, looked up by id. */
-static gboolean
-read_names (SiglaDb     *db,
-            GHashTable  *by_id,
-            gint64       only_id,
-            GError     **error)
-{
-  g_autoptr(sqlite3_stmt) aliases =
-    sigla_db_prepare (db,
-                      only_id != 0
-                      ? "SELECT entity_id, name, type, note FROM aliases WHERE entity_id = ?1 ORDER BY id"
-                      : "SELECT entity_id, name, type, note FROM aliases ORDER BY id",
-                      error);
-  g_autoptr(sqlite3_stmt) authorities = NULL;
-  SiglaStep step;
-
-  if (aliases == NULL)
-    return FALSE;
-
-  if (only_id != 0)
-    sqlite3_bind_int64 (aliases, 1, only_id);
-  while ((step = sigla_db_step (db, aliases, error)) == SIGLA_STEP_ROW)
-    {
-      gint64 entity_id = sqlite3_column_int64 (aliases, 0);
-      SiglaEntity *entity = g_hash_table_lookup (by_id, &entity_id);
-
-      if (entity != NULL)
-        {
-          SiglaAlias *alias;
-
-          sigla_entity_add_alias (entity, (const char *) sqlite3_column_text (aliases, 1),
-                                  (const char *) sqlite3_column_text (aliases, 2));
-          alias = entity->aliases->pdata[entity->aliases->len - 1];
-          alias->note = sigla_stmt_dup_text (aliases, 3);
-        }
-    }
-  if (step == SIGLA_STEP_ERROR)
-    return FALSE;
-
-  authorities = sigla_db_prepare (db,
-                                  only_id != 0
-                                  ? "SELECT entity_id, uri FROM authorities WHERE entity_id = ?1 ORDER BY id"
-                                  : "SELECT entity_id, uri FROM authorities ORDER BY id",
-                                  error);
-  if (authorities == NULL)
-    return FALSE;
-
-  if (only_id != 0)
-    sqlite3_bind_int64 (authorities, 1, only_id);
-  while ((step = sigla_db_step (db, authorities, error)) == SIGLA_STEP_ROW)
-    {
-      gint64 entity_id = sqlite3_column_int64 (authorities, 0);
-      SiglaEntity *entity = g_hash_table_lookup (by_id, &entity_id);
-
-      if (entity != NULL)
-        g_ptr_array_add (entity->authorities, sigla_stmt_dup_text (authorities, 1));
-    }
-
-  return step == SIGLA_STEP_DONE;
-}
-
 static GPtrArray *
 select_entities (SiglaProject  *project,
                  gint64         only_id,
@@ -719,7 +577,7 @@ select_entities (SiglaProject  *project,
       g_ptr_array_add (entities, entity);
       g_hash_table_insert (by_id, &entity->id, entity);
     }
-  if (step == SIGLA_STEP_ERROR || !read_names (db, by_id, only_id, error))
+  if (step == SIGLA_STEP_ERROR || !sigla_entity_read_names (db, by_id, only_id, error))
     return NULL;
 
   return g_steal_pointer (&entities);

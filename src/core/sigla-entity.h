@@ -2,6 +2,7 @@
 /* sigla-entity.h: the people, places and organisations of a project, with their other names. */
 #pragma once
 
+#include "sigla-evidence.h"
 #include "sigla-kind.h"
 #include "sigla-project.h"
 
@@ -9,9 +10,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *name;
-  char *type;   /* pseudonym, variant, transliteration … */
-  char *note;
+  char          *name;
+  char          *type;       /* pseudonym, variant, transliteration … */
+  char          *note;
+  SiglaEvidence  evidence;   /* who says it is this entity's name, and where */
 } SiglaAlias;
 
 typedef struct
@@ -51,7 +53,7 @@ typedef enum
 SiglaEntity *sigla_entity_new          (SiglaKind         kind,
                                         const char       *label);
 void         sigla_entity_free         (SiglaEntity      *entity);
-void         sigla_entity_add_alias    (SiglaEntity      *entity,
+SiglaAlias  *sigla_entity_add_alias    (SiglaEntity      *entity,
                                         const char       *name,
                                         const char       *type);
 

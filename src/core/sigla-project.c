@@ -54,6 +54,14 @@ change_for_table (const char *table)
   return SIGLA_CHANGE_ENTITY;
 }
 
+/* Whether a row of @table is what its change is about, by the same id. */
+static gboolean
+names_change (const char *table)
+{
+  return g_str_equal (table, "entities") || g_str_equal (table, "mentions") ||
+         g_str_equal (table, "claims") || g_str_equal (table, "documents");
+}
+
 static void
 emit_pending_changes (SiglaProject *self)
 {
@@ -163,7 +171,10 @@ replay_action (SiglaProject  *self,
 
       if (!sigla_journal_reverse (self->journal, action_id, row, error))
         return FALSE;
-      sigla_project_note_change (self, change_for_table (row->table), row->row_id);
+      /* A row of a table of its own names what changed; an alias, a link or a
+       * relation names only itself: its entity is one of many (0). */
+      sigla_project_note_change (self, change_for_table (row->table),
+                                 names_change (row->table) ? row->row_id : 0);
       /* A document put back or given its former words goes into the index again. */
       if (g_str_equal (row->table, "documents") && !g_str_equal (row->op, "insert"))
         sigla_project_index_document (self, row->row_id);

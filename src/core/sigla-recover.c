@@ -151,6 +151,9 @@ copy_table (SiglaDb              *to,
 
   if (columns == NULL)
     goto unreadable;
+  /* A table that came with a later format: an older file has none of it. */
+  if (columns->len == 0)
+    return TRUE;
   for (guint i = 0; i < columns->len; i++)
     {
       g_string_append_printf (names, ",%s", g_array_index (columns, Column, i).name);
@@ -208,8 +211,22 @@ check_spans (SiglaDb              *to,
 {
   static const char * const spanned[] = { "blocks", "mentions", "claims" };
 
+  static const char * const sourced[] = { "aliases", "relations" };
+
   if (!sigla_db_exec (to, "UPDATE documents SET length = length(text) WHERE length != length(text)", error))
     return FALSE;
+  /* Who says so stays; words that are not in their document go. */
+  for (guint i = 0; i < G_N_ELEMENTS (sourced); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET source_document_id = NULL, source_start = NULL, "
+                                              "source_end = NULL WHERE source_document_id IS NOT NULL AND NOT "
+                                              "(source_start >= 0 AND source_start < source_end AND source_end <= "
+                                              "(SELECT length FROM documents WHERE documents.id = source_document_id))",
+                                              sourced[i]);
+
+      if (!sigla_db_exec (to, sql, error))
+        return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (spanned); i++)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE \"end\" > "
