@@ -4,8 +4,6 @@
 
 #define G_LOG_DOMAIN "sigla-schema"
 
-#include <glib/gi18n-lib.h>
-
 #include "sigla-schema.h"
 #include "sigla-schema-private.h"
 

@@ -22,6 +22,7 @@
 #include "sigla-mention.h"
 #include "sigla-project-private.h"
 #include "sigla-settings.h"
+#include "sigla-tei-evidence.h"
 #include "sigla-tei-header.h"
 #include "sigla-tei-projection.h"
 #include "sigla-tei-reader.h"
@@ -44,12 +45,14 @@ typedef struct
   GHashTable     *ids;         /* xml:id → xmlNode */
   SiglaTeiRefs   *refs;
   SiglaTeiReport *report;
+  SiglaTeiEvidence *evidence;  /* the words names and relations cite */
 } Reader;
 
 static void
 reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->ids, g_hash_table_unref);
+  g_clear_pointer (&reader->evidence, sigla_tei_evidence_free);
   g_clear_pointer (&reader->refs, sigla_tei_refs_free);
 }
 
@@ -327,6 +330,12 @@ read_annotations (Reader         *reader,
             start--;
         }
 
+      if (sigla_tei_evidence_is_cited (marked->node))
+        {
+          sigla_tei_evidence_cite (reader->evidence, id, document_id, start, end);
+          continue;
+        }
+
       /* Another tool's said is a claim when it names who says it. */
       if (sigla_tei_is_element (marked->node, "said") &&
           (!reader->foreign || xmlHasProp (marked->node, BAD_CAST "who") != NULL))
@@ -521,9 +530,11 @@ read_root (Reader      *reader,
     return FALSE;
 
   index_annotations (root, annotations);
+  reader->evidence = sigla_tei_evidence_new (reader->project, reader->refs, reader->ids);
 
   if (sigla_tei_is_element (root, "TEI"))
-    return read_tei (reader, root, bytes, annotations, first, error);
+    return read_tei (reader, root, bytes, annotations, first, error) &&
+           sigla_tei_evidence_read (reader->evidence, root, reader->report, error);
 
   for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
@@ -559,7 +570,7 @@ read_root (Reader      *reader,
                    reader->path);
       return FALSE;
     }
-  return TRUE;
+  return sigla_tei_evidence_read (reader->evidence, root, reader->report, error);
 }
 
 /**
@@ -590,7 +601,7 @@ sigla_tei_read (SiglaProject    *project,
   g_autoptr(SiglaTeiReport) own_report = report == NULL ? sigla_tei_report_new () : NULL;
   g_auto(Reader) reader = { project, path, FALSE, SIGLA_TEI_READING_EDITED,
                             g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-                            NULL, report != NULL ? report : own_report };
+                            NULL, report != NULL ? report : own_report, NULL };
   xmlDoc *doc = sigla_tei_parse (path, bytes, error);
   xmlNode *root;
   gint64 first = 0;

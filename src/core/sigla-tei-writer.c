@@ -23,23 +23,16 @@
 #include "sigla-tei-layout.h"
 #include "sigla-tei-weave.h"
 #include "sigla-tei-writer.h"
+#include "sigla-tei-writer-private.h"
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 #define MAX_FILE_NAME_TITLE 80
 
 typedef struct
 {
-  xmlTextWriterPtr  writer;
-  GOutputStream    *output;
-  GError           *error;          /* the first failure; later calls do nothing */
-  const char       *annotator;
-  GHashTable       *entities;       /* gint64 id → SiglaEntity, all of the project */
-} Writer;
-
-typedef struct
-{
-  SiglaMention *mention;    /* one of these two */
+  SiglaMention *mention;    /* one of these two, */
   SiglaClaim   *claim;
+  gboolean      cited;      /* or words a name or a relation cites */
   char         *id;         /* xml:id of its first piece, or NULL if it needs none */
 } SpanInfo;
 
@@ -66,136 +59,6 @@ document_data_clear (DocumentData *data)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DocumentData, document_data_clear)
 
-/* -- writing, with the first error kept ---------------------------------- */
-
-static gboolean
-check (Writer     *w,
-       int         rc,
-       const char *what)
-{
-  if (rc >= 0 || w->error != NULL)
-    return w->error == NULL;
-
-  g_set_error (&w->error, SIGLA_ERROR, SIGLA_ERROR_IO, _("Cannot write the TEI (%s)"), what);
-  return FALSE;
-}
-
-static void
-start (Writer     *w,
-       const char *name)
-{
-  if (w->error == NULL)
-    check (w, xmlTextWriterStartElement (w->writer, BAD_CAST name), name);
-}
-
-static void
-end (Writer *w)
-{
-  if (w->error == NULL)
-    check (w, xmlTextWriterEndElement (w->writer), "end of element");
-}
-
-/* XML 1.0 has no place for most control characters, nor U+FFFE/U+FFFF
- * (its Char production; astral characters are fine):
- * they are written as U+FFFD, so the file stays well formed. */
-static char *
-xml_safe (const char *text)
-{
-  GString *safe = NULL;
-  const guchar *byte = (const guchar *) text;
-
-  /* Most text has nothing to replace: only a control byte, or 0xEF (the
-   * lead byte of U+FFFE and U+FFFF), needs a closer look. */
-  while (*byte != '\0' && (*byte >= 0x20 || *byte == '\t' || *byte == '\n' || *byte == '\r') &&
-         *byte != 0xef && *byte != 0x7f)
-    byte++;
-  if (*byte == '\0')
-    return NULL;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xd7ff) ||
-                         (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
-
-      if (!allowed && safe == NULL)
-        safe = g_string_new_len (text, p - text);
-      if (safe != NULL)
-        {
-          if (allowed)
-            g_string_append_unichar (safe, c);
-          else
-            g_string_append (safe, "\xef\xbf\xbd");
-        }
-    }
-
-  return safe != NULL ? g_string_free (safe, FALSE) : NULL;
-}
-
-static void
-attribute (Writer     *w,
-           const char *name,
-           const char *value)
-{
-  g_autofree char *safe = NULL;
-
-  if (value == NULL || w->error != NULL)
-    return;
-
-  safe = xml_safe (value);
-  check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST name, BAD_CAST (safe != NULL ? safe : value)),
-         name);
-}
-
-static void
-text (Writer     *w,
-      const char *value)
-{
-  g_autofree char *safe = NULL;
-
-  if (value == NULL || *value == '\0' || w->error != NULL)
-    return;
-
-  safe = xml_safe (value);
-  check (w, xmlTextWriterWriteString (w->writer, BAD_CAST (safe != NULL ? safe : value)), "text");
-}
-
-static void
-text_len (Writer     *w,
-          const char *value,
-          gsize       length)
-{
-  g_autofree char *copy = g_strndup (value, length);
-
-  text (w, copy);
-}
-
-/* White space between elements that hold no text, for people reading the file. */
-static void
-indent (Writer *w,
-        int     depth)
-{
-  static const char spaces[] = "\n                                        ";
-
-  if (w->error == NULL)
-    check (w, xmlTextWriterWriteRawLen (w->writer, BAD_CAST spaces, 1 + MIN (depth, 40)), "indent");
-}
-
-static void
-element (Writer     *w,
-         int         depth,
-         const char *name,
-         const char *content)
-{
-  if (content == NULL)
-    return;
-
-  indent (w, depth);
-  start (w, name);
-  text (w, content);
-  end (w);
-}
-
 /* -- ids -------------------------------------------------------------------- */
 
 /* "c.3", or "d2.c.3" in a corpus: ids of one document's own things. */
@@ -207,41 +70,8 @@ local_id (const DocumentData *data,
   return g_strdup_printf ("%s%s.%u", data->prefix, kind, n);
 }
 
-static char *
-ref_to (const char *id)
-{
-  return id != NULL ? g_strconcat ("#", id, NULL) : NULL;
-}
-
-static const char *
-entity_xml_id (Writer *w,
-               gint64  id)
-{
-  SiglaEntity *entity = id != 0 ? g_hash_table_lookup (w->entities, &id) : NULL;
-
-  return entity != NULL ? entity->xml_id : NULL;
-}
-
-static char *
-entity_ref (Writer *w,
-            gint64  id)
-{
-  return ref_to (entity_xml_id (w, id));
-}
-
 /* -- the header ----------------------------------------------------------- */
 
-static const char *
-authority_type (const char *uri)
-{
-  if (strstr (uri, "wikidata.org") != NULL)
-    return "wikidata";
-  if (strstr (uri, "viaf.org") != NULL)
-    return "VIAF";
-  if (strstr (uri, "geonames.org") != NULL)
-    return "geonames";
-  return "URI";
-}
 
 /* A language code TEI accepts: two or three lower-case letters. */
 static gboolean
@@ -265,11 +95,11 @@ write_language (Writer     *w,
   const char *name = sigla_language_get_name (code);
   g_autofree char *label = g_strdup_printf ("%s (%s)", name != NULL ? name : code, role);
 
-  indent (w, 4);
-  start (w, "language");
-  attribute (w, "ident", code);
-  text (w, label);
-  end (w);
+  sigla_tei_writer_indent (w, 4);
+  sigla_tei_writer_start (w, "language");
+  sigla_tei_writer_attribute (w, "ident", code);
+  sigla_tei_writer_text (w, label);
+  sigla_tei_writer_end (w);
 }
 
 static void
@@ -277,16 +107,16 @@ write_resp_stmt (Writer     *w,
                  int         depth,
                  const char *id)
 {
-  indent (w, depth);
-  start (w, "respStmt");
-  attribute (w, "xml:id", id);
-  start (w, "resp");
-  text (w, "annotation");
-  end (w);
-  start (w, "name");
-  text (w, w->annotator);
-  end (w);
-  end (w);
+  sigla_tei_writer_indent (w, depth);
+  sigla_tei_writer_start (w, "respStmt");
+  sigla_tei_writer_attribute (w, "xml:id", id);
+  sigla_tei_writer_start (w, "resp");
+  sigla_tei_writer_text (w, "annotation");
+  sigla_tei_writer_end (w);
+  sigla_tei_writer_start (w, "name");
+  sigla_tei_writer_text (w, w->annotator);
+  sigla_tei_writer_end (w);
+  sigla_tei_writer_end (w);
 }
 
 static int
@@ -333,292 +163,136 @@ annotation_days (const DocumentData *data)
 
 static void
 write_header (Writer             *w,
-              const DocumentData *data)
+              const DocumentData *data,
+              gboolean            with_asserters)
 {
   const SiglaDocument *document = data->document;
   g_autofree char *resp_id = local_id (data, "resp", 1);
-  g_autofree char *resp_ref = ref_to (resp_id);
+  g_autofree char *resp_ref = sigla_tei_ref_to (resp_id);
   g_autoptr(GPtrArray) days = annotation_days (data);
 
-  indent (w, 1);
-  start (w, "teiHeader");
-  indent (w, 2);
-  start (w, "fileDesc");
+  sigla_tei_writer_indent (w, 1);
+  sigla_tei_writer_start (w, "teiHeader");
+  sigla_tei_writer_indent (w, 2);
+  sigla_tei_writer_start (w, "fileDesc");
 
-  indent (w, 3);
-  start (w, "titleStmt");
-  element (w, 4, "title", document->title);
+  sigla_tei_writer_indent (w, 3);
+  sigla_tei_writer_start (w, "titleStmt");
+  sigla_tei_writer_element (w, 4, "title", document->title);
   write_resp_stmt (w, 4, resp_id);
-  indent (w, 3);
-  end (w);
+  if (with_asserters)
+    sigla_tei_registry_write_resp (w, 4);
+  sigla_tei_writer_indent (w, 3);
+  sigla_tei_writer_end (w);
 
-  indent (w, 3);
-  start (w, "publicationStmt");
-  element (w, 4, "p", "Unpublished: annotated with Sigla.");
-  indent (w, 3);
-  end (w);
+  sigla_tei_writer_indent (w, 3);
+  sigla_tei_writer_start (w, "publicationStmt");
+  sigla_tei_writer_element (w, 4, "p", "Unpublished: annotated with Sigla.");
+  sigla_tei_writer_indent (w, 3);
+  sigla_tei_writer_end (w);
 
-  indent (w, 3);
-  start (w, "sourceDesc");
-  indent (w, 4);
-  start (w, "bibl");
-  element (w, 5, "title", document->title);
+  sigla_tei_writer_indent (w, 3);
+  sigla_tei_writer_start (w, "sourceDesc");
+  sigla_tei_writer_indent (w, 4);
+  sigla_tei_writer_start (w, "bibl");
+  sigla_tei_writer_element (w, 5, "title", document->title);
   if (document->date != NULL)
     {
-      indent (w, 5);
-      start (w, "date");
-      attribute (w, "when", document->date);
-      text (w, document->date_text);
-      end (w);
+      sigla_tei_writer_indent (w, 5);
+      sigla_tei_writer_start (w, "date");
+      sigla_tei_writer_attribute (w, "when", document->date);
+      sigla_tei_writer_text (w, document->date_text);
+      sigla_tei_writer_end (w);
     }
   if (document->archive != NULL)
     {
-      indent (w, 5);
-      start (w, "idno");
-      attribute (w, "type", "archive");
-      text (w, document->archive);
-      end (w);
+      sigla_tei_writer_indent (w, 5);
+      sigla_tei_writer_start (w, "idno");
+      sigla_tei_writer_attribute (w, "type", "archive");
+      sigla_tei_writer_text (w, document->archive);
+      sigla_tei_writer_end (w);
     }
   if (document->url != NULL)
     {
-      indent (w, 5);
-      start (w, "idno");
-      attribute (w, "type", "URI");
-      text (w, document->url);
-      end (w);
+      sigla_tei_writer_indent (w, 5);
+      sigla_tei_writer_start (w, "idno");
+      sigla_tei_writer_attribute (w, "type", "URI");
+      sigla_tei_writer_text (w, document->url);
+      sigla_tei_writer_end (w);
     }
-  indent (w, 5);
-  start (w, "idno");
-  attribute (w, "type", "filename");
-  text (w, document->source_name);
-  end (w);
+  sigla_tei_writer_indent (w, 5);
+  sigla_tei_writer_start (w, "idno");
+  sigla_tei_writer_attribute (w, "type", "filename");
+  sigla_tei_writer_text (w, document->source_name);
+  sigla_tei_writer_end (w);
   if (document->citation != NULL)
     {
-      indent (w, 5);
-      start (w, "note");
-      attribute (w, "type", "citation");
-      text (w, document->citation);
-      end (w);
+      sigla_tei_writer_indent (w, 5);
+      sigla_tei_writer_start (w, "note");
+      sigla_tei_writer_attribute (w, "type", "citation");
+      sigla_tei_writer_text (w, document->citation);
+      sigla_tei_writer_end (w);
     }
-  indent (w, 4);
-  end (w);
-  indent (w, 3);
-  end (w);
+  sigla_tei_writer_indent (w, 4);
+  sigla_tei_writer_end (w);
+  sigla_tei_writer_indent (w, 3);
+  sigla_tei_writer_end (w);
 
-  indent (w, 2);
-  end (w);   /* fileDesc */
+  sigla_tei_writer_indent (w, 2);
+  sigla_tei_writer_end (w);   /* fileDesc */
 
   if (document->summary != NULL || is_language_code (document->language) ||
       is_language_code (document->original_language))
     {
-      indent (w, 2);
-      start (w, "profileDesc");
+      sigla_tei_writer_indent (w, 2);
+      sigla_tei_writer_start (w, "profileDesc");
       if (document->summary != NULL)
         {
           g_auto(GStrv) paragraphs = g_strsplit (document->summary, "\n", -1);
 
-          indent (w, 3);
-          start (w, "abstract");
+          sigla_tei_writer_indent (w, 3);
+          sigla_tei_writer_start (w, "abstract");
           for (guint i = 0; paragraphs[i] != NULL; i++)
-            element (w, 4, "p", paragraphs[i]);
-          indent (w, 3);
-          end (w);
+            sigla_tei_writer_element (w, 4, "p", paragraphs[i]);
+          sigla_tei_writer_indent (w, 3);
+          sigla_tei_writer_end (w);
         }
       if (is_language_code (document->language) || is_language_code (document->original_language))
         {
-          indent (w, 3);
-          start (w, "langUsage");
+          sigla_tei_writer_indent (w, 3);
+          sigla_tei_writer_start (w, "langUsage");
           if (is_language_code (document->original_language))
             write_language (w, document->original_language, "original");
           if (is_language_code (document->language) &&
               g_strcmp0 (document->language, document->original_language) != 0)
             write_language (w, document->language,
                             document->original_language != NULL ? "translation" : "text");
-          indent (w, 3);
-          end (w);
+          sigla_tei_writer_indent (w, 3);
+          sigla_tei_writer_end (w);
         }
-      indent (w, 2);
-      end (w);
+      sigla_tei_writer_indent (w, 2);
+      sigla_tei_writer_end (w);
     }
 
   if (days->len > 0)
     {
-      indent (w, 2);
-      start (w, "revisionDesc");
+      sigla_tei_writer_indent (w, 2);
+      sigla_tei_writer_start (w, "revisionDesc");
       for (guint i = 0; i < days->len; i++)
         {
-          indent (w, 3);
-          start (w, "change");
-          attribute (w, "when", days->pdata[i]);
-          attribute (w, "who", resp_ref);
-          text (w, "Annotated");
-          end (w);
+          sigla_tei_writer_indent (w, 3);
+          sigla_tei_writer_start (w, "change");
+          sigla_tei_writer_attribute (w, "when", days->pdata[i]);
+          sigla_tei_writer_attribute (w, "who", resp_ref);
+          sigla_tei_writer_text (w, "Annotated");
+          sigla_tei_writer_end (w);
         }
-      indent (w, 2);
-      end (w);
+      sigla_tei_writer_indent (w, 2);
+      sigla_tei_writer_end (w);
     }
 
-  indent (w, 1);
-  end (w);   /* teiHeader */
-}
-
-/* -- the registry of entities --------------------------------------------- */
-
-/* @type is one token in TEI: "cover name" is written "cover-name". */
-static char *
-type_token (const char *type)
-{
-  GString *token = g_string_new ("");
-
-  for (const char *p = type != NULL ? type : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
-        {
-          if (token->len > 0 && token->str[token->len - 1] != '-')
-            g_string_append_c (token, '-');
-        }
-      else
-        g_string_append_unichar (token, c);
-    }
-  while (token->len > 0 && token->str[token->len - 1] == '-')
-    g_string_truncate (token, token->len - 1);
-
-  if (token->len == 0)
-    g_string_assign (token, "variant");
-  return g_string_free (token, FALSE);
-}
-
-/* The shortest digits that read back as the same double: 37.97, not 37.969999999999999. */
-static const char *
-format_coordinate (char   *buffer,
-                   gsize   size,
-                   double  value)
-{
-  for (int digits = 6; digits < 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, size, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        return buffer;
-    }
-
-  return g_ascii_dtostr (buffer, size, value);
-}
-
-static void
-write_entity (Writer            *w,
-              int                depth,
-              const SiglaEntity *entity)
-{
-  static const char * const elements[][2] = {
-    [SIGLA_KIND_PERSON] = { "person", "persName" },
-    [SIGLA_KIND_PLACE] = { "place", "placeName" },
-    [SIGLA_KIND_ORG] = { "org", "orgName" },
-  };
-  const char *name_element = elements[entity->kind][1];
-
-  indent (w, depth);
-  start (w, elements[entity->kind][0]);
-  attribute (w, "xml:id", entity->xml_id);
-
-  indent (w, depth + 1);
-  start (w, name_element);
-  attribute (w, "type", "main");
-  text (w, entity->label);
-  end (w);
-  for (guint i = 0; i < entity->aliases->len; i++)
-    {
-      const SiglaAlias *alias = entity->aliases->pdata[i];
-
-      g_autofree char *type = type_token (alias->type);
-
-      indent (w, depth + 1);
-      start (w, name_element);
-      attribute (w, "type", type);
-      text (w, alias->name);
-      end (w);
-    }
-
-  if (entity->has_geo)
-    {
-      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *geo = g_strdup_printf ("%s %s", format_coordinate (lat, sizeof lat, entity->lat),
-                                              format_coordinate (lon, sizeof lon, entity->lon));
-
-      indent (w, depth + 1);
-      start (w, "location");
-      start (w, "geo");
-      text (w, geo);
-      end (w);
-      end (w);
-    }
-
-  for (guint i = 0; i < entity->authorities->len; i++)
-    {
-      const char *uri = entity->authorities->pdata[i];
-
-      indent (w, depth + 1);
-      start (w, "idno");
-      attribute (w, "type", authority_type (uri));
-      text (w, uri);
-      end (w);
-    }
-
-  if (entity->description != NULL)
-    {
-      indent (w, depth + 1);
-      start (w, "note");
-      attribute (w, "type", "description");
-      text (w, entity->description);
-      end (w);
-    }
-  element (w, depth + 1, "note", entity->note);
-
-  indent (w, depth);
-  end (w);
-}
-
-/* listPerson, listPlace and listOrg, with those of @entities that are of each kind. */
-static void
-write_registry (Writer    *w,
-                int        depth,
-                GPtrArray *entities)
-{
-  static const char * const lists[] = {
-    [SIGLA_KIND_PERSON] = "listPerson",
-    [SIGLA_KIND_PLACE] = "listPlace",
-    [SIGLA_KIND_ORG] = "listOrg",
-  };
-
-  for (SiglaKind kind = SIGLA_KIND_PERSON; kind <= SIGLA_KIND_ORG; kind++)
-    {
-      gboolean opened = FALSE;
-
-      for (guint i = 0; i < entities->len; i++)
-        {
-          const SiglaEntity *entity = entities->pdata[i];
-
-          if (entity->kind != kind)
-            continue;
-          if (!opened)
-            {
-              indent (w, depth);
-              start (w, lists[kind]);
-              opened = TRUE;
-            }
-          write_entity (w, depth + 1, entity);
-        }
-
-      if (opened)
-        {
-          indent (w, depth);
-          end (w);
-        }
-    }
+  sigla_tei_writer_indent (w, 1);
+  sigla_tei_writer_end (w);   /* teiHeader */
 }
 
 /* The entities a document's annotations point to, in the registry's order. */
@@ -701,34 +375,40 @@ start_piece (Writer           *w,
   g_autofree char *id = piece_id (info, piece, piece->part);
   g_autofree char *next = piece->part + 1 < piece->n_parts ? piece_id (info, piece, piece->part + 1) : NULL;
   g_autofree char *prev = piece->part > 0 ? piece_id (info, piece, piece->part - 1) : NULL;
-  g_autofree char *next_ref = ref_to (next);
-  g_autofree char *prev_ref = ref_to (prev);
+  g_autofree char *next_ref = sigla_tei_ref_to (next);
+  g_autofree char *prev_ref = sigla_tei_ref_to (prev);
 
-  if (info->claim != NULL)
+  if (info->cited)
     {
-      g_autofree char *who = entity_ref (w, info->claim->speaker_id);
+      sigla_tei_writer_start (w, "seg");
+      sigla_tei_writer_attribute (w, "type", "evidence");
+      sigla_tei_writer_attribute (w, "xml:id", id);
+    }
+  else if (info->claim != NULL)
+    {
+      g_autofree char *who = sigla_tei_writer_entity_ref (w, info->claim->speaker_id);
 
-      start (w, "said");
-      attribute (w, "xml:id", id);
-      attribute (w, "who", who);
+      sigla_tei_writer_start (w, "said");
+      sigla_tei_writer_attribute (w, "xml:id", id);
+      sigla_tei_writer_attribute (w, "who", who);
     }
   else
     {
       const SiglaMention *mention = info->mention;
-      g_autofree char *ref = entity_ref (w, mention->entity_id);
+      g_autofree char *ref = sigla_tei_writer_entity_ref (w, mention->entity_id);
 
-      start (w, mention_element (mention->kind));
-      attribute (w, "xml:id", id);
-      attribute (w, "ref", ref);
-      attribute (w, "when", mention->when);
-      attribute (w, "notBefore", mention->not_before);
-      attribute (w, "notAfter", mention->not_after);
+      sigla_tei_writer_start (w, mention_element (mention->kind));
+      sigla_tei_writer_attribute (w, "xml:id", id);
+      sigla_tei_writer_attribute (w, "ref", ref);
+      sigla_tei_writer_attribute (w, "when", mention->when);
+      sigla_tei_writer_attribute (w, "notBefore", mention->not_before);
+      sigla_tei_writer_attribute (w, "notAfter", mention->not_after);
       if (is_certainty (mention->cert))
-        attribute (w, "cert", mention->cert);
+        sigla_tei_writer_attribute (w, "cert", mention->cert);
     }
 
-  attribute (w, "prev", prev_ref);
-  attribute (w, "next", next_ref);
+  sigla_tei_writer_attribute (w, "prev", prev_ref);
+  sigla_tei_writer_attribute (w, "next", next_ref);
 }
 
 /* Writes [from, to) of the text, given the byte where code point @from starts. */
@@ -741,7 +421,7 @@ write_text_to (Writer     *w,
   const char *to_byte = g_utf8_offset_to_pointer (from_byte, to - from);
 
   if (to > from)
-    text_len (w, from_byte, to_byte - from_byte);
+    sigla_tei_writer_text_len (w, from_byte, to_byte - from_byte);
   return to_byte;
 }
 
@@ -771,7 +451,7 @@ write_block_content (Writer           *w,
 
           cursor = write_text_to (w, cursor, position, close_at);
           position = close_at;
-          end (w);
+          sigla_tei_writer_end (w);
           g_array_set_size (open, open->len - 1);
         }
 
@@ -780,7 +460,7 @@ write_block_content (Writer           *w,
       start_piece (w, infos->pdata[piece->span], piece);
 
       if (piece->end == piece->start)
-        end (w);
+        sigla_tei_writer_end (w);
       else
         g_array_append_val (open, piece->end);
     }
@@ -791,7 +471,7 @@ write_block_content (Writer           *w,
 
       cursor = write_text_to (w, cursor, position, close_at);
       position = close_at;
-      end (w);
+      sigla_tei_writer_end (w);
       g_array_set_size (open, open->len - 1);
     }
 
@@ -811,10 +491,10 @@ write_body (Writer             *w,
   gboolean in_div = FALSE, in_list = FALSE;
   guint next_piece = 0;
 
-  indent (w, 1);
-  start (w, "text");
-  indent (w, 2);
-  start (w, "body");
+  sigla_tei_writer_indent (w, 1);
+  sigla_tei_writer_start (w, "text");
+  sigla_tei_writer_indent (w, 2);
+  sigla_tei_writer_start (w, "body");
 
   for (guint b = 0; b < data->blocks->len; b++)
     {
@@ -826,58 +506,58 @@ write_body (Writer             *w,
 
       if (in_list && block->kind != SIGLA_BLOCK_ITEM)
         {
-          indent (w, depth);
-          end (w);
+          sigla_tei_writer_indent (w, depth);
+          sigla_tei_writer_end (w);
           in_list = FALSE;
         }
       if (block->kind == SIGLA_BLOCK_HEAD)
         {
           if (in_div)
             {
-              indent (w, 3);
-              end (w);
+              sigla_tei_writer_indent (w, 3);
+              sigla_tei_writer_end (w);
             }
-          indent (w, 3);
-          start (w, "div");
+          sigla_tei_writer_indent (w, 3);
+          sigla_tei_writer_start (w, "div");
           in_div = TRUE;
           depth = 4;
         }
       if (block->kind == SIGLA_BLOCK_ITEM && !in_list)
         {
-          indent (w, depth);
-          start (w, "list");
+          sigla_tei_writer_indent (w, depth);
+          sigla_tei_writer_start (w, "list");
           in_list = TRUE;
         }
 
-      indent (w, depth + in_list);
-      start (w, block->kind == SIGLA_BLOCK_HEAD ? "head" : block->kind == SIGLA_BLOCK_ITEM ? "item" : "p");
+      sigla_tei_writer_indent (w, depth + in_list);
+      sigla_tei_writer_start (w, block->kind == SIGLA_BLOCK_HEAD ? "head" : block->kind == SIGLA_BLOCK_ITEM ? "item" : "p");
       write_block_content (w, cursor, block, pieces, &next_piece, b, infos);
-      end (w);
+      sigla_tei_writer_end (w);
     }
 
   if (in_list)
     {
-      indent (w, in_div ? 4 : 3);
-      end (w);
+      sigla_tei_writer_indent (w, in_div ? 4 : 3);
+      sigla_tei_writer_end (w);
     }
   if (in_div)
     {
-      indent (w, 3);
-      end (w);
+      sigla_tei_writer_indent (w, 3);
+      sigla_tei_writer_end (w);
     }
 
   /* A document of no block still needs a paragraph to be valid. */
   if (data->blocks->len == 0)
     {
-      indent (w, 3);
-      start (w, "p");
-      end (w);
+      sigla_tei_writer_indent (w, 3);
+      sigla_tei_writer_start (w, "p");
+      sigla_tei_writer_end (w);
     }
 
-  indent (w, 2);
-  end (w);
-  indent (w, 1);
-  end (w);
+  sigla_tei_writer_indent (w, 2);
+  sigla_tei_writer_end (w);
+  sigla_tei_writer_indent (w, 1);
+  sigla_tei_writer_end (w);
 }
 
 /* -- stand-off annotations ------------------------------------------------ */
@@ -904,16 +584,16 @@ write_pointer (Writer     *w,
                const char *type,
                const char *xml_id)
 {
-  g_autofree char *target = ref_to (xml_id);
+  g_autofree char *target = sigla_tei_ref_to (xml_id);
 
   if (target == NULL)
     return;
 
-  indent (w, 4);
-  start (w, "ptr");
-  attribute (w, "type", type);
-  attribute (w, "target", target);
-  end (w);
+  sigla_tei_writer_indent (w, 4);
+  sigla_tei_writer_start (w, "ptr");
+  sigla_tei_writer_attribute (w, "type", type);
+  sigla_tei_writer_attribute (w, "target", target);
+  sigla_tei_writer_end (w);
 }
 
 static void
@@ -924,11 +604,11 @@ write_note (Writer     *w,
   if (content == NULL)
     return;
 
-  indent (w, 4);
-  start (w, "note");
-  attribute (w, "type", type);
-  text (w, content);
-  end (w);
+  sigla_tei_writer_indent (w, 4);
+  sigla_tei_writer_start (w, "note");
+  sigla_tei_writer_attribute (w, "type", type);
+  sigla_tei_writer_text (w, content);
+  sigla_tei_writer_end (w);
 }
 
 /* Claims and notes on mentions are written in standOff. */
@@ -953,7 +633,7 @@ write_annotations (Writer             *w,
                    const guint        *n_parts)
 {
   g_autofree char *resp_id = local_id (data, "resp", 1);
-  g_autofree char *resp_ref = ref_to (resp_id);
+  g_autofree char *resp_ref = sigla_tei_ref_to (resp_id);
   g_autoptr(GPtrArray) stances = g_ptr_array_new ();
   guint n_claims = 0, n_notes = 0;
 
@@ -967,29 +647,29 @@ write_annotations (Writer             *w,
     }
   if (stances->len > 0)
     {
-      indent (w, 2);
-      start (w, "interpGrp");
-      attribute (w, "type", "stance");
+      sigla_tei_writer_indent (w, 2);
+      sigla_tei_writer_start (w, "interpGrp");
+      sigla_tei_writer_attribute (w, "type", "stance");
       for (guint i = 0; i < stances->len; i++)
         {
           g_autofree char *stance = g_strconcat ("stance.", (const char *) stances->pdata[i], NULL);
           g_autofree char *id = g_strconcat (data->prefix, stance, NULL);
 
-          indent (w, 3);
-          start (w, "interp");
-          attribute (w, "xml:id", id);
-          text (w, stances->pdata[i]);
-          end (w);
+          sigla_tei_writer_indent (w, 3);
+          sigla_tei_writer_start (w, "interp");
+          sigla_tei_writer_attribute (w, "xml:id", id);
+          sigla_tei_writer_text (w, stances->pdata[i]);
+          sigla_tei_writer_end (w);
         }
-      indent (w, 2);
-      end (w);
+      sigla_tei_writer_indent (w, 2);
+      sigla_tei_writer_end (w);
     }
 
   if (!has_annotations (infos))
     return;
 
-  indent (w, 2);
-  start (w, "listAnnotation");
+  sigla_tei_writer_indent (w, 2);
+  sigla_tei_writer_start (w, "listAnnotation");
   for (guint i = 0; i < infos->len; i++)
     {
       const SpanInfo *info = infos->pdata[i];
@@ -1000,8 +680,8 @@ write_annotations (Writer             *w,
         continue;
 
       target = pieces_target (info, n_parts[i]);
-      indent (w, 3);
-      start (w, "annotation");
+      sigla_tei_writer_indent (w, 3);
+      sigla_tei_writer_start (w, "annotation");
 
       if (info->claim != NULL)
         {
@@ -1009,34 +689,34 @@ write_annotations (Writer             *w,
           g_autofree char *stance = g_strconcat ("#", data->prefix, "stance.", claim->stance, NULL);
 
           id = local_id (data, "claim", ++n_claims);
-          attribute (w, "xml:id", id);
-          attribute (w, "target", target);
-          attribute (w, "motivation", "describing");
-          attribute (w, "ana", stance);
-          attribute (w, "cert", claim->certainty);
-          attribute (w, "resp", resp_ref);
+          sigla_tei_writer_attribute (w, "xml:id", id);
+          sigla_tei_writer_attribute (w, "target", target);
+          sigla_tei_writer_attribute (w, "motivation", "describing");
+          sigla_tei_writer_attribute (w, "ana", stance);
+          sigla_tei_writer_attribute (w, "cert", claim->certainty);
+          sigla_tei_writer_attribute (w, "resp", resp_ref);
           write_note (w, "paraphrase", claim->paraphrase);
           write_note (w, "comment", claim->note);
-          write_pointer (w, "speaker", entity_xml_id (w, claim->speaker_id));
-          write_pointer (w, "reporter", entity_xml_id (w, claim->reporter_id));
+          write_pointer (w, "speaker", sigla_tei_writer_entity_id (w, claim->speaker_id));
+          write_pointer (w, "reporter", sigla_tei_writer_entity_id (w, claim->reporter_id));
           for (guint k = 0; k < claim->about->len; k++)
-            write_pointer (w, "about", entity_xml_id (w, g_array_index (claim->about, gint64, k)));
+            write_pointer (w, "about", sigla_tei_writer_entity_id (w, g_array_index (claim->about, gint64, k)));
         }
       else
         {
           id = local_id (data, "note", ++n_notes);
-          attribute (w, "xml:id", id);
-          attribute (w, "target", target);
-          attribute (w, "motivation", "commenting");
-          attribute (w, "resp", resp_ref);
+          sigla_tei_writer_attribute (w, "xml:id", id);
+          sigla_tei_writer_attribute (w, "target", target);
+          sigla_tei_writer_attribute (w, "motivation", "commenting");
+          sigla_tei_writer_attribute (w, "resp", resp_ref);
           write_note (w, "comment", info->mention->note);
         }
 
-      indent (w, 3);
-      end (w);
+      sigla_tei_writer_indent (w, 3);
+      sigla_tei_writer_end (w);
     }
-  indent (w, 2);
-  end (w);
+  sigla_tei_writer_indent (w, 2);
+  sigla_tei_writer_end (w);
 }
 
 /* -- one document ------------------------------------------------------- */
@@ -1050,11 +730,14 @@ span_info_free (gpointer data)
   g_free (info);
 }
 
-/* Claims outside mentions when they cover the same words; then by kind. */
+/* Claims outside mentions when they cover the same words; then by kind;
+ * the words names and relations cite inside all. */
 static GPtrArray *
-collect_spans (const DocumentData *data,
+collect_spans (Writer             *w,
+               const DocumentData *data,
                GArray             *spans)
 {
+  GArray *cited = sigla_tei_registry_cited (w, data->document->id);
   GPtrArray *infos = g_ptr_array_new_with_free_func (span_info_free);
 
   for (guint i = 0; i < data->claims->len; i++)
@@ -1081,6 +764,19 @@ collect_spans (const DocumentData *data,
       span.start = info->mention->start;
       span.end = info->mention->end;
       span.rank = 1 + info->mention->kind;
+      span.outer = FALSE;
+      g_array_append_val (spans, span);
+      g_ptr_array_add (infos, info);
+    }
+
+  for (guint i = 0; cited != NULL && i < cited->len; i++)
+    {
+      SpanInfo *info = g_new0 (SpanInfo, 1);
+      SiglaSpan span = g_array_index (cited, SiglaSpan, i);
+
+      info->cited = TRUE;
+      info->id = local_id (data, "e", i + 1);
+      span.rank = 2 + SIGLA_KIND_DATE;
       span.outer = FALSE;
       g_array_append_val (spans, span);
       g_ptr_array_add (infos, info);
@@ -1172,115 +868,42 @@ write_tei (Writer             *w,
            int                 depth)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (SiglaSpan));
-  g_autoptr(GPtrArray) infos = collect_spans (data, spans);
-  g_autoptr(GArray) pieces = sigla_tei_layout (data->blocks, spans);
-  g_autofree guint *n_parts = name_pieces (data, pieces, infos);
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GArray) pieces = NULL;
+  g_autofree guint *n_parts = NULL;
+
+  /* Who says the names and relations are so: in the corpus's header, or this one's. */
+  if (registry != NULL)
+    sigla_tei_registry_choose (w, registry);
+  infos = collect_spans (w, data, spans);
+  pieces = sigla_tei_layout (data->blocks, spans);
+  n_parts = name_pieces (data, pieces, infos);
 
   if (depth > 0)
-    indent (w, depth);
-  start (w, "TEI");
+    sigla_tei_writer_indent (w, depth);
+  sigla_tei_writer_start (w, "TEI");
   if (depth == 0)
-    attribute (w, "xmlns", TEI_NS);
+    sigla_tei_writer_attribute (w, "xmlns", TEI_NS);
   if (is_language_code (data->document->language))
-    attribute (w, "xml:lang", data->document->language);
+    sigla_tei_writer_attribute (w, "xml:lang", data->document->language);
 
-  write_header (w, data);
+  write_header (w, data, registry != NULL);
 
   /* An empty standOff is not valid TEI. */
   if ((registry != NULL && registry->len > 0) || has_annotations (infos))
     {
-      indent (w, 1);
-      start (w, "standOff");
+      sigla_tei_writer_indent (w, 1);
+      sigla_tei_writer_start (w, "standOff");
       if (registry != NULL)
-        write_registry (w, 2, registry);
+        sigla_tei_registry_write (w, 2, registry);
       write_annotations (w, data, infos, n_parts);
-      indent (w, 1);
-      end (w);
+      sigla_tei_writer_indent (w, 1);
+      sigla_tei_writer_end (w);
     }
 
   write_body (w, data, pieces, infos);
-  indent (w, depth);
-  end (w);
-}
-
-/* -- output ------------------------------------------------------------------ */
-
-static int
-write_output_cb (void       *context,
-                 const char *buffer,
-                 int         length)
-{
-  Writer *w = context;
-  gsize written = 0;
-
-  if (!g_output_stream_write_all (w->output, buffer, length, &written, NULL,
-                                  w->error == NULL ? &w->error : NULL))
-    return -1;
-
-  return (int) written;
-}
-
-static int
-close_output_cb (void *context)
-{
-  return 0;
-}
-
-/* @entities: every entity of the project (sigla_entity_list()), which the
- * writer reads from and the caller keeps. */
-static gboolean
-writer_open (Writer                 *w,
-             const SiglaTeiOptions  *options,
-             GPtrArray              *entities,
-             GOutputStream          *output,
-             GError                **error)
-{
-  xmlOutputBufferPtr buffer;
-
-  w->output = output;
-  w->annotator = options != NULL && options->annotator != NULL ? options->annotator : "Sigla";
-  w->entities = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < entities->len; i++)
-    {
-      SiglaEntity *entity = entities->pdata[i];
-
-      g_hash_table_insert (w->entities, &entity->id, entity);
-    }
-
-  buffer = xmlOutputBufferCreateIO (write_output_cb, close_output_cb, w, NULL);
-  w->writer = xmlNewTextWriter (buffer);
-  if (w->writer == NULL)
-    {
-      g_set_error_literal (error, SIGLA_ERROR, SIGLA_ERROR_FAILED, _("Cannot start writing the TEI"));
-      return FALSE;
-    }
-
-  check (w, xmlTextWriterStartDocument (w->writer, "1.0", "UTF-8", NULL), "XML declaration");
-  return TRUE;
-}
-
-/* Ends the document, flushes it to the stream, and reports the first error. */
-static gboolean
-writer_close (Writer  *w,
-              GError **error)
-{
-  if (w->writer != NULL)
-    {
-      if (w->error == NULL)
-        check (w, xmlTextWriterEndDocument (w->writer), "end of document");
-      xmlFreeTextWriter (w->writer);
-      w->writer = NULL;
-    }
-  g_clear_pointer (&w->entities, g_hash_table_unref);
-
-  if (w->error != NULL)
-    {
-      g_propagate_error (error, w->error);
-      w->error = NULL;
-      return FALSE;
-    }
-
-  return TRUE;
+  sigla_tei_writer_indent (w, depth);
+  sigla_tei_writer_end (w);
 }
 
 /* The project's entities, sorted as sigla_entity_list() sorts them. */
@@ -1324,15 +947,19 @@ write_document (SiglaProject           *project,
     return TRUE;
 
   if (!load_document (project, document_id, &data, error) ||
-      !writer_open (&w, options, order, output, error))
-    return FALSE;
+      !sigla_tei_writer_open (&w, options, order, output, error) ||
+      !sigla_tei_registry_prepare (&w, project, NULL, document_id, error))
+    {
+      sigla_tei_writer_close (&w, NULL);
+      return FALSE;
+    }
 
   registry = registry_from (&w, order);
   used = used_entities (&w, registry, &data);
   write_tei (&w, &data, used, 0);
-  indent (&w, 0);
+  sigla_tei_writer_indent (&w, 0);
 
-  return writer_close (&w, error);
+  return sigla_tei_writer_close (&w, error);
 }
 
 /**
@@ -1371,6 +998,7 @@ sigla_tei_write_corpus (SiglaProject           *project,
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GPtrArray) registry = NULL;
+  g_autoptr(GHashTable) prefixes = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   g_autofree char *name = NULL;
   Writer w = { 0 };
 
@@ -1378,46 +1006,55 @@ sigla_tei_write_corpus (SiglaProject           *project,
   if (documents == NULL || (order = sigla_entity_list (project, error)) == NULL ||
       (mentions = sigla_mention_list (project, 0, error)) == NULL ||
       (claims = sigla_claim_list (project, 0, error)) == NULL ||
-      !writer_open (&w, options, order, output, error))
+      !sigla_tei_writer_open (&w, options, order, output, error))
     return FALSE;
+  for (guint i = 0; i < documents->len; i++)
+    g_hash_table_insert (prefixes, &((SiglaDocument *) documents->pdata[i])->id, g_strdup_printf ("d%u.", i + 1));
+  if (!sigla_tei_registry_prepare (&w, project, prefixes, 0, error))
+    {
+      sigla_tei_writer_close (&w, NULL);
+      return FALSE;
+    }
 
   registry = registry_from (&w, order);
+  sigla_tei_registry_choose (&w, registry);
   name = g_path_get_basename (sigla_project_get_path (project));
 
-  start (&w, "teiCorpus");
-  attribute (&w, "xmlns", TEI_NS);
-  indent (&w, 1);
-  start (&w, "teiHeader");
-  indent (&w, 2);
-  start (&w, "fileDesc");
-  indent (&w, 3);
-  start (&w, "titleStmt");
-  element (&w, 4, "title", name);
+  sigla_tei_writer_start (&w, "teiCorpus");
+  sigla_tei_writer_attribute (&w, "xmlns", TEI_NS);
+  sigla_tei_writer_indent (&w, 1);
+  sigla_tei_writer_start (&w, "teiHeader");
+  sigla_tei_writer_indent (&w, 2);
+  sigla_tei_writer_start (&w, "fileDesc");
+  sigla_tei_writer_indent (&w, 3);
+  sigla_tei_writer_start (&w, "titleStmt");
+  sigla_tei_writer_element (&w, 4, "title", name);
   write_resp_stmt (&w, 4, "resp.corpus");
-  indent (&w, 3);
-  end (&w);
-  indent (&w, 3);
-  start (&w, "publicationStmt");
-  element (&w, 4, "p", "Unpublished: annotated with Sigla.");
-  indent (&w, 3);
-  end (&w);
-  indent (&w, 3);
-  start (&w, "sourceDesc");
-  element (&w, 4, "p", "The documents of a Sigla project.");
-  indent (&w, 3);
-  end (&w);
-  indent (&w, 2);
-  end (&w);
-  indent (&w, 1);
-  end (&w);
+  sigla_tei_registry_write_resp (&w, 4);
+  sigla_tei_writer_indent (&w, 3);
+  sigla_tei_writer_end (&w);
+  sigla_tei_writer_indent (&w, 3);
+  sigla_tei_writer_start (&w, "publicationStmt");
+  sigla_tei_writer_element (&w, 4, "p", "Unpublished: annotated with Sigla.");
+  sigla_tei_writer_indent (&w, 3);
+  sigla_tei_writer_end (&w);
+  sigla_tei_writer_indent (&w, 3);
+  sigla_tei_writer_start (&w, "sourceDesc");
+  sigla_tei_writer_element (&w, 4, "p", "The documents of a Sigla project.");
+  sigla_tei_writer_indent (&w, 3);
+  sigla_tei_writer_end (&w);
+  sigla_tei_writer_indent (&w, 2);
+  sigla_tei_writer_end (&w);
+  sigla_tei_writer_indent (&w, 1);
+  sigla_tei_writer_end (&w);
 
   if (registry->len > 0)
     {
-      indent (&w, 1);
-      start (&w, "standOff");
-      write_registry (&w, 2, registry);
-      indent (&w, 1);
-      end (&w);
+      sigla_tei_writer_indent (&w, 1);
+      sigla_tei_writer_start (&w, "standOff");
+      sigla_tei_registry_write (&w, 2, registry);
+      sigla_tei_writer_indent (&w, 1);
+      sigla_tei_writer_end (&w);
     }
 
   for (guint i = 0, next_mention = 0, next_claim = 0; i < documents->len && w.error == NULL; i++)
@@ -1442,10 +1079,10 @@ sigla_tei_write_corpus (SiglaProject           *project,
         options->progress (i + 1, documents->len, options->progress_data);
     }
 
-  indent (&w, 0);
-  end (&w);
-  indent (&w, 0);
-  return writer_close (&w, error);
+  sigla_tei_writer_indent (&w, 0);
+  sigla_tei_writer_end (&w);
+  sigla_tei_writer_indent (&w, 0);
+  return sigla_tei_writer_close (&w, error);
 }
 
 typedef struct

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sigla-tei-writer-private.h: what the export of Sigla's own TEI shares between writing
+ * its XML, its registry of entities and its documents: private to the three. */
+#pragma once
+
+#include <libxml/xmlwriter.h>
+
+#include "sigla-project.h"
+#include "sigla-tei-options.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  xmlTextWriterPtr  writer;
+  GOutputStream    *output;
+  GError           *error;          /* the first failure; later calls do nothing */
+  const char       *annotator;
+  GHashTable       *entities;       /* gint64 id → SiglaEntity, all of the project */
+  GPtrArray        *relations;      /* SiglaRelation, all of the project */
+  GHashTable       *evidence;       /* gint64 document id → GArray of SiglaSpan: the words cited */
+  GHashTable       *targets;        /* gint64 document id → what its cited words' ids follow */
+  GPtrArray        *asserters;      /* who says the names and relations written, sorted */
+} Writer;
+
+gboolean    sigla_tei_writer_open        (Writer                 *w,
+                                          const SiglaTeiOptions  *options,
+                                          GPtrArray              *entities,
+                                          GOutputStream          *output,
+                                          GError                **error);
+gboolean    sigla_tei_writer_close       (Writer                 *w,
+                                          GError                **error);
+gboolean    sigla_tei_writer_check       (Writer                 *w,
+                                          int                     rc,
+                                          const char             *what);
+void        sigla_tei_writer_start       (Writer                 *w,
+                                          const char             *name);
+void        sigla_tei_writer_end         (Writer                 *w);
+void        sigla_tei_writer_attribute   (Writer                 *w,
+                                          const char             *name,
+                                          const char             *value);
+void        sigla_tei_writer_text        (Writer                 *w,
+                                          const char             *value);
+void        sigla_tei_writer_text_len    (Writer                 *w,
+                                          const char             *value,
+                                          gsize                   length);
+void        sigla_tei_writer_indent      (Writer                 *w,
+                                          int                     depth);
+void        sigla_tei_writer_element     (Writer                 *w,
+                                          int                     depth,
+                                          const char             *name,
+                                          const char             *content);
+char       *sigla_tei_ref_to             (const char             *id);
+const char *sigla_tei_writer_entity_id   (Writer                 *w,
+                                          gint64                  id);
+char       *sigla_tei_writer_entity_ref  (Writer                 *w,
+                                          gint64                  id);
+
+gboolean    sigla_tei_registry_prepare   (Writer                 *w,
+                                          SiglaProject           *project,
+                                          GHashTable             *prefixes,
+                                          gint64                  alone,
+                                          GError                **error);
+void        sigla_tei_registry_choose    (Writer                 *w,
+                                          GPtrArray              *entities);
+void        sigla_tei_registry_write_resp (Writer                *w,
+                                           int                    depth);
+void        sigla_tei_registry_write     (Writer                 *w,
+                                          int                     depth,
+                                          GPtrArray              *entities);
+GArray     *sigla_tei_registry_cited     (Writer                 *w,
+                                          gint64                  document_id);
+
+G_END_DECLS
