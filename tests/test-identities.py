@@ -8,6 +8,7 @@
 # the same; a folder export points from one file to the cited words in another; recover keeps
 # them. Speaks TAP.
 
+import csv
 import json
 import os
 import shutil
@@ -137,6 +138,11 @@ def main():
         other, o_start, o_end = span_of(project, "22834", "Filippov")
         run("tag", project, str(other), str(o_start), str(o_end), "--entity", stalin)
         run("tag", project, str(doc), str(start + 5), str(start + 13), "--entity", stalin)
+        # Mao and Li Kenong named in cable 21726: a file's registry holds whom its text names.
+        # Mao in cable 22834 too: its file has his letter to Stalin, pointing to cable 21726's words.
+        for title, words, who in (("21726", "Mao Zedong", mao), ("21726", "Li Kenong", li), ("22834", "Mao Zedong", mao)):
+            named_doc, named_start, named_end = span_of(project, title, words)
+            run("tag", project, str(named_doc), str(named_start), str(named_end), "--entity", who)
 
         corpus = os.path.join(tmp, "corpus.xml")
         run("export", project, "--format", "tei", "-o", corpus)
@@ -187,6 +193,28 @@ def main():
               os.path.isfile(target_path) and
               seg_text(ET.parse(target_path).getroot(), target_id) == "Cde. Filippov [Stalin]",
               f"{other_title}: {source}")
+
+        # The folder read back last file first: the files that point to the gloss come before
+        # the one that holds it, and the gloss is still found.
+        backwards = os.path.join(tmp, "backwards.sigla")
+        run("init", backwards)
+        run("import", backwards, *sorted(files, reverse=True))
+        check("a folder read back in any order: every name's and relation's evidence",
+              names_with_evidence(backwards) == expected_names and relations(backwards) == expected_relations,
+              (names_with_evidence(backwards), relations(backwards)))
+
+        tables = os.path.join(tmp, "csv")
+        os.mkdir(tables)
+        run("export", project, "--format", "csv", "-o", tables)
+        with open(os.path.join(tables, "names.csv"), newline="", encoding="utf-8") as f:
+            names = [(r["entity_name"], r["name"], r["type"], r["annotator"], r["cert"], r["text"])
+                     for r in csv.DictReader(f)]
+        with open(os.path.join(tables, "relations.csv"), newline="", encoding="utf-8") as f:
+            listed = sorted((r["from_name"], r["type"], r["to_name"], r["cert"], r["annotator"] or None,
+                             r["text"] or None) for r in csv.DictReader(f))
+        check("CSV: names.csv and relations.csv with who says so and the cited words",
+              names == [("Joseph Stalin", "Filippov", "pseudonym", "A. Editor", "high", "Cde. Filippov [Stalin]")] and
+              listed == expected_relations, (names, listed))
 
         recovered = os.path.join(tmp, "recovered.sigla")
         run("recover", project, recovered)

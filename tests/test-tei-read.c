@@ -569,6 +569,13 @@ test_huge_attribute (Fixture       *fixture,
   g_assert_cmpint (usage.ru_maxrss / 1024, <, HUGE_MAX_RSS_MB);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The annotated sample that ships in seeds/annotated is exactly what Sigla
  * writes from it: read into a project and exported again, the same bytes. */
 static void
@@ -588,7 +595,7 @@ test_shipped_sample (Fixture       *fixture,
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".xml"))
       g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (paths, compare_paths);
   g_assert_cmpuint (paths->len, ==, 5);
   g_ptr_array_add (paths, NULL);
 

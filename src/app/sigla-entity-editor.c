@@ -8,6 +8,7 @@
 
 #include "sigla-a11y.h"
 #include "sigla-entity-editor.h"
+#include "sigla-entity-evidence.h"
 
 #define CONTEXT_CHARS 40   /* code points either side of a mention in the list */
 
@@ -19,6 +20,7 @@ struct _SiglaEntityEditor
   GtkLabel             *title;
   AdwEntryRow          *name_row;
   AdwEntryRow          *aliases_row;
+  SiglaEntityEvidence  *evidence;
   AdwEntryRow          *authorities_row;
   AdwActionRow         *open_link_row;
   AdwPreferencesGroup  *geo_group;
@@ -441,11 +443,13 @@ sigla_entity_editor_class_init (SiglaEntityEditorClass *klass)
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_ERROR);
 
+  g_type_ensure (SIGLA_TYPE_ENTITY_EVIDENCE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sigla/Sigla/sigla-entity-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, title);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, aliases_row);
+  gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, evidence);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, authorities_row);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, open_link_row);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEditor, geo_group);
@@ -510,7 +514,15 @@ sigla_entity_editor_show (SiglaEntityEditor  *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       fill_fields (self);
     }
-  return fill_mentions (self, error) && fill_merge_targets (self, error);
+  return sigla_entity_evidence_show (self->evidence, project, entity, error) &&
+         fill_mentions (self, error) && fill_merge_targets (self, error);
+}
+
+/* Returns: (transfer none): who says its names are its, and its relations */
+SiglaEntityEvidence *
+sigla_entity_editor_get_evidence (SiglaEntityEditor *self)
+{
+  return self->evidence;
 }
 
 gint64

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "sigla-core.h"
+#include "sigla-entity-evidence.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,6 @@ gint64   sigla_entity_editor_get_entity (SiglaEntityEditor  *self);
 gboolean sigla_entity_editor_is_unsaved (SiglaEntityEditor  *self);
 gboolean sigla_entity_editor_save       (SiglaEntityEditor  *self);
 void     sigla_entity_editor_focus      (SiglaEntityEditor  *self);
+SiglaEntityEvidence *sigla_entity_editor_get_evidence (SiglaEntityEditor *self);
 
 G_END_DECLS

@@ -237,6 +237,28 @@ editor_jump_cb (SiglaEntityEditor *editor,
   _sigla_window_focus_text (self);
 }
 
+/* The words selected in the text, cited by the annotator set in Preferences. */
+static gboolean
+cite_selection (gpointer       user_data,
+                SiglaEvidence *evidence)
+{
+  SiglaWindow *self = user_data;
+  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator-name");
+  gint64 start, end;
+
+  evidence->document_id = sigla_document_view_get_document (self->document_view);
+  if (evidence->document_id == 0 || !sigla_document_view_get_selection (self->document_view, &start, &end))
+    {
+      evidence->document_id = 0;
+      return FALSE;
+    }
+  evidence->start = start;
+  evidence->end = end;
+  g_free (evidence->resp);
+  evidence->resp = *g_strstrip (annotator) != '\0' ? g_steal_pointer (&annotator) : NULL;
+  return TRUE;
+}
+
 /* A value refused is said in a dialog; a write the file refused is kept in
  * the editor and tried again, as a tag is. */
 static void
@@ -536,6 +558,8 @@ sigla_window_class_init (SiglaWindowClass *klass)
 static void
 sigla_window_init (SiglaWindow *self)
 {
+  SiglaEntityEvidence *evidence;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->unsaved = g_ptr_array_new_with_free_func ((GDestroyNotify) _sigla_window_pending_tag_free);
@@ -559,6 +583,10 @@ sigla_window_init (SiglaWindow *self)
   g_signal_connect (self->entity_editor, "done", G_CALLBACK (editor_done_cb), self);
   g_signal_connect (self->entity_editor, "jump", G_CALLBACK (editor_jump_cb), self);
   g_signal_connect (self->entity_editor, "failed", G_CALLBACK (editor_failed_cb), self);
+  evidence = sigla_entity_editor_get_evidence (self->entity_editor);
+  sigla_entity_evidence_set_cite_func (evidence, cite_selection, self);
+  g_signal_connect_swapped (evidence, "jump", G_CALLBACK (_sigla_window_show_span), self);
+  g_signal_connect (evidence, "failed", G_CALLBACK (editor_failed_cb), self);
   g_signal_connect (self->claim_editor, "done", G_CALLBACK (editor_done_cb), self);
   g_signal_connect (self->claim_editor, "failed", G_CALLBACK (editor_failed_cb), self);
 

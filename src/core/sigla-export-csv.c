@@ -13,6 +13,7 @@
 #include "sigla-export.h"
 #include "sigla-mention.h"
 #include "sigla-output.h"
+#include "sigla-relation.h"
 
 /* A row of fields, each quoted when it holds a comma, a quote or a line break. */
 static gboolean
@@ -208,11 +209,129 @@ write_claims_cb (SiglaProject   *project,
   return TRUE;
 }
 
+/* Who says so, how surely, and the words cited: the last columns of names.csv and relations.csv. */
+static const char * const evidence_header[] = {
+  "annotator", "cert", "document", "document_title", "start", "end", "text",
+};
+
+typedef struct
+{
+  char *document;
+  char *start;
+  char *end;
+  char *words;
+} EvidenceFields;
+
+static void
+evidence_fields_clear (EvidenceFields *fields)
+{
+  g_free (fields->document);
+  g_free (fields->start);
+  g_free (fields->end);
+  g_free (fields->words);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EvidenceFields, evidence_fields_clear)
+
+/* Fills @row[0 … G_N_ELEMENTS (evidence_header)) from @evidence. */
+static gboolean
+evidence_row (SiglaTextCursor      *cursor,
+              const SiglaEvidence  *evidence,
+              EvidenceFields       *fields,
+              const char          **row,
+              GError              **error)
+{
+  row[0] = evidence->resp;
+  row[1] = evidence->cert;
+  row[2] = row[3] = row[4] = row[5] = row[6] = NULL;
+  if (evidence->document_id == 0)
+    return TRUE;
+  fields->document = format_id (evidence->document_id);
+  fields->start = g_strdup_printf ("%" G_GINT64_FORMAT, evidence->start);
+  fields->end = g_strdup_printf ("%" G_GINT64_FORMAT, evidence->end);
+  fields->words = sigla_text_cursor_slice (cursor, evidence->document_id, evidence->start, evidence->end, error);
+  row[2] = fields->document;
+  row[3] = sigla_text_cursor_title (cursor, evidence->document_id);
+  row[4] = fields->start;
+  row[5] = fields->end;
+  row[6] = fields->words;
+  return fields->words != NULL;
+}
+
+/* Every other name of an entity, a row each, with who says it is one. */
+static gboolean
+write_names_cb (SiglaProject   *project,
+                GOutputStream  *output,
+                gpointer        data,
+                GError        **error)
+{
+  const char *header[5 + G_N_ELEMENTS (evidence_header)] = { "entity", "entity_name", "name", "type", "note" };
+  g_autoptr(GPtrArray) entities = sigla_entity_list (project, error);
+  g_autoptr(SiglaTextCursor) cursor = sigla_text_cursor_new (project);
+
+  memcpy (header + 5, evidence_header, sizeof evidence_header);
+  if (entities == NULL || !write_row (output, header, G_N_ELEMENTS (header), error))
+    return FALSE;
+  for (guint i = 0; i < entities->len; i++)
+    {
+      SiglaEntity *entity = entities->pdata[i];
+      g_autofree char *id = format_id (entity->id);
+
+      for (guint k = 0; k < entity->aliases->len; k++)
+        {
+          SiglaAlias *alias = entity->aliases->pdata[k];
+          g_auto(EvidenceFields) fields = { NULL };
+          const char *row[G_N_ELEMENTS (header)] = { id, entity->label, alias->name, alias->type, alias->note };
+
+          if (!evidence_row (cursor, &alias->evidence, &fields, row + 5, error) ||
+              !write_row (output, row, G_N_ELEMENTS (row), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_relations_cb (SiglaProject   *project,
+                    GOutputStream  *output,
+                    gpointer        data,
+                    GError        **error)
+{
+  const char *header[7 + G_N_ELEMENTS (evidence_header)] = {
+    "id", "type", "from", "from_name", "to", "to_name", "note",
+  };
+  g_autoptr(GPtrArray) relations = sigla_relation_list (project, 0, error);
+  g_autoptr(GHashTable) entities = NULL;
+  g_autoptr(SiglaTextCursor) cursor = sigla_text_cursor_new (project);
+
+  memcpy (header + 7, evidence_header, sizeof evidence_header);
+  if (relations == NULL || (entities = sigla_export_entities_by_id (project, error)) == NULL ||
+      !write_row (output, header, G_N_ELEMENTS (header), error))
+    return FALSE;
+  for (guint i = 0; i < relations->len; i++)
+    {
+      SiglaRelation *relation = relations->pdata[i];
+      g_autofree char *id = format_id (relation->id);
+      g_autofree char *from = format_id (relation->from_id);
+      g_autofree char *to = format_id (relation->to_id);
+      g_auto(EvidenceFields) fields = { NULL };
+      const char *row[G_N_ELEMENTS (header)] = {
+        id, relation->type, from, entity_name (entities, relation->from_id), to,
+        entity_name (entities, relation->to_id), relation->note,
+      };
+
+      if (!evidence_row (cursor, &relation->evidence, &fields, row + 7, error) ||
+          !write_row (output, row, G_N_ELEMENTS (row), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * sigla_export_csv:
  * @directory: an existing folder
  *
- * Writes entities.csv, mentions.csv and claims.csv into @directory.
+ * Writes entities.csv, names.csv, mentions.csv, claims.csv and relations.csv into @directory.
  */
 gboolean
 sigla_export_csv (SiglaProject  *project,
@@ -225,8 +344,10 @@ sigla_export_csv (SiglaProject  *project,
     SiglaWriteFunc  write;
   } tables[] = {
     { "entities.csv", write_entities_cb },
+    { "names.csv", write_names_cb },
     { "mentions.csv", write_mentions_cb },
     { "claims.csv", write_claims_cb },
+    { "relations.csv", write_relations_cb },
   };
 
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))

@@ -112,6 +112,9 @@ write_record (Weaver            *w,
       g_autofree char *type = g_strdelimit (g_strdup (alias->type != NULL ? alias->type : "variant"), " ", '-');
 
       xmlSetProp (variant, BAD_CAST "type", BAD_CAST type);
+      /* Who says so and where point into Sigla's own files; how surely goes anywhere. */
+      if (alias->evidence.cert != NULL)
+        xmlSetProp (variant, BAD_CAST "cert", BAD_CAST alias->evidence.cert);
     }
   if (entity->description != NULL)
     xmlSetProp (add_text_child (w, record, "note", entity->description), BAD_CAST "type", BAD_CAST "description");

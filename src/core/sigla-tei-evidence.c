@@ -182,12 +182,21 @@ read_record (SiglaTeiEvidence  *evidence,
         {
           SiglaAlias *alias = entity->aliases->pdata[i];
 
-          if (g_str_equal (alias->name, name) && sigla_evidence_is_empty (&alias->evidence))
+          SiglaEvidence read = { NULL };
+
+          if (!g_str_equal (alias->name, name))
+            continue;
+          /* Evidence the project has stays, unless this file names the words it lacks:
+           * another file of a folder points to them, this one has them. */
+          read_evidence (evidence, c, &read);
+          if (sigla_evidence_is_empty (&alias->evidence) ||
+              (alias->evidence.document_id == 0 && read.document_id != 0))
             {
-              read_evidence (evidence, c, &alias->evidence);
+              sigla_evidence_copy (&alias->evidence, &read);
               changed = TRUE;
-              break;
             }
+          sigla_evidence_clear (&read);
+          break;
         }
     }
   return !changed || sigla_entity_update (evidence->project, entity, error);
@@ -214,19 +223,19 @@ resolve_party (SiglaTeiEvidence  *evidence,
   return id;
 }
 
-static gboolean
-is_known (GPtrArray           *relations,
-          const SiglaRelation *relation)
+static SiglaRelation *
+find_known (GPtrArray           *relations,
+            const SiglaRelation *relation)
 {
   for (guint i = 0; i < relations->len; i++)
     {
-      const SiglaRelation *other = relations->pdata[i];
+      SiglaRelation *other = relations->pdata[i];
 
       if (g_str_equal (other->type, relation->type) && other->from_id == relation->from_id &&
           other->to_id == relation->to_id)
-        return TRUE;
+        return other;
     }
-  return FALSE;
+  return NULL;
 }
 
 /* A relation between two records of the file, unless the project has it already. */
@@ -244,6 +253,7 @@ read_relation (SiglaTeiEvidence  *evidence,
   g_auto(GStrv) parties = mutual != NULL ? g_strsplit_set (g_strstrip (mutual), " \t\n\r", -1) : NULL;
   g_autoptr(SiglaRelation) relation = NULL;
   g_autoptr(GError) refused = NULL;
+  SiglaRelation *found;
   gint64 from_id, to_id;
 
   if (parties != NULL && g_strv_length (parties) == 2)
@@ -267,8 +277,15 @@ read_relation (SiglaTeiEvidence  *evidence,
   relation = sigla_relation_new (name, from_id, to_id);
   read_evidence (evidence, node, &relation->evidence);
   relation->note = sigla_tei_exact_text_of (sigla_tei_child (node, "desc"));
-  if (is_known (known, relation))
-    return TRUE;
+  /* Known already: given the words it lacked, when this file has them (another file
+   * of a folder points to them, this one holds them). */
+  if ((found = find_known (known, relation)) != NULL)
+    {
+      if (found->evidence.document_id != 0 || relation->evidence.document_id == 0)
+        return TRUE;
+      sigla_evidence_copy (&found->evidence, &relation->evidence);
+      return sigla_relation_update (evidence->project, found, error);
+    }
   /* Another edition's type may be no one word: that relation is counted, not read. */
   if (!sigla_relation_insert (evidence->project, relation, &refused))
     {
