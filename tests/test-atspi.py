@@ -21,7 +21,8 @@
 # the lists shown, then an entity editor, then a claim editor: every node that takes the focus
 # or is a control must have a name a screen reader can speak (not empty, not a class's name,
 # no mnemonic underscore), every list row an action to activate it, and the editor not shown
-# must not be in the tree. Speaks TAP.
+# must not be in the tree. Then, from a person's editor, it tags every KIM IL SUNG left and
+# relates the person to Joseph Stalin through the Add… popover's list. Speaks TAP.
 #
 # Run it with the system Python (python3-gi, gir1.2-atspi-2.0). It gives itself a display
 # and a session bus of its own: it starts Xvfb (xvfb) on a free display, then runs itself
@@ -100,6 +101,8 @@ STEPS = [
     "... with a claim editor open from the Claims panel, the entity editor out of the tree",
     "a person's editor's \"Tag All…\", clicked, lists every KIM IL SUNG; every control of the dialog named",
     "its \"Tag 2\", clicked, tags the two left as mentions of the person (sigla-cli); a toast says so",
+    "the editor's \"Add a relation\" and the row \"Joseph Stalin\" relate them as the first kind, \"writes to\" "
+    "(sigla-cli); the editor lists it; every control of the popover named",
 ]
 
 
@@ -894,6 +897,33 @@ def inner():
         wait_for("sigla-cli to list three mentions of %s" % SPEAKER, speaker_mentions, timeout=10)
         toast_buttons("Tagged 2 occurrences", ["Dismiss"])
         ok()
+
+        # 33. Kim Il Sung writes to Joseph Stalin, from the person's editor: the first kind
+        # (radio buttons offer AT-SPI no action: a reader's user picks another by keys), then the other.
+        add = wait_for("the button \"Add a relation\"", lambda: find(window, lambda o: is_role(
+            o, Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON) and o.get_name() == "Add a relation"))
+        # The menu button's own button, inside it, is what clicks.
+        do_action(find(add, lambda o: "click" in action_names(o)) or add, "click")
+        wait_for("the kind \"writes to\", chosen", lambda: find(window, lambda o: is_role(
+            o, Atspi.Role.RADIO_BUTTON, Atspi.Role.CHECK_BOX) and o.get_name() == "writes to" and
+            has_state(o, Atspi.StateType.CHECKED)))
+        popover = wait_for("the list \"Related to\"", lambda: named(Atspi.Role.LIST, "Related to"))
+        problems, seen = check_names(popover.get_parent().get_parent().get_parent(), Atspi)
+        if problems:
+            raise Failed("%d of %d controls of the popover are not named as a screen reader needs:\n%s"
+                         % (len(problems), seen, "\n".join(problems)))
+        do_action(wait_for("a row \"%s\" in the list \"Related to\"" % NAME,
+                           lambda: list_row("Related to", NAME)), "row.activate")
+
+        def related():
+            listed = json.loads(cli("relation", "list", project, "--json"))
+            return listed if [(r["from_name"], r["type"], r["to_name"]) for r in listed] == \
+                [(SPEAKER, "writes-to", NAME)] else None
+
+        wait_for("sigla-cli to list %s writes to %s" % (SPEAKER, NAME), related, timeout=10)
+        wait_for("the editor's row \"%s writes to %s\"" % (SPEAKER, NAME), lambda: find(window, lambda o: is_role(
+            o, Atspi.Role.LIST_ITEM) and o.get_name().startswith("%s writes to %s" % (SPEAKER, NAME))), timeout=10)
+        ok("%d controls" % seen)
         return 0
 
     except Exception as failure:

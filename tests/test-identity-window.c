@@ -480,6 +480,189 @@ test_split_from_editor (void)
   run_pending ();
 }
 
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button_tipped (GtkWidget  *widget,
+                  const char *tip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
+}
+
+static const SiglaAlias *
+alias_of (SiglaProject *project,
+          gint64        entity,
+          const char   *name,
+          guint        *index)
+{
+  static SiglaEntity *last;   /* kept for the alias returned */
+  const SiglaAlias *found = NULL;
+
+  g_clear_pointer (&last, sigla_entity_free);
+  last = sigla_entity_get (project, entity, NULL);
+  for (guint i = 0; i < last->aliases->len && found == NULL; i++)
+    if (g_str_equal (((SiglaAlias *) last->aliases->pdata[i])->name, name))
+      {
+        found = last->aliases->pdata[i];
+        if (index != NULL)
+          *index = i;
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+has_relation (SiglaProject *project,
+              const char   *type,
+              gint64        from_id,
+              gint64        to_id)
+{
+  g_autoptr(GPtrArray) relations = sigla_relation_list (project, from_id, NULL);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      SiglaRelation *relation = relations->pdata[i];
+
+      if (g_str_equal (relation->type, type) && relation->from_id == from_id && relation->to_id == to_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_check_labelled (GtkWidget  *widget,
+                   const char *label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_row_labelled (GtkWidget  *widget,
+                 const char *label)
+{
+  GtkWidget *child = GTK_IS_LIST_BOX_ROW (widget) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget)) : NULL;
+
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0;
+}
+
+/* Who says so, from Stalin's editor: the sample's gloss of Filippov shown with its words;
+ * the words selected in cable 4's title cited for "Stalin, I.V." by the annotator of the
+ * Preferences, then made probable; a relation added from the Add… popover, deleted with its
+ * button, and brought back by undo. */
+static void
+test_evidence_in_editor (void)
+{
+  SiglaWindow *window = present_sample (1400, 1000, FALSE);
+  SiglaProject *project = sigla_window_get_project (window);
+  gint64 stalin = entity_named (project, "Joseph Stalin");
+  gint64 kim = entity_named (project, "Kim Il Sung");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sigla.Sigla");
+  g_autoptr(GPtrArray) documents = sigla_document_list (project, NULL);
+  SiglaDocumentView *view = sigla_window_get_document_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sigla_document_view_get_text_view (view));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SiglaDocument) full = NULL;
+  const SiglaDocument *letter = NULL;
+  const SiglaAlias *alias;
+  SiglaEntityEditor *editor;
+  GtkWidget *evidence, *row, *add_button, *delete_button, *other;
+  GtkTextIter from, to;
+  guint index = 0;
+
+  g_settings_set_string (settings, "annotator-name", "Test Annotator");
+  g_signal_emit_by_name (view, "entity-activated", stalin);
+  run_pending ();
+  editor = SIGLA_ENTITY_EDITOR (find_widget (GTK_WIDGET (window), is_named, "entity_editor"));
+  evidence = GTK_WIDGET (sigla_entity_editor_get_evidence (editor));
+
+  /* The shipped gloss, as the row says it. */
+  row = find_widget (evidence, is_row_titled, "Filippov");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "“Cde. Filippov [Stalin]”"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "certain"));
+  g_assert_nonnull (find_widget (evidence, is_row_titled, "Mao Zedong writes to Joseph Stalin"));
+  save_screenshot (GTK_WIDGET (editor), "evidence-light.png");
+
+  /* "Stalin, I.V.": the words of cable 4's title selected, then cited from the name's menu. */
+  for (guint i = 0; i < documents->len && letter == NULL; i++)
+    if (g_str_has_prefix (((SiglaDocument *) documents->pdata[i])->title, "To Comrade Stalin"))
+      letter = full = sigla_document_get (project, ((SiglaDocument *) documents->pdata[i])->id, NULL);
+  g_assert_nonnull (letter);
+  g_assert_true (sigla_window_show_document (window, letter->id, &error));
+  g_assert_no_error (error);
+  run_pending ();
+  g_assert_nonnull (strstr (letter->text, "Stalin, I.V."));
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) g_utf8_pointer_to_offset (letter->text, strstr (letter->text, "Stalin, I.V.")));
+  to = from;
+  gtk_text_iter_forward_chars (&to, (int) g_utf8_strlen ("Stalin, I.V.", -1));
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  alias_of (project, stalin, "Stalin, I.V.", &index);
+  g_assert_true (gtk_widget_activate_action_variant (evidence, "evidence.cite", g_variant_new_uint32 (index)));
+  run_pending ();
+  alias = alias_of (project, stalin, "Stalin, I.V.", NULL);
+  g_assert_cmpint (alias->evidence.document_id, ==, letter->id);
+  g_assert_cmpint (alias->evidence.start, ==, gtk_text_iter_get_offset (&from));
+  g_assert_cmpint (alias->evidence.end, ==, gtk_text_iter_get_offset (&to));
+  g_assert_cmpstr (alias->evidence.resp, ==, "Test Annotator");
+  g_assert_true (gtk_widget_activate_action_variant (evidence, "evidence.cert", g_variant_new ("(us)", index, "medium")));
+  run_pending ();
+  g_assert_cmpstr (alias_of (project, stalin, "Stalin, I.V.", NULL)->evidence.cert, ==, "medium");
+  row = find_widget (evidence, is_row_titled, "Stalin, I.V.");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "said by Test Annotator"));
+
+  /* Stalin writes to Kim Il Sung: from the Add… popover. */
+  add_button = find_widget (evidence, is_named, "add_button");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add_button));
+  run_pending ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (evidence, is_check_labelled,
+                                                             sigla_relation_type_label ("writes-to"))), TRUE);
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add_button))), "relation-light.png");
+  other = find_widget (find_widget (evidence, is_named, "other_list"), is_row_labelled, "Kim Il Sung");
+  g_assert_nonnull (other);
+  g_signal_emit_by_name (find_widget (evidence, is_named, "other_list"), "row-activated", other);
+  run_pending ();
+  g_assert_true (has_relation (project, "writes-to", stalin, kim));
+  row = find_widget (evidence, is_row_titled, "Joseph Stalin writes to Kim Il Sung");
+  g_assert_nonnull (row);
+
+  /* Deleted with its button; one undo brings it back. */
+  delete_button = find_widget (row, is_button_tipped, "Delete “Joseph Stalin writes to Kim Il Sung”");
+  g_assert_nonnull (delete_button);
+  g_signal_emit_by_name (delete_button, "clicked");
+  run_pending ();
+  g_assert_false (has_relation (project, "writes-to", stalin, kim));
+  g_assert_null (find_widget (evidence, is_row_titled, "Joseph Stalin writes to Kim Il Sung"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  run_pending ();
+  g_assert_true (has_relation (project, "writes-to", stalin, kim));
+  g_assert_nonnull (find_widget (evidence, is_row_titled, "Joseph Stalin writes to Kim Il Sung"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  g_settings_reset (settings, "annotator-name");
+}
+
+/* The same editor in the dark style, for a look. */
+static void
+test_evidence_dark (void)
+{
+  SiglaWindow *window = present_sample (1400, 1000, TRUE);
+  SiglaProject *project = sigla_window_get_project (window);
+
+  g_signal_emit_by_name (sigla_window_get_document_view (window), "entity-activated",
+                         entity_named (project, "Joseph Stalin"));
+  run_pending ();
+  save_screenshot (GTK_WIDGET (window), "evidence-dark.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -495,6 +678,8 @@ main (int    argc,
   g_test_add_func ("/tag-all/words-at-cursor", test_tag_all_words_at_cursor);
   g_test_add_func ("/tag-all/search-hits-say-tagged", test_search_hits_say_tagged);
   g_test_add_func ("/split/from-editor", test_split_from_editor);
+  g_test_add_func ("/evidence/in-editor", test_evidence_in_editor);
+  g_test_add_func ("/evidence/dark", test_evidence_dark);
 
   return g_test_run ();
 }

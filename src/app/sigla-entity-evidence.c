@@ -21,15 +21,14 @@ struct _SiglaEntityEvidence
   GtkMenuButton        *add_button;
   GtkPopover           *add_popover;
   GtkLabel             *add_subject;
-  GtkDropDown          *type_choice;
-  GtkDropDown          *other_choice;
+  GtkBox               *type_box;
   GtkCheckButton       *reverse_check;
   GtkCheckButton       *cite_check;
-  GtkButton            *add_relation_button;
+  GtkListBox           *other_list;
 
   SiglaProject         *project;
   SiglaEntity          *entity;
-  GArray               *others;      /* gint64: the entities other_choice lists, in its order */
+  GPtrArray            *type_buttons; /* GtkCheckButton, one a type of sigla_relation_types() */
   SiglaCiteFunc         cite;
   gpointer              cite_data;
 };
@@ -372,17 +371,14 @@ go_action (GtkWidget  *widget,
 
 /* -- a new relation --------------------------------------------------------- */
 
-/* The choices of the popover, made again each time it opens: the entities may have changed. */
+/* The other entities, listed again each time the popover opens: they may have changed. */
 static void
 add_popover_show_cb (GtkPopover          *popover,
                      SiglaEntityEvidence *self)
 {
   g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) others = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *subject = NULL;
-  const char * const *known = sigla_relation_types ();
 
   if (self->entity == NULL || (entities = sigla_entity_list (self->project, &error)) == NULL)
     {
@@ -390,43 +386,47 @@ add_popover_show_cb (GtkPopover          *popover,
         fail (self, error);
       return;
     }
-  for (guint i = 0; known[i] != NULL; i++)
-    gtk_string_list_append (types, sigla_relation_type_label (known[i]));
-  g_array_set_size (self->others, 0);
+  clear_list (self->other_list);
   for (guint i = 0; i < entities->len; i++)
     {
       SiglaEntity *entity = entities->pdata[i];
+      GtkWidget *label, *row;
 
       if (entity->id == self->entity->id)
         continue;
-      gtk_string_list_append (others, entity->label);
-      g_array_append_val (self->others, entity->id);
+      label = gtk_label_new (entity->label);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "entity", GSIZE_TO_POINTER ((gsize) entity->id));
+      sigla_a11y_set_row (row, entity->label, NULL);
+      gtk_list_box_append (self->other_list, row);
     }
-  gtk_drop_down_set_model (self->type_choice, G_LIST_MODEL (types));
-  gtk_drop_down_set_model (self->other_choice, G_LIST_MODEL (others));
-  subject = g_strdup_printf (_("“%s” and another"), self->entity->label);
+  subject = g_strdup_printf (_("“%s” and another: choose the kind, then the other"), self->entity->label);
   gtk_label_set_text (self->add_subject, subject);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_relation_button), self->others->len > 0);
 }
 
+/* The other chosen: the relation is added. */
 static void
-add_relation_cb (GtkButton           *button,
-                 SiglaEntityEvidence *self)
+other_activated_cb (GtkListBox          *list,
+                    GtkListBoxRow       *row,
+                    SiglaEntityEvidence *self)
 {
-  guint type_index = gtk_drop_down_get_selected (self->type_choice);
-  guint other_index = gtk_drop_down_get_selected (self->other_choice);
+  gint64 other = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "entity"));
   const char * const *known = sigla_relation_types ();
   g_autoptr(SiglaRelation) relation = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 other;
+  const char *type = known[0];
 
-  if (self->entity == NULL || other_index >= self->others->len ||
-      type_index >= g_strv_length ((char **) known))
+  if (self->entity == NULL || other == 0)
     return;
-  other = g_array_index (self->others, gint64, other_index);
+  for (guint i = 0; i < self->type_buttons->len; i++)
+    if (gtk_check_button_get_active (self->type_buttons->pdata[i]))
+      type = known[i];
   relation = gtk_check_button_get_active (self->reverse_check)
-             ? sigla_relation_new (known[type_index], other, self->entity->id)
-             : sigla_relation_new (known[type_index], self->entity->id, other);
+             ? sigla_relation_new (type, other, self->entity->id)
+             : sigla_relation_new (type, self->entity->id, other);
   if (gtk_check_button_get_active (self->cite_check) &&
       (self->cite == NULL || !self->cite (self->cite_data, &relation->evidence)))
     {
@@ -488,11 +488,15 @@ static void
 sigla_entity_evidence_dispose (GObject *object)
 {
   SiglaEntityEvidence *self = SIGLA_ENTITY_EVIDENCE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGLA_TYPE_ENTITY_EVIDENCE);
+  /* The template's outer box is not a bound child: it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->project);
   g_clear_pointer (&self->entity, sigla_entity_free);
-  g_clear_pointer (&self->others, g_array_unref);
+  g_clear_pointer (&self->type_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sigla_entity_evidence_parent_class)->dispose (object);
 }
@@ -523,11 +527,10 @@ sigla_entity_evidence_class_init (SiglaEntityEvidenceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, add_button);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, add_popover);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, add_subject);
-  gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, type_choice);
-  gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, other_choice);
+  gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, type_box);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, reverse_check);
   gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, cite_check);
-  gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, add_relation_button);
+  gtk_widget_class_bind_template_child (widget_class, SiglaEntityEvidence, other_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -535,13 +538,22 @@ sigla_entity_evidence_class_init (SiglaEntityEvidenceClass *klass)
 static void
 sigla_entity_evidence_init (SiglaEntityEvidence *self)
 {
-  g_autoptr(GtkExpression) label = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
   gtk_widget_init_template (GTK_WIDGET (self));
   sigla_a11y_mend (GTK_WIDGET (self));
-  self->others = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_drop_down_set_expression (self->other_choice, label);
+  /* The kinds of relation, one choice of them. */
+  self->type_buttons = g_ptr_array_new ();
+  for (const char * const *type = sigla_relation_types (); *type != NULL; type++)
+    {
+      GtkWidget *button = gtk_check_button_new_with_label (sigla_relation_type_label (*type));
+
+      if (self->type_buttons->len > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), self->type_buttons->pdata[0]);
+      else
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+      gtk_box_append (self->type_box, button);
+      g_ptr_array_add (self->type_buttons, button);
+    }
   g_signal_connect (self->add_popover, "show", G_CALLBACK (add_popover_show_cb), self);
-  g_signal_connect (self->add_relation_button, "clicked", G_CALLBACK (add_relation_cb), self);
+  g_signal_connect (self->other_list, "row-activated", G_CALLBACK (other_activated_cb), self);
   g_signal_connect (self->relations_list, "row-activated", G_CALLBACK (relation_activated_cb), self);
 }
