@@ -157,14 +157,12 @@ add_asserter (Writer              *w,
     g_ptr_array_add (w->asserters, evidence->resp);
 }
 
+/* Whether the registry chosen has the entity @id. */
 static gboolean
-is_written (GPtrArray *entities,
-            gint64     id)
+is_written (Writer *w,
+            gint64  id)
 {
-  for (guint i = 0; i < entities->len; i++)
-    if (((SiglaEntity *) entities->pdata[i])->id == id)
-      return TRUE;
-  return FALSE;
+  return w->written != NULL && g_hash_table_contains (w->written, &id);
 }
 
 static int
@@ -180,10 +178,14 @@ sigla_tei_registry_choose (Writer    *w,
                            GPtrArray *entities)
 {
   g_clear_pointer (&w->asserters, g_ptr_array_unref);
+  g_clear_pointer (&w->written, g_hash_table_unref);
   w->asserters = g_ptr_array_new ();
+  w->written = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       SiglaEntity *entity = entities->pdata[i];
+
+      g_hash_table_add (w->written, &entity->id);
 
       for (guint k = 0; k < entity->aliases->len; k++)
         add_asserter (w, &((SiglaAlias *) entity->aliases->pdata[k])->evidence);
@@ -192,7 +194,7 @@ sigla_tei_registry_choose (Writer    *w,
     {
       SiglaRelation *relation = w->relations->pdata[i];
 
-      if (is_written (entities, relation->from_id) && is_written (entities, relation->to_id))
+      if (is_written (w, relation->from_id) && is_written (w, relation->to_id))
         add_asserter (w, &relation->evidence);
     }
   g_ptr_array_sort (w->asserters, compare_names);
@@ -255,11 +257,11 @@ write_evidence (Writer              *w,
   sigla_tei_writer_attribute (w, "source", source);
 }
 
-/* listRelation: those of the project's relations that are between two of @entities. */
+/* listRelation: those of the project's relations that are between two entities of the
+ * registry chosen (sigla_tei_registry_choose()). */
 static void
-write_relations (Writer    *w,
-                 int        depth,
-                 GPtrArray *entities)
+write_relations (Writer *w,
+                 int     depth)
 {
   gboolean opened = FALSE;
 
@@ -269,7 +271,7 @@ write_relations (Writer    *w,
       g_autofree char *from = sigla_tei_writer_entity_ref (w, relation->from_id);
       g_autofree char *to = sigla_tei_writer_entity_ref (w, relation->to_id);
 
-      if (!is_written (entities, relation->from_id) || !is_written (entities, relation->to_id))
+      if (!is_written (w, relation->from_id) || !is_written (w, relation->to_id))
         continue;
       if (!opened)
         {
@@ -467,5 +469,5 @@ sigla_tei_registry_write (Writer    *w,
         }
     }
 
-  write_relations (w, depth, entities);
+  write_relations (w, depth);
 }

@@ -21,6 +21,7 @@ typedef struct
   GHashTable       *evidence;       /* gint64 document id → GArray of SiglaSpan: the words cited */
   GHashTable       *targets;        /* gint64 document id → what its cited words' ids follow */
   GPtrArray        *asserters;      /* who says the names and relations written, sorted */
+  GHashTable       *written;        /* gint64 ids of the entities of the registry written */
 } Writer;
 
 gboolean    sigla_tei_writer_open        (Writer                 *w,
