@@ -39,8 +39,16 @@ compare_spans (gconstpointer a,
   return (x->end > y->end) - (x->end < y->end);
 }
 
+struct _SiglaTeiCited
+{
+  SiglaProject *project;
+  GPtrArray    *relations;   /* SiglaRelation, all of the project */
+  GHashTable   *spans;       /* gint64 document id → GArray of SiglaSpan: the words cited */
+  GHashTable   *files;       /* gint64 document id → the name of its file in a folder export */
+};
+
 static void
-cite (Writer              *w,
+cite (SiglaTeiCited       *cited,
       const SiglaEvidence *evidence)
 {
   SiglaSpan span = { evidence->start, evidence->end, 0, FALSE };
@@ -48,11 +56,11 @@ cite (Writer              *w,
 
   if (evidence->document_id == 0)
     return;
-  spans = g_hash_table_lookup (w->evidence, &evidence->document_id);
+  spans = g_hash_table_lookup (cited->spans, &evidence->document_id);
   if (spans == NULL)
     {
       spans = g_array_new (FALSE, FALSE, sizeof (SiglaSpan));
-      g_hash_table_insert (w->evidence, g_memdup2 (&evidence->document_id, sizeof (gint64)), spans);
+      g_hash_table_insert (cited->spans, g_memdup2 (&evidence->document_id, sizeof (gint64)), spans);
     }
   g_array_append_val (spans, span);
 }
@@ -74,65 +82,46 @@ sort_cited_cb (gpointer key,
 }
 
 /**
- * sigla_tei_registry_prepare:
- * @prefixes: (nullable): document id → "d3.", the prefix of its ids in a corpus
- * @alone: the document written alone, or 0 in a corpus
+ * sigla_tei_cited_new:
+ * @entities: every entity of the project, with its names
  *
- * Reads the project's relations and the words every name and relation
- * cites, and where those words' ids are: "#d3.e.1" in the corpus, "#e.1"
- * in the document written alone, "0003-cable.xml#e.1" in another's file.
+ * Reads, once for an export of many documents, the project's relations and
+ * the words every name and relation cites.
  */
-gboolean
-sigla_tei_registry_prepare (Writer        *w,
-                            SiglaProject  *project,
-                            GHashTable    *prefixes,
-                            gint64         alone,
-                            GError       **error)
+SiglaTeiCited *
+sigla_tei_cited_new (SiglaProject  *project,
+                     GPtrArray     *entities,
+                     GError       **error)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(SiglaTeiCited) cited = g_new0 (SiglaTeiCited, 1);
 
-  w->relations = sigla_relation_list (project, 0, error);
-  if (w->relations == NULL)
-    return FALSE;
-  w->evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  w->targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-
-  g_hash_table_iter_init (&iter, w->entities);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  cited->project = project;
+  cited->spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  cited->files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if ((cited->relations = sigla_relation_list (project, 0, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < entities->len; i++)
     {
-      SiglaEntity *entity = value;
+      SiglaEntity *entity = entities->pdata[i];
 
-      for (guint i = 0; i < entity->aliases->len; i++)
-        cite (w, &((SiglaAlias *) entity->aliases->pdata[i])->evidence);
+      for (guint k = 0; k < entity->aliases->len; k++)
+        cite (cited, &((SiglaAlias *) entity->aliases->pdata[k])->evidence);
     }
-  for (guint i = 0; i < w->relations->len; i++)
-    cite (w, &((SiglaRelation *) w->relations->pdata[i])->evidence);
-  g_hash_table_foreach (w->evidence, sort_cited_cb, NULL);
+  for (guint i = 0; i < cited->relations->len; i++)
+    cite (cited, &((SiglaRelation *) cited->relations->pdata[i])->evidence);
+  g_hash_table_foreach (cited->spans, sort_cited_cb, NULL);
+  return g_steal_pointer (&cited);
+}
 
-  g_hash_table_iter_init (&iter, w->evidence);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gint64 id = *(gint64 *) key;
-      char *target;
-
-      if (prefixes != NULL)
-        target = g_strdup_printf ("#%se.", (const char *) g_hash_table_lookup (prefixes, &id));
-      else if (id == alone)
-        target = g_strdup ("#e.");
-      else
-        {
-          g_autoptr(SiglaDocument) document = sigla_document_get (project, id, error);
-          g_autofree char *file = NULL;
-
-          if (document == NULL)
-            return FALSE;
-          file = sigla_tei_file_name (id, document->title);
-          target = g_strdup_printf ("%s#e.", file);
-        }
-      g_hash_table_insert (w->targets, key, target);
-    }
-  return TRUE;
+void
+sigla_tei_cited_free (SiglaTeiCited *cited)
+{
+  if (cited == NULL)
+    return;
+  g_clear_pointer (&cited->relations, g_ptr_array_unref);
+  g_clear_pointer (&cited->spans, g_hash_table_unref);
+  g_clear_pointer (&cited->files, g_hash_table_unref);
+  g_free (cited);
 }
 
 /**
@@ -145,7 +134,32 @@ GArray *
 sigla_tei_registry_cited (Writer *w,
                           gint64  document_id)
 {
-  return w->evidence != NULL ? g_hash_table_lookup (w->evidence, &document_id) : NULL;
+  return w->cited != NULL ? g_hash_table_lookup (w->cited->spans, &document_id) : NULL;
+}
+
+/* Where the ids of a document's cited words are: "#d3.e." in the corpus,
+ * "#e." in the document written alone, "0003-cable.xml#e." in another's file. */
+static char *
+target_of (Writer  *w,
+           gint64   document_id)
+{
+  const char *file;
+
+  if (w->prefixes != NULL)
+    return g_strdup_printf ("#%se.", (const char *) g_hash_table_lookup (w->prefixes, &document_id));
+  if (document_id == w->alone)
+    return g_strdup ("#e.");
+  file = g_hash_table_lookup (w->cited->files, &document_id);
+  if (file == NULL)
+    {
+      g_autoptr(SiglaDocument) document = sigla_document_get (w->cited->project, document_id, NULL);
+
+      if (document == NULL)
+        return NULL;
+      file = sigla_tei_file_name (document_id, document->title);
+      g_hash_table_insert (w->cited->files, g_memdup2 (&document_id, sizeof document_id), (char *) file);
+    }
+  return g_strdup_printf ("%s#e.", file);
 }
 
 static void
@@ -190,9 +204,9 @@ sigla_tei_registry_choose (Writer    *w,
       for (guint k = 0; k < entity->aliases->len; k++)
         add_asserter (w, &((SiglaAlias *) entity->aliases->pdata[k])->evidence);
     }
-  for (guint i = 0; entities != NULL && w->relations != NULL && i < w->relations->len; i++)
+  for (guint i = 0; entities != NULL && w->cited != NULL && i < w->cited->relations->len; i++)
     {
-      SiglaRelation *relation = w->relations->pdata[i];
+      SiglaRelation *relation = w->cited->relations->pdata[i];
 
       if (is_written (w, relation->from_id) && is_written (w, relation->to_id))
         add_asserter (w, &relation->evidence);
@@ -241,10 +255,10 @@ write_evidence (Writer              *w,
   g_autofree char *resp = sigla_tei_ref_to (resp_id);
   g_autofree char *source = NULL;
 
-  if (evidence->document_id != 0 && w->targets != NULL)
+  if (evidence->document_id != 0 && w->cited != NULL)
     {
-      GArray *spans = g_hash_table_lookup (w->evidence, &evidence->document_id);
-      const char *target = g_hash_table_lookup (w->targets, &evidence->document_id);
+      GArray *spans = g_hash_table_lookup (w->cited->spans, &evidence->document_id);
+      g_autofree char *target = target_of (w, evidence->document_id);
       SiglaSpan span = { evidence->start, evidence->end, 0, FALSE };
       guint index;
 
@@ -265,9 +279,9 @@ write_relations (Writer *w,
 {
   gboolean opened = FALSE;
 
-  for (guint i = 0; w->relations != NULL && i < w->relations->len; i++)
+  for (guint i = 0; w->cited != NULL && i < w->cited->relations->len; i++)
     {
-      const SiglaRelation *relation = w->relations->pdata[i];
+      const SiglaRelation *relation = w->cited->relations->pdata[i];
       g_autofree char *from = sigla_tei_writer_entity_ref (w, relation->from_id);
       g_autofree char *to = sigla_tei_writer_entity_ref (w, relation->to_id);
 

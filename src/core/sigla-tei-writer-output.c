@@ -230,9 +230,6 @@ sigla_tei_writer_close (Writer  *w,
       w->writer = NULL;
     }
   g_clear_pointer (&w->entities, g_hash_table_unref);
-  g_clear_pointer (&w->relations, g_ptr_array_unref);
-  g_clear_pointer (&w->evidence, g_hash_table_unref);
-  g_clear_pointer (&w->targets, g_hash_table_unref);
   g_clear_pointer (&w->asserters, g_ptr_array_unref);
   g_clear_pointer (&w->written, g_hash_table_unref);
 

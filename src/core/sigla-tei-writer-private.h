@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The relations of a project and the words its names and relations cite: read once an export. */
+typedef struct _SiglaTeiCited SiglaTeiCited;
+
 typedef struct
 {
   xmlTextWriterPtr  writer;
@@ -17,9 +20,9 @@ typedef struct
   GError           *error;          /* the first failure; later calls do nothing */
   const char       *annotator;
   GHashTable       *entities;       /* gint64 id → SiglaEntity, all of the project */
-  GPtrArray        *relations;      /* SiglaRelation, all of the project */
-  GHashTable       *evidence;       /* gint64 document id → GArray of SiglaSpan: the words cited */
-  GHashTable       *targets;        /* gint64 document id → what its cited words' ids follow */
+  SiglaTeiCited    *cited;          /* the export's, not the writer's */
+  GHashTable       *prefixes;       /* in a corpus, gint64 document id → "d3.", the export's */
+  gint64            alone;          /* the document written alone, or 0 in a corpus */
   GPtrArray        *asserters;      /* who says the names and relations written, sorted */
   GHashTable       *written;        /* gint64 ids of the entities of the registry written */
 } Writer;
@@ -57,11 +60,10 @@ const char *sigla_tei_writer_entity_id   (Writer                 *w,
 char       *sigla_tei_writer_entity_ref  (Writer                 *w,
                                           gint64                  id);
 
-gboolean    sigla_tei_registry_prepare   (Writer                 *w,
-                                          SiglaProject           *project,
-                                          GHashTable             *prefixes,
-                                          gint64                  alone,
+SiglaTeiCited *sigla_tei_cited_new        (SiglaProject           *project,
+                                          GPtrArray              *entities,
                                           GError                **error);
+void        sigla_tei_cited_free         (SiglaTeiCited          *cited);
 void        sigla_tei_registry_choose    (Writer                 *w,
                                           GPtrArray              *entities);
 void        sigla_tei_registry_write_resp (Writer                *w,
@@ -71,5 +73,7 @@ void        sigla_tei_registry_write     (Writer                 *w,
                                           GPtrArray              *entities);
 GArray     *sigla_tei_registry_cited     (Writer                 *w,
                                           gint64                  document_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiglaTeiCited, sigla_tei_cited_free)
 
 G_END_DECLS

@@ -924,13 +924,14 @@ registry_from (Writer    *w,
 }
 
 /* One document as a <TEI> with the entities (of @order, every one of the
- * project's) its annotations use; one imported from another tool's TEI as
- * that TEI, annotated. */
+ * project's) its annotations use, and the words of @cited it holds; one
+ * imported from another tool's TEI as that TEI, annotated. */
 static gboolean
 write_document (SiglaProject           *project,
                 gint64                  document_id,
                 const SiglaTeiOptions  *options,
                 GPtrArray              *order,
+                SiglaTeiCited          *cited,
                 GOutputStream          *output,
                 GError                **error)
 {
@@ -947,13 +948,11 @@ write_document (SiglaProject           *project,
     return TRUE;
 
   if (!load_document (project, document_id, &data, error) ||
-      !sigla_tei_writer_open (&w, options, order, output, error) ||
-      !sigla_tei_registry_prepare (&w, project, NULL, document_id, error))
-    {
-      sigla_tei_writer_close (&w, NULL);
-      return FALSE;
-    }
+      !sigla_tei_writer_open (&w, options, order, output, error))
+    return FALSE;
 
+  w.cited = cited;
+  w.alone = document_id;
   registry = registry_from (&w, order);
   used = used_entities (&w, registry, &data);
   write_tei (&w, &data, used, 0);
@@ -976,8 +975,9 @@ sigla_tei_write_document (SiglaProject           *project,
                           GError                **error)
 {
   g_autoptr(GPtrArray) order = sigla_entity_list (project, error);
+  g_autoptr(SiglaTeiCited) cited = order != NULL ? sigla_tei_cited_new (project, order, error) : NULL;
 
-  return order != NULL && write_document (project, document_id, options, order, output, error);
+  return cited != NULL && write_document (project, document_id, options, order, cited, output, error);
 }
 
 /**
@@ -999,6 +999,7 @@ sigla_tei_write_corpus (SiglaProject           *project,
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GPtrArray) registry = NULL;
   g_autoptr(GHashTable) prefixes = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(SiglaTeiCited) cited = NULL;
   g_autofree char *name = NULL;
   Writer w = { 0 };
 
@@ -1010,11 +1011,13 @@ sigla_tei_write_corpus (SiglaProject           *project,
     return FALSE;
   for (guint i = 0; i < documents->len; i++)
     g_hash_table_insert (prefixes, &((SiglaDocument *) documents->pdata[i])->id, g_strdup_printf ("d%u.", i + 1));
-  if (!sigla_tei_registry_prepare (&w, project, prefixes, 0, error))
+  if ((cited = sigla_tei_cited_new (project, order, error)) == NULL)
     {
       sigla_tei_writer_close (&w, NULL);
       return FALSE;
     }
+  w.cited = cited;
+  w.prefixes = prefixes;
 
   registry = registry_from (&w, order);
   sigla_tei_registry_choose (&w, registry);
@@ -1090,6 +1093,7 @@ typedef struct
   gint64                 document_id;   /* 0 for the corpus */
   const SiglaTeiOptions *options;
   GPtrArray             *entities;      /* read once for many documents, or NULL */
+  SiglaTeiCited         *cited;         /* with them */
 } TeiExport;
 
 static gboolean
@@ -1103,7 +1107,8 @@ write_tei_cb (SiglaProject   *project,
   if (export->document_id == 0)
     return sigla_tei_write_corpus (project, export->options, output, error);
   if (export->entities != NULL)
-    return write_document (project, export->document_id, export->options, export->entities, output, error);
+    return write_document (project, export->document_id, export->options, export->entities, export->cited,
+                           output, error);
   return sigla_tei_write_document (project, export->document_id, export->options, output, error);
 }
 
@@ -1116,7 +1121,7 @@ write_file (const char             *path,
             const SiglaTeiOptions  *options,
             GError                **error)
 {
-  TeiExport export = { document_id, options, NULL };
+  TeiExport export = { document_id, options, NULL, NULL };
 
   return sigla_output_write_file (path, write_tei_cb, project, &export, error);
 }
@@ -1194,6 +1199,7 @@ sigla_tei_export_directory (SiglaProject           *project,
   SiglaDb *db = sigla_project_get_db (project);
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(SiglaTeiCited) cited = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SiglaOutputBatch) batch = NULL;
   gboolean written = TRUE;
@@ -1209,7 +1215,8 @@ sigla_tei_export_directory (SiglaProject           *project,
   if (!sigla_db_exec (db, "BEGIN", error))
     return NULL;
   if ((documents = sigla_document_list_titles (project, error)) == NULL ||
-      (entities = sigla_entity_list (project, error)) == NULL)
+      (entities = sigla_entity_list (project, error)) == NULL ||
+      (cited = sigla_tei_cited_new (project, entities, error)) == NULL)
     written = FALSE;
 
   batch = sigla_output_batch_new (directory);
@@ -1218,7 +1225,7 @@ sigla_tei_export_directory (SiglaProject           *project,
       SiglaDocument *document = documents->pdata[i];
       g_autofree char *name = sigla_tei_file_name (document->id, document->title);
       char *path = g_build_filename (directory, name, NULL);
-      TeiExport export = { document->id, options, entities };
+      TeiExport export = { document->id, options, entities, cited };
 
       g_ptr_array_add (paths, path);
       written = sigla_output_batch_write (batch, path, write_tei_cb, project, &export, error);
