@@ -143,6 +143,21 @@ test_alias_evidence (Fixture       *fixture,
   assert_gloss (fixture, alias_named (again, "Filippov"));
 }
 
+/* Words outside their text, as a file another program changed may hold, are none. */
+static void
+test_words_outside (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SiglaEvidence outside = { NULL, NULL, fixture->document, 5, 100000 };
+  SiglaEvidence backwards = { NULL, NULL, fixture->document, 9, 3 };
+  SiglaEvidence inside = { NULL, NULL, fixture->document, fixture->gloss_start, fixture->gloss_end };
+  g_autofree char *words = sigla_evidence_words (fixture->project, &inside, NULL);
+
+  g_assert_cmpstr (words, ==, "Cde. Filippov [Stalin]");
+  g_assert_null (sigla_evidence_words (fixture->project, &outside, NULL));
+  g_assert_null (sigla_evidence_words (fixture->project, &backwards, NULL));
+}
+
 static void
 test_alias_refused (Fixture       *fixture,
                     gconstpointer  data)
@@ -336,6 +351,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/evidence/alias", Fixture, NULL, fixture_set_up, test_alias_evidence, fixture_tear_down);
+  g_test_add ("/evidence/words-outside", Fixture, NULL, fixture_set_up, test_words_outside, fixture_tear_down);
   g_test_add ("/evidence/alias-refused", Fixture, NULL, fixture_set_up, test_alias_refused, fixture_tear_down);
   g_test_add ("/evidence/merge-and-split", Fixture, NULL, fixture_set_up, test_merge_and_split_keep_evidence,
               fixture_tear_down);

@@ -12,6 +12,7 @@ import csv
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -128,11 +129,29 @@ def main():
         check("refusals leave names and relations as they were",
               names_with_evidence(project) == expected_names and relations(project) == expected_relations)
 
+        # A note given alone leaves who says so and the words as they were.
+        run("entity", "alias", project, stalin, "Filippov", "--note", "The editors' gloss")
+        check("entity alias with --note alone keeps the evidence", names_with_evidence(project) == expected_names,
+              names_with_evidence(project))
+
         # One undo takes the last relation back; redo brings it again.
+        run("undo", project)   # the note
         run("undo", project)
         undone = relations(project)
         run("redo", project)
+        run("redo", project)
         check("undo and redo a relation", len(undone) == 1 and relations(project) == expected_relations, undone)
+
+        # Mao writes to Stalin again, in cable 22834, with the words of its own title: a relation
+        # of its own, not the same one twice.
+        second, s_start, s_end = span_of(project, "22834", "Mao Zedong to Cde. Filippov [Stalin]")
+        run("relation", "add", project, mao, stalin, "--type", "writes-to", "--cert", "high",
+            "--source", f"{second}:{s_start}-{s_end}", "--annotator", "A. Editor")
+        expected_relations = sorted(expected_relations + [
+            ("Mao Zedong", "writes-to", "Joseph Stalin", "high", "A. Editor", "Mao Zedong to Cde. Filippov [Stalin]")])
+        with connect(project) as db:
+            sources = sorted(r[0] for r in db.execute(
+                "SELECT source_document_id FROM relations WHERE type = 'writes-to'"))
 
         # Stalin named in cable 22834 too, so that its file's registry has him.
         other, o_start, o_end = span_of(project, "22834", "Filippov")
@@ -159,8 +178,9 @@ def main():
         listed = [(r.get("name"), r.get("active"), r.get("passive"), r.get("cert"))
                   for r in root.iter(TEI + "relation")]
         ids = {e.findtext(TEI + "persName"): "#" + e.get(XML_ID) for e in root.iter(TEI + "person")}
-        check("listRelation holds both relations",
+        check("listRelation holds the three relations",
               sorted(listed) == sorted([("writes-to", ids["Mao Zedong"], ids["Joseph Stalin"], "high"),
+                                        ("writes-to", ids["Mao Zedong"], ids["Joseph Stalin"], "high"),
                                         ("reports-to", ids["Li Kenong"], ids["Mao Zedong"], "medium")]), listed)
 
         again = os.path.join(tmp, "again.sigla")
@@ -169,6 +189,12 @@ def main():
         check("read back: every name with its evidence", names_with_evidence(again) == expected_names,
               names_with_evidence(again))
         check("read back: every relation with its evidence", relations(again) == expected_relations, relations(again))
+        with connect(again) as db:
+            titles = sorted(r[0] for r in db.execute(
+                "SELECT d.title FROM relations r JOIN documents d ON d.id = r.source_document_id "
+                "WHERE r.type = 'writes-to'"))
+        check("read back: the two letters of Mao to Stalin, each with its own cable",
+              len(sources) == 2 and len(titles) == 2 and "21726" in titles[0] and "22834" in titles[1], titles)
         corpus_again = os.path.join(tmp, "corpus-again.xml")
         run("export", again, "--format", "tei", "-o", corpus_again)
         with open(corpus, encoding="utf-8") as a, open(corpus_again, encoding="utf-8") as b:
@@ -220,6 +246,22 @@ def main():
         run("recover", project, recovered)
         check("recover keeps names' evidence and relations",
               names_with_evidence(recovered) == expected_names and relations(recovered) == expected_relations)
+        # A file of format 4 has no relations: nothing to recover there, and nothing wrong. A file of
+        # format 5 without them was changed: said.
+        for version, said in ((4, False), (5, True)):
+            damaged = os.path.join(tmp, f"without-relations-{version}.sigla")
+            db = sqlite3.connect(damaged)
+            with connect(project) as source:   # the write-ahead log's pages too
+                source.backup(db)
+            db.execute("DROP TABLE relations")
+            db.execute(f"PRAGMA user_version = {version}")
+            db.commit()
+            db.close()
+            report = json.loads(run("recover", damaged, damaged + ".new", "--json"))
+            table = [t for t in report["tables"] if t["table"] == "relations"][0]
+            check(f"recover of a format {version} file without relations: "
+                  f"{'said unreadable' if said else 'nothing to say'}",
+                  table["unreadable"] == said and names_with_evidence(damaged + ".new") == expected_names, table)
     return print_tap(results)
 
 

@@ -237,6 +237,16 @@ editor_jump_cb (SiglaEntityEditor *editor,
   _sigla_window_focus_text (self);
 }
 
+/* A citation or a relation is one action, done or not: nothing is kept to try
+ * again, so a refusal is only said. */
+static void
+evidence_failed_cb (SiglaEntityEvidence *evidence,
+                    const GError        *error,
+                    SiglaWindow         *self)
+{
+  sigla_window_show_error (self, error);
+}
+
 /* The words selected in the text, cited by the annotator set in Preferences. */
 static gboolean
 cite_selection (gpointer       user_data,
@@ -586,7 +596,7 @@ sigla_window_init (SiglaWindow *self)
   evidence = sigla_entity_editor_get_evidence (self->entity_editor);
   sigla_entity_evidence_set_cite_func (evidence, cite_selection, self);
   g_signal_connect_swapped (evidence, "jump", G_CALLBACK (_sigla_window_show_span), self);
-  g_signal_connect (evidence, "failed", G_CALLBACK (editor_failed_cb), self);
+  g_signal_connect (evidence, "failed", G_CALLBACK (evidence_failed_cb), self);
   g_signal_connect (self->claim_editor, "done", G_CALLBACK (editor_done_cb), self);
   g_signal_connect (self->claim_editor, "failed", G_CALLBACK (editor_failed_cb), self);
 

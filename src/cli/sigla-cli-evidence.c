@@ -35,7 +35,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EvidenceOptions, evidence_options_clear)
   { "annotator", 0, 0, G_OPTION_ARG_STRING, &(o).annotator, NULL, NULL }, \
   { "note", 0, 0, G_OPTION_ARG_STRING, &(o).note, NULL, NULL }
 
-/* Moves what the options say into @evidence. */
+/* Moves what the options say into @evidence; what they do not say stays. */
 static gboolean
 take_evidence (EvidenceOptions  *options,
                SiglaEvidence    *evidence,
@@ -43,8 +43,16 @@ take_evidence (EvidenceOptions  *options,
 {
   if (options->source != NULL && !sigla_evidence_parse_span (options->source, evidence, error))
     return FALSE;
-  evidence->cert = g_steal_pointer (&options->cert);
-  evidence->resp = g_steal_pointer (&options->annotator);
+  if (options->cert != NULL)
+    {
+      g_free (evidence->cert);
+      evidence->cert = g_steal_pointer (&options->cert);
+    }
+  if (options->annotator != NULL)
+    {
+      g_free (evidence->resp);
+      evidence->resp = g_steal_pointer (&options->annotator);
+    }
   return TRUE;
 }
 
@@ -73,7 +81,8 @@ add_evidence (JsonBuilder         *builder,
 }
 
 /* sigla-cli entity alias PROJECT ID NAME …: gives the entity the name, or
- * says again who says the name it has is its. */
+ * says again who says the name it has is its: each option given replaces
+ * what it names, the others stay. */
 int
 cmd_entity_alias (int    argc,
                   char **argv)
@@ -111,7 +120,6 @@ cmd_entity_alias (int    argc,
       g_free (alias->type);
       alias->type = g_steal_pointer (&type);
     }
-  sigla_evidence_clear (&alias->evidence);
   if (options.note != NULL)
     {
       g_free (alias->note);
@@ -204,10 +212,12 @@ cmd_relation_list (int    argc,
       if (!opt_json)
         {
           g_autofree char *words = sigla_evidence_words (project, &relation->evidence, NULL);
+          g_autofree char *from_field = line_field (from);
+          g_autofree char *to_field = line_field (to);
+          g_autofree char *words_field = line_field (words);
 
-          printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", relation->id, from, relation->type, to,
-                  relation->evidence.cert != NULL ? relation->evidence.cert : "",
-                  words != NULL ? words : "");
+          printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", relation->id, from_field, relation->type, to_field,
+                  relation->evidence.cert != NULL ? relation->evidence.cert : "", words_field);
           continue;
         }
       json_builder_begin_object (builder);

@@ -119,10 +119,13 @@ sigla_evidence_words (SiglaProject         *project,
 
   if (evidence->document_id == 0)
     return NULL;
-  if ((stmt = sigla_db_prepare (db, "SELECT text FROM documents WHERE id = ?", error)) == NULL)
+  if ((stmt = sigla_db_prepare (db, "SELECT text, length FROM documents WHERE id = ?", error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, evidence->document_id);
   if (sigla_db_step (db, stmt, error) != SIGLA_STEP_ROW)
+    return NULL;
+  /* A file another program changed may say anything: words outside the text are none. */
+  if (!(evidence->start >= 0 && evidence->start < evidence->end && evidence->end <= sqlite3_column_int64 (stmt, 1)))
     return NULL;
   return sigla_text_span ((const char *) sqlite3_column_text (stmt, 0), evidence->start, evidence->end);
 }

@@ -138,6 +138,7 @@ static gboolean
 copy_table (SiglaDb              *to,
             SiglaDb              *from,
             const char           *table,
+            gboolean              newer,
             SiglaRecoveredTable  *result)
 {
   g_autoptr(GError) error = NULL;
@@ -151,8 +152,8 @@ copy_table (SiglaDb              *to,
 
   if (columns == NULL)
     goto unreadable;
-  /* A table that came with a later format: an older file has none of it. */
-  if (columns->len == 0)
+  /* A table that came with a later format than the file's has nothing to copy. */
+  if (columns->len == 0 && newer)
     return TRUE;
   for (guint i = 0; i < columns->len; i++)
     {
@@ -219,9 +220,10 @@ check_spans (SiglaDb              *to,
   for (guint i = 0; i < G_N_ELEMENTS (sourced); i++)
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE %s SET source_document_id = NULL, source_start = NULL, "
-                                              "source_end = NULL WHERE source_document_id IS NOT NULL AND NOT "
+                                              "source_end = NULL WHERE source_document_id IS NOT NULL AND "
                                               "(source_start >= 0 AND source_start < source_end AND source_end <= "
-                                              "(SELECT length FROM documents WHERE documents.id = source_document_id))",
+                                              "(SELECT length FROM documents WHERE documents.id = source_document_id)) "
+                                              "IS NOT 1",
                                               sourced[i]);
 
       if (!sigla_db_exec (to, sql, error))
@@ -302,7 +304,7 @@ sigla_project_recover (const char           *path,
     {
       SiglaRecoveredTable table = { g_strdup (sigla_schema_data_table (i)), 0, 0, FALSE, NULL };
 
-      copy_table (to, from, table.name, &table);
+      copy_table (to, from, table.name, version < sigla_schema_data_table_since (i), &table);
       g_array_append_val (result->tables, table);
     }
   if (!check_spans (to, result, error) ||

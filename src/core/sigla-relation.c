@@ -227,13 +227,45 @@ failed:
   return FALSE;
 }
 
+/* Deletes a relation as one action; its two parties are told of it. */
 gboolean
 sigla_relation_delete (SiglaProject  *project,
                        gint64         id,
                        GError       **error)
 {
-  return sigla_project_delete_row (project, "Delete Relation", "relations", id, SIGLA_CHANGE_ENTITY,
-                                   "relation", error);
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 from_id, to_id;
+
+  if (!sigla_project_begin_action (project, "Delete Relation", error))
+    return FALSE;
+  stmt = sigla_db_prepare (db, "DELETE FROM relations WHERE id = ? RETURNING from_id, to_id", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (sigla_db_step (db, stmt, error))
+    {
+    case SIGLA_STEP_ROW:
+      from_id = sqlite3_column_int64 (stmt, 0);
+      to_id = sqlite3_column_int64 (stmt, 1);
+      break;
+    case SIGLA_STEP_DONE:
+      g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_NOT_FOUND, _("There is no relation %" PRId64 " in this project"),
+                   id);
+      goto failed;
+    case SIGLA_STEP_ERROR:
+    default:
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sigla_stmt_release);
+  sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, from_id);
+  sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, to_id);
+  return sigla_project_end_action (project, error);
+
+failed:
+  g_clear_pointer (&stmt, sigla_stmt_release);
+  sigla_project_abort_action (project);
+  return FALSE;
 }
 
 /**

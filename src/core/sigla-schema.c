@@ -250,6 +250,18 @@ sigla_schema_data_table (guint i)
 }
 
 /**
+ * sigla_schema_data_table_since:
+ * @i: from 0, as sigla_schema_data_table() takes it
+ *
+ * Returns: the format that made the @i-th table of data
+ */
+guint
+sigla_schema_data_table_since (guint i)
+{
+  return i < G_N_ELEMENTS (row_journal_tables) ? row_journal_tables[i].since : 0;
+}
+
+/**
  * sigla_schema_is_journalled:
  * @table: a table name as the journal stores it
  *
@@ -346,7 +358,9 @@ migrate_to_v5 (SiglaDb  *db,
     { "cert", "TEXT", " CHECK (cert IN ('high', 'medium', 'low'))" },
     { "source_document_id", "INTEGER", " REFERENCES documents(id) ON DELETE SET NULL" },
     { "source_start", "INTEGER", "" },
-    { "source_end", "INTEGER", "" },
+    /* Words of a text: what a mention's span is. A document gone (SET NULL) leaves none. */
+    { "source_end", "INTEGER",
+      " CHECK (source_document_id IS NULL OR (source_start >= 0 AND source_start < source_end))" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (evidence); i++)
@@ -374,7 +388,8 @@ migrate_to_v5 (SiglaDb  *db,
                         "  source_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,"
                         "  source_start INTEGER, source_end INTEGER,"
                         "  created TEXT NOT NULL, modified TEXT NOT NULL,"
-                        "  CHECK (from_id != to_id));"
+                        "  CHECK (from_id != to_id),"
+                        "  CHECK (source_document_id IS NULL OR (source_start >= 0 AND source_start < source_end)));"
                         "CREATE INDEX relations_from ON relations(from_id);"
                         "CREATE INDEX relations_to ON relations(to_id);"
                         "CREATE INDEX relations_source ON relations(source_document_id);",

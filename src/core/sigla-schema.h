@@ -16,6 +16,7 @@ typedef gboolean (*SiglaMigrationFunc) (SiglaDb  *db,
 guint    sigla_schema_get_version   (void);
 gboolean sigla_schema_is_journalled (const char               *table);
 const char *sigla_schema_data_table (guint                     i);
+guint    sigla_schema_data_table_since (guint                 i);
 char    *sigla_schema_columns       (SiglaDb                  *db,
                                      const char               *table,
                                      GError                  **error);

@@ -589,6 +589,22 @@ sigla_tei_refs_resolve (SiglaTeiRefs   *refs,
   return TRUE;
 }
 
+/**
+ * sigla_tei_refs_lookup:
+ * @xml_id: a record's id, without "#"
+ *
+ * Returns: the entity of a record the file's registry gave, or 0: nothing
+ *   is looked for elsewhere, nothing made
+ */
+gint64
+sigla_tei_refs_lookup (SiglaTeiRefs *refs,
+                       const char   *xml_id)
+{
+  gint64 *found = xml_id != NULL ? g_hash_table_lookup (refs->entities, xml_id) : NULL;
+
+  return found != NULL ? *found : 0;
+}
+
 /* Reads the file against the project without adding to it: what an export
  * needs to know of the file's records and references. */
 void

@@ -35,6 +35,8 @@ gboolean      sigla_tei_refs_resolve_node  (SiglaTeiRefs    *refs,
                                             SiglaKind        kind,
                                             gint64          *entity_id,
                                             GError         **error);
+gint64        sigla_tei_refs_lookup        (SiglaTeiRefs    *refs,
+                                            const char      *xml_id);
 char         *sigla_tei_refs_expand        (SiglaTeiRefs    *refs,
                                             const char      *token);
 

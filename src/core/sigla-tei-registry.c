@@ -138,7 +138,9 @@ sigla_tei_registry_cited (Writer *w,
 }
 
 /* Where the ids of a document's cited words are: "#d3.e." in the corpus,
- * "#e." in the document written alone, "0003-cable.xml#e." in another's file. */
+ * "#e." in the document written alone, "0003-cable.xml#e." in another's
+ * file; nowhere (NULL) in another edition's file, which goes back as its own
+ * tree, without Sigla's seg elements. */
 static char *
 target_of (Writer  *w,
            gint64   document_id)
@@ -153,13 +155,60 @@ target_of (Writer  *w,
   if (file == NULL)
     {
       g_autoptr(SiglaDocument) document = sigla_document_get (w->cited->project, document_id, NULL);
+      g_autofree char *reading = NULL;
 
-      if (document == NULL)
+      if (document == NULL || !sigla_document_get_reading (w->cited->project, document_id, &reading, NULL))
         return NULL;
-      file = sigla_tei_file_name (document_id, document->title);
+      file = reading != NULL ? g_strdup ("") : sigla_tei_file_name (document_id, document->title);
       g_hash_table_insert (w->cited->files, g_memdup2 (&document_id, sizeof document_id), (char *) file);
     }
-  return g_strdup_printf ("%s#e.", file);
+  return *file != '\0' ? g_strdup_printf ("%s#e.", file) : NULL;
+}
+
+/**
+ * sigla_tei_registry_add_related:
+ * @used: (element-type gint64 gint64): ids of the entities a document's annotations use;
+ *   grows
+ *
+ * Adds the entities whose names or relations cite the document's words, and
+ * the other party of every relation of an entity used: in a folder export,
+ * each cited word is in the file with the names and relations that cite it,
+ * and each relation of an entity named is in its files.
+ */
+void
+sigla_tei_registry_add_related (Writer     *w,
+                                gint64      document_id,
+                                GHashTable *used)
+{
+  g_autoptr(GPtrArray) parties = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  if (w->cited == NULL)
+    return;
+  g_hash_table_iter_init (&iter, w->entities);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SiglaEntity *entity = value;
+
+      for (guint k = 0; k < entity->aliases->len; k++)
+        if (((SiglaAlias *) entity->aliases->pdata[k])->evidence.document_id == document_id)
+          g_hash_table_add (used, &entity->id);
+    }
+  /* One step from those, not more: the parties are added once all are known. */
+  for (guint i = 0; i < w->cited->relations->len; i++)
+    {
+      SiglaRelation *relation = w->cited->relations->pdata[i];
+
+      if (relation->evidence.document_id == document_id ||
+          g_hash_table_contains (used, &relation->from_id) || g_hash_table_contains (used, &relation->to_id))
+        {
+          g_ptr_array_add (parties, &relation->from_id);
+          g_ptr_array_add (parties, &relation->to_id);
+        }
+    }
+  for (guint i = 0; i < parties->len; i++)
+    g_hash_table_add (used, parties->pdata[i]);
 }
 
 static void

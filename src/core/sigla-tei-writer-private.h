@@ -64,6 +64,9 @@ SiglaTeiCited *sigla_tei_cited_new        (SiglaProject           *project,
                                           GPtrArray              *entities,
                                           GError                **error);
 void        sigla_tei_cited_free         (SiglaTeiCited          *cited);
+void        sigla_tei_registry_add_related (Writer               *w,
+                                            gint64                document_id,
+                                            GHashTable           *used);
 void        sigla_tei_registry_choose    (Writer                 *w,
                                           GPtrArray              *entities);
 void        sigla_tei_registry_write_resp (Writer                *w,

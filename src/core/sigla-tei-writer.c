@@ -295,7 +295,8 @@ write_header (Writer             *w,
   sigla_tei_writer_end (w);   /* teiHeader */
 }
 
-/* The entities a document's annotations point to, in the registry's order. */
+/* The entities a document's annotations point to, and those its words are cited for or
+ * related to them (sigla_tei_registry_add_related()), in the registry's order. */
 static GPtrArray *
 used_entities (Writer             *w,
                GPtrArray          *all,
@@ -322,6 +323,7 @@ used_entities (Writer             *w,
       for (guint k = 0; k < claim->about->len; k++)
         g_hash_table_add (used, &g_array_index (claim->about, gint64, k));
     }
+  sigla_tei_registry_add_related (w, data->document->id, used);
 
   for (guint i = 0; i < all->len; i++)
     {
