@@ -139,6 +139,15 @@ sigla_tei_writer_element (Writer     *w,
 }
 
 
+/* "c.3", or "d2.c.3" in a corpus: ids of one document's own things. */
+char *
+sigla_tei_local_id (const DocumentData *data,
+                    const char         *kind,
+                    guint               n)
+{
+  return g_strdup_printf ("%s%s.%u", data->prefix, kind, n);
+}
+
 char *
 sigla_tei_ref_to (const char *id)
 {

@@ -1,14 +1,37 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sigla-tei-writer-private.h: what the export of Sigla's own TEI shares between writing
- * its XML, its registry of entities and its documents: private to the three. */
+ * its XML, its header, its registry of entities, its text and its stand-off annotations. */
 #pragma once
 
 #include <libxml/xmlwriter.h>
 
+#include "sigla-claim.h"
+#include "sigla-document.h"
+#include "sigla-mention.h"
 #include "sigla-project.h"
+#include "sigla-tei-layout.h"
 #include "sigla-tei-options.h"
 
 G_BEGIN_DECLS
+
+typedef struct
+{
+  SiglaMention *mention;    /* one of these two, */
+  SiglaClaim   *claim;
+  gboolean      cited;      /* or words a name or a relation cites */
+  char         *id;         /* xml:id of its first piece, or NULL if it needs none */
+} SpanInfo;
+
+/* What one <TEI> needs, read from the project. */
+typedef struct
+{
+  SiglaDocument *document;
+  GArray        *blocks;
+  GPtrArray     *mentions;
+  GPtrArray     *claims;
+  GPtrArray     *revisions;
+  const char    *prefix;     /* before its local ids: "" alone, "d3." in a corpus */
+} DocumentData;
 
 /* The relations of a project and the words its names and relations cite: read once an export. */
 typedef struct _SiglaTeiCited SiglaTeiCited;
@@ -76,6 +99,38 @@ void        sigla_tei_registry_write     (Writer                 *w,
                                           GPtrArray              *entities);
 GArray     *sigla_tei_registry_cited     (Writer                 *w,
                                           gint64                  document_id);
+
+char       *sigla_tei_local_id           (const DocumentData     *data,
+                                          const char             *kind,
+                                          guint                   n);
+
+gboolean    sigla_tei_is_language_code   (const char             *code);
+void        sigla_tei_write_resp_stmt    (Writer                 *w,
+                                          int                     depth,
+                                          const char             *id);
+void        sigla_tei_write_header       (Writer                 *w,
+                                          const DocumentData     *data,
+                                          gboolean                with_asserters);
+
+GPtrArray  *sigla_tei_collect_spans      (Writer                 *w,
+                                          const DocumentData     *data,
+                                          GArray                 *spans);
+guint      *sigla_tei_name_pieces        (const DocumentData     *data,
+                                          GArray                 *pieces,
+                                          GPtrArray              *infos);
+char       *sigla_tei_piece_id           (const SpanInfo         *info,
+                                          const SiglaPiece       *piece,
+                                          guint                   part);
+void        sigla_tei_write_body         (Writer                 *w,
+                                          const DocumentData     *data,
+                                          GArray                 *pieces,
+                                          GPtrArray              *infos);
+
+gboolean    sigla_tei_has_annotations    (GPtrArray              *infos);
+void        sigla_tei_write_annotations  (Writer                 *w,
+                                          const DocumentData     *data,
+                                          GPtrArray              *infos,
+                                          const guint            *n_parts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiglaTeiCited, sigla_tei_cited_free)
 
