@@ -9,6 +9,7 @@
 
 #include "sigla-document.h"
 #include "sigla-entity.h"
+#include "sigla-project-private.h"
 #include "sigla-relation.h"
 #include "sigla-tei-layout.h"
 #include "sigla-tei-writer.h"
@@ -43,6 +44,7 @@ struct _SiglaTeiCited
 {
   SiglaProject *project;
   GPtrArray    *relations;   /* SiglaRelation, all of the project */
+  GArray       *homes;       /* gint64 a relation: the document whose file holds it alone */
   GHashTable   *spans;       /* gint64 document id → GArray of SiglaSpan: the words cited */
   GHashTable   *files;       /* gint64 document id → the name of its file in a folder export */
 };
@@ -81,6 +83,87 @@ sort_cited_cb (gpointer key,
       i++;
 }
 
+/* The first document that names both parties, else one of them; 0 for none. */
+static gint64
+home_of (SiglaDb              *db,
+         const SiglaRelation  *relation,
+         GError              **error)
+{
+  g_autoptr(sqlite3_stmt) both = sigla_db_prepare (db,
+    "SELECT min(a.document_id) FROM mentions AS a INDEXED BY mentions_entity "
+    "WHERE a.entity_id = ?1 AND EXISTS (SELECT 1 FROM mentions AS b "
+    "WHERE b.document_id = a.document_id AND b.entity_id = ?2)", error);
+  gint64 home;
+
+  if (both == NULL)
+    return -1;
+  sqlite3_bind_int64 (both, 1, relation->from_id);
+  sqlite3_bind_int64 (both, 2, relation->to_id);
+  if (sigla_db_step (db, both, error) != SIGLA_STEP_ROW)
+    return -1;
+  home = sqlite3_column_int64 (both, 0);
+  g_clear_pointer (&both, sigla_stmt_release);
+  if (home == 0)
+    {
+      g_autoptr(sqlite3_stmt) either = sigla_db_prepare (db,
+        "SELECT min(document_id) FROM mentions INDEXED BY mentions_entity WHERE entity_id IN (?1, ?2)", error);
+
+      if (either == NULL)
+        return -1;
+      sqlite3_bind_int64 (either, 1, relation->from_id);
+      sqlite3_bind_int64 (either, 2, relation->to_id);
+      if (sigla_db_step (db, either, error) != SIGLA_STEP_ROW)
+        return -1;
+      home = sqlite3_column_int64 (either, 0);
+    }
+  return home;
+}
+
+/* Where each relation goes in a folder export: with the words it cites, else
+ * in the first document that names its parties. Once: a relation written in
+ * every file that names Stalin would fill the folder with it. */
+static GArray *
+find_homes (SiglaProject  *project,
+            GPtrArray     *relations,
+            GError       **error)
+{
+  SiglaDb *db = sigla_project_get_db (project);
+  g_autoptr(GArray) homes = g_array_sized_new (FALSE, FALSE, sizeof (gint64), relations->len);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      const SiglaRelation *relation = relations->pdata[i];
+      gint64 home = relation->evidence.document_id != 0 ? relation->evidence.document_id
+                                                        : home_of (db, relation, error);
+
+      if (home < 0)
+        return NULL;
+      g_array_append_val (homes, home);
+    }
+  return g_steal_pointer (&homes);
+}
+
+/* Whether the registry chosen has the entity @id. */
+static gboolean
+is_written (Writer *w,
+            gint64  id)
+{
+  return w->written != NULL && g_hash_table_contains (w->written, &id);
+}
+
+/* Whether the @i-th relation is written here: in a corpus, when both parties
+ * are in its registry; in a document's own file, when the file is its home. */
+static gboolean
+relation_is_written (Writer *w,
+                     guint   i)
+{
+  const SiglaRelation *relation = w->cited->relations->pdata[i];
+
+  if (w->alone == 0)
+    return is_written (w, relation->from_id) && is_written (w, relation->to_id);
+  return g_array_index (w->cited->homes, gint64, i) == w->alone;
+}
+
 /**
  * sigla_tei_cited_new:
  * @entities: every entity of the project, with its names
@@ -110,6 +193,8 @@ sigla_tei_cited_new (SiglaProject  *project,
   for (guint i = 0; i < cited->relations->len; i++)
     cite (cited, &((SiglaRelation *) cited->relations->pdata[i])->evidence);
   g_hash_table_foreach (cited->spans, sort_cited_cb, NULL);
+  if ((cited->homes = find_homes (project, cited->relations, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&cited);
 }
 
@@ -119,6 +204,7 @@ sigla_tei_cited_free (SiglaTeiCited *cited)
   if (cited == NULL)
     return;
   g_clear_pointer (&cited->relations, g_ptr_array_unref);
+  g_clear_pointer (&cited->homes, g_array_unref);
   g_clear_pointer (&cited->spans, g_hash_table_unref);
   g_clear_pointer (&cited->files, g_hash_table_unref);
   g_free (cited);
@@ -170,10 +256,10 @@ target_of (Writer  *w,
  * @used: (element-type gint64 gint64): ids of the entities a document's annotations use;
  *   grows
  *
- * Adds the entities whose names or relations cite the document's words, and
- * the other party of every relation of an entity used: in a folder export,
- * each cited word is in the file with the names and relations that cite it,
- * and each relation of an entity named is in its files.
+ * Adds the entities whose names cite the document's words, and the parties
+ * of the relations its file holds (its home, see find_homes()): in a folder
+ * export, each cited word is in the file with the names and relations that
+ * cite it, and each relation is in one file.
  */
 void
 sigla_tei_registry_add_related (Writer     *w,
@@ -195,13 +281,12 @@ sigla_tei_registry_add_related (Writer     *w,
         if (((SiglaAlias *) entity->aliases->pdata[k])->evidence.document_id == document_id)
           g_hash_table_add (used, &entity->id);
     }
-  /* One step from those, not more: the parties are added once all are known. */
+  /* The parties of the relations this file holds. */
   for (guint i = 0; i < w->cited->relations->len; i++)
     {
       SiglaRelation *relation = w->cited->relations->pdata[i];
 
-      if (relation->evidence.document_id == document_id ||
-          g_hash_table_contains (used, &relation->from_id) || g_hash_table_contains (used, &relation->to_id))
+      if (g_array_index (w->cited->homes, gint64, i) == document_id)
         {
           g_ptr_array_add (parties, &relation->from_id);
           g_ptr_array_add (parties, &relation->to_id);
@@ -218,14 +303,6 @@ add_asserter (Writer              *w,
   if (evidence->resp != NULL &&
       !g_ptr_array_find_with_equal_func (w->asserters, evidence->resp, g_str_equal, NULL))
     g_ptr_array_add (w->asserters, evidence->resp);
-}
-
-/* Whether the registry chosen has the entity @id. */
-static gboolean
-is_written (Writer *w,
-            gint64  id)
-{
-  return w->written != NULL && g_hash_table_contains (w->written, &id);
 }
 
 static int
@@ -257,7 +334,7 @@ sigla_tei_registry_choose (Writer    *w,
     {
       SiglaRelation *relation = w->cited->relations->pdata[i];
 
-      if (is_written (w, relation->from_id) && is_written (w, relation->to_id))
+      if (relation_is_written (w, i))
         add_asserter (w, &relation->evidence);
     }
   g_ptr_array_sort (w->asserters, compare_names);
@@ -334,7 +411,7 @@ write_relations (Writer *w,
       g_autofree char *from = sigla_tei_writer_entity_ref (w, relation->from_id);
       g_autofree char *to = sigla_tei_writer_entity_ref (w, relation->to_id);
 
-      if (!is_written (w, relation->from_id) || !is_written (w, relation->to_id))
+      if (!relation_is_written (w, i))
         continue;
       if (!opened)
         {
