@@ -43,7 +43,7 @@ sigla_entity_add_alias (SiglaEntity *entity,
   return alias;
 }
 
-/* Every alias has a name; a certainty, if said, is one of the three. */
+/* Every alias has a name (its evidence is checked as it is written: sigla_evidence_check()). */
 gboolean
 sigla_entity_check_aliases (const SiglaEntity  *entity,
                             GError            **error)
@@ -58,28 +58,8 @@ sigla_entity_check_aliases (const SiglaEntity  *entity,
                        _("An alias of “%s” has no name"), entity->label);
           return FALSE;
         }
-      if (alias->evidence.cert != NULL && !sigla_evidence_is_certainty (alias->evidence.cert))
-        {
-          g_set_error (error, SIGLA_ERROR, SIGLA_ERROR_INVALID,
-                       _("“%s” is not a certainty: it is high, medium or low"), alias->evidence.cert);
-          return FALSE;
-        }
     }
   return TRUE;
-}
-
-static gboolean
-run_for_entity (SiglaDb      *db,
-                const char   *sql,
-                gint64        entity_id,
-                GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = sigla_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entity_id);
-  return sigla_db_run (db, stmt, error);
 }
 
 /* Writes the names and links that belong to the entity, replacing any it had. */
@@ -92,8 +72,8 @@ sigla_entity_write_names (SiglaProject       *project,
   g_autoptr(sqlite3_stmt) insert_alias = NULL;
   g_autoptr(sqlite3_stmt) insert_authority = NULL;
 
-  if (!run_for_entity (db, "DELETE FROM aliases WHERE entity_id = ?", entity->id, error) ||
-      !run_for_entity (db, "DELETE FROM authorities WHERE entity_id = ?", entity->id, error))
+  if (!sigla_entity_run_with_id (db, "DELETE FROM aliases WHERE entity_id = ?", entity->id, error) ||
+      !sigla_entity_run_with_id (db, "DELETE FROM authorities WHERE entity_id = ?", entity->id, error))
     return FALSE;
 
   insert_alias = sigla_db_prepare (db,

@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+gboolean sigla_entity_run_with_id   (SiglaDb            *db,
+                                     const char         *sql,
+                                     gint64              id,
+                                     GError            **error);
 void     sigla_entity_alias_free    (SiglaAlias         *alias);
 gboolean sigla_entity_check_aliases (const SiglaEntity  *entity,
                                      GError            **error);

@@ -358,11 +358,12 @@ run_with_ids (SiglaDb     *db,
   return sigla_db_run (db, stmt, error);
 }
 
-static gboolean
-run_with_id (SiglaDb     *db,
-             const char  *sql,
-             gint64       id,
-             GError     **error)
+/* Runs @sql, one statement, with @id as its ?1. */
+gboolean
+sigla_entity_run_with_id (SiglaDb     *db,
+                          const char  *sql,
+                          gint64       id,
+                          GError     **error)
 {
   return run_with_ids (db, sql, id, 0, error);
 }
@@ -407,17 +408,17 @@ sigla_entity_delete (SiglaProject     *project,
     }
 
   if (mode == SIGLA_DELETE_MENTIONS
-      ? !run_with_id (db, "DELETE FROM mentions WHERE entity_id = ?", id, error)
-      : !run_with_id (db, "UPDATE mentions SET entity_id = NULL WHERE entity_id = ?", id, error))
+      ? !sigla_entity_run_with_id (db, "DELETE FROM mentions WHERE entity_id = ?", id, error)
+      : !sigla_entity_run_with_id (db, "UPDATE mentions SET entity_id = NULL WHERE entity_id = ?", id, error))
     goto failed;
 
-  if (!run_with_id (db, "UPDATE claims SET speaker_id = NULL WHERE speaker_id = ?", id, error) ||
-      !run_with_id (db, "UPDATE claims SET reporter_id = NULL WHERE reporter_id = ?", id, error) ||
-      !run_with_id (db, "DELETE FROM claim_about WHERE entity_id = ?", id, error) ||
-      !run_with_id (db, "DELETE FROM relations WHERE from_id = ?1 OR to_id = ?1", id, error) ||
-      !run_with_id (db, "DELETE FROM aliases WHERE entity_id = ?", id, error) ||
-      !run_with_id (db, "DELETE FROM authorities WHERE entity_id = ?", id, error) ||
-      !run_with_id (db, "DELETE FROM entities WHERE id = ?", id, error))
+  if (!sigla_entity_run_with_id (db, "UPDATE claims SET speaker_id = NULL WHERE speaker_id = ?", id, error) ||
+      !sigla_entity_run_with_id (db, "UPDATE claims SET reporter_id = NULL WHERE reporter_id = ?", id, error) ||
+      !sigla_entity_run_with_id (db, "DELETE FROM claim_about WHERE entity_id = ?", id, error) ||
+      !sigla_entity_run_with_id (db, "DELETE FROM relations WHERE from_id = ?1 OR to_id = ?1", id, error) ||
+      !sigla_entity_run_with_id (db, "DELETE FROM aliases WHERE entity_id = ?", id, error) ||
+      !sigla_entity_run_with_id (db, "DELETE FROM authorities WHERE entity_id = ?", id, error) ||
+      !sigla_entity_run_with_id (db, "DELETE FROM entities WHERE id = ?", id, error))
     goto failed;
 
   sigla_project_note_change (project, SIGLA_CHANGE_ENTITY, id);
